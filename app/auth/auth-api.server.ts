@@ -1,0 +1,12 @@
+import { cookiesForHost } from "~/auth/hosted-forms.server";
+import type { TenantRequestContext } from "~/tenancy/request.server";
+
+/** Hands a request to the tenant's better-auth handler, scoping cookies to a custom domain. */
+export async function forwardToTenantAuth(live: TenantRequestContext, request: Request): Promise<Response> {
+  const response = await live.auth.handler(request);
+  if (!live.hostMode) return response;
+  const headers = new Headers(response.headers);
+  headers.delete("set-cookie");
+  for (const cookie of cookiesForHost(response.headers.getSetCookie(), live)) headers.append("set-cookie", cookie);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}

@@ -1,0 +1,75 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import type { TenantDb } from "~/db/clients.server";
+import type { Provider } from "~/db/paths.server";
+import { TenantConfigSchema } from "~/tenancy/config";
+import type { Tenant, TenantSecrets } from "~/tenancy/tenants.server";
+
+/** The header the HTTP server sets from the socket or a trusted proxy; clients cannot forge it. */
+export const CLIENT_IP_HEADER = "x-portico-client-ip";
+
+export function tenantBasePath(slug: string): string {
+  return `/t/${slug}`;
+}
+
+export function tenantAuthPath(slug: string): string {
+  return `${tenantBasePath(slug)}/api/auth`;
+}
+
+/** Cookie names carry the tenant id, so two tenants' cookies can never be confused. */
+export function tenantCookiePrefix(tenant: Pick<Tenant, "id">): string {
+  return `portico.${tenant.id}`;
+}
+
+/** Origins allowed to post to the tenant's auth API and to be redirected to after sign-in. */
+export function tenantTrustedOrigins(tenant: Tenant, publicUrl: URL): string[] {
+  const hostOrigins = tenant.hostnames.flatMap((hostname) =>
+    publicUrl.protocol === "https:" ? [`https://${hostname}`] : [`https://${hostname}`, `http://${hostname}`],
+  );
+  return [publicUrl.origin, ...hostOrigins, ...tenant.config.trustedOrigins];
+}
+
+export type TenantAuthOptions = {
+  tenant: Tenant;
+  secrets: TenantSecrets;
+  db: TenantDb;
+  provider: Provider;
+  publicUrl: URL;
+};
+
+/**
+ * One better-auth instance per tenant, talking only to that tenant's database. Throws when
+ * the tenant's stored config no longer validates, which the registry reports as a 503.
+ */
+export function createTenantAuth({ tenant, secrets, db, provider, publicUrl }: TenantAuthOptions) {
+  const config = TenantConfigSchema.parse(tenant.config);
+  const emailPassword = config.authMethods.emailPassword;
+  return betterAuth({
+    appName: tenant.name,
+    baseURL: publicUrl.origin,
+    basePath: tenantAuthPath(tenant.slug),
+    secret: secrets.authSecret,
+    database: prismaAdapter(db, { provider }),
+    emailAndPassword: {
+      enabled: emailPassword.enabled,
+      minPasswordLength: emailPassword.minPasswordLength,
+      maxPasswordLength: emailPassword.maxPasswordLength,
+      autoSignIn: true,
+    },
+    session: { expiresIn: config.session.expiresIn, updateAge: config.session.updateAge },
+    trustedOrigins: tenantTrustedOrigins(tenant, publicUrl),
+    rateLimit: { enabled: true, storage: "memory", window: config.rateLimit.window, max: config.rateLimit.max },
+    telemetry: { enabled: false },
+    logger: { level: "error" },
+    advanced: {
+      cookiePrefix: tenantCookiePrefix(tenant),
+      useSecureCookies: publicUrl.protocol === "https:",
+      // On the shared host the cookies stay under /t/<slug>: the browser never sends one
+      // tenant's session to another tenant's routes. (Custom domains rewrite this to "/".)
+      defaultCookieAttributes: { path: tenantBasePath(tenant.slug), httpOnly: true, sameSite: "lax" },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+  });
+}
+
+export type TenantAuth = ReturnType<typeof createTenantAuth>;

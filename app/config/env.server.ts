@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The deployment's configuration, read once from the environment and validated.
+ * Every variable has a default so a fresh clone starts with `npm start`; a production
+ * deployment (PORTICO_ENV=production, NODE_ENV=production set by the operator, or an https
+ * PUBLIC_URL) must name its secret explicitly and fails fast with the variable named.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://auth.example.com" }).optional(),
+  PORTICO_ENV: z.enum(["production", "development"]).optional(),
+  PORTICO_DATA_DIR: z.string().min(1).default("./data"),
+  PORTICO_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 48)").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset to use SQLite in the data directory)")
+    .optional(),
+  PORTICO_MAX_HOT_TENANTS: z.coerce.number().int().min(1).default(500),
+  PORTICO_TRUST_PROXY: z.string().optional(),
+  PORTICO_DEMO_TENANT: z.enum(["true", "false"]).default("true"),
+});
+
+export type Env = {
+  port: number;
+  publicUrl: URL;
+  production: boolean;
+  dataDir: string;
+  secret: string;
+  /** Where the secret came from: "env", or the file it was generated into. */
+  secretSource: "env" | "generated";
+  databaseUrl: string | undefined;
+  maxHotTenants: number;
+  trustProxy: string | undefined;
+  createDemoTenant: boolean;
+};
+
+export class ConfigError extends Error {}
+
+function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
+  // Empty strings mean "unset" for every variable, as in most .env files.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function isProductionEnv(source: NodeJS.ProcessEnv): boolean {
+  if (source.PORTICO_ENV) return source.PORTICO_ENV === "production";
+  return source.NODE_ENV === "production" || (source.PUBLIC_URL ?? "").startsWith("https://");
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+  console.warn(
+    `[portico] Generated a deployment secret in ${file}. Fine for local use; in production set PORTICO_SECRET.`,
+  );
+  return secret;
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const raw = parseEnv(source);
+  const production = isProductionEnv(source);
+  if (production && !raw.PORTICO_SECRET) {
+    throw new ConfigError(
+      "PORTICO_SECRET is required in production (at least 32 characters, e.g. `openssl rand -base64 48`).",
+    );
+  }
+  if (production && !raw.PUBLIC_URL) {
+    throw new ConfigError("PUBLIC_URL is required in production (the https URL users reach Portico at).");
+  }
+  const dataDir = path.resolve(raw.PORTICO_DATA_DIR);
+  const publicUrl = new URL(raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`);
+  return {
+    port: raw.PORT,
+    publicUrl: new URL(publicUrl.origin),
+    production,
+    dataDir,
+    secret: raw.PORTICO_SECRET ?? loadOrCreateSecret(dataDir),
+    secretSource: raw.PORTICO_SECRET ? "env" : "generated",
+    databaseUrl: raw.DATABASE_URL,
+    maxHotTenants: raw.PORTICO_MAX_HOT_TENANTS,
+    trustProxy: raw.PORTICO_TRUST_PROXY,
+    createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process-wide configuration, read on first use. */
+export function getEnv(): Env {
+  cached ??= readEnv();
+  return cached;
+}

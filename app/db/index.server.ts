@@ -1,0 +1,16 @@
+import { getEnv } from "~/config/env.server";
+import { PostgresStorage } from "./postgres-storage.server";
+import { SqliteStorage } from "./sqlite-storage.server";
+import type { Storage } from "./storage.server";
+
+export function createStorage({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string }): Storage {
+  return databaseUrl ? new PostgresStorage(databaseUrl) : new SqliteStorage(dataDir);
+}
+
+let storage: Storage | undefined;
+
+/** The deployment's storage, chosen by DATABASE_URL (PostgreSQL) or the data directory (SQLite). */
+export function getStorage(): Storage {
+  storage ??= createStorage(getEnv());
+  return storage;
+}

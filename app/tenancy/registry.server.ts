@@ -1,0 +1,156 @@
+import { createTenantAuth, type TenantAuth } from "~/auth/tenant-auth.server";
+import type { TenantDb } from "~/db/clients.server";
+import type { Storage, TenantConnection } from "~/db/storage.server";
+import type { Tenant, TenantService } from "./tenants.server";
+
+export type TenantKey = { slug: string } | { hostname: string } | { id: string };
+
+/** A tenant ready to serve: its record, its better-auth instance and its database client. */
+export type LiveTenant = { tenant: Tenant; auth: TenantAuth; db: TenantDb };
+
+export type ResolvedTenant =
+  | ({ status: "ok" } & LiveTenant)
+  | { status: "not_found" }
+  | { status: "unavailable"; tenant: Tenant; message: string };
+
+type HotEntry = LiveTenant & { configVersion: number; connection: TenantConnection };
+
+export type RegistryOptions = {
+  tenants: TenantService;
+  storage: Storage;
+  publicUrl: URL;
+  maxHotTenants: number;
+  /** How long a lookup of a tenant record is reused before the control plane is asked again. */
+  lookupTtlMs?: number;
+  /** How long a tenant that failed to build is answered with 503 before trying again. */
+  failureTtlMs?: number;
+  /** Requests still running on a replaced or evicted instance get this long to finish. */
+  closeGraceMs?: number;
+};
+
+/**
+ * Maps a tenant (slug, hostname or id) to a ready better-auth instance. Instances are built
+ * on first use, cached in least-recently-used order, rebuilt when the tenant's configVersion
+ * changes (every instance re-reads tenant records at most `lookupTtlMs` later), and evicted
+ * beyond `maxHotTenants`, releasing their database connections.
+ */
+export class TenantRegistry {
+  readonly #hot = new Map<string, HotEntry>();
+  readonly #building = new Map<string, Promise<HotEntry>>();
+  readonly #lookups = new Map<string, { tenant: Tenant | null; at: number }>();
+  readonly #failures = new Map<string, { configVersion: number; message: string; at: number }>();
+  readonly #lookupTtlMs: number;
+  readonly #failureTtlMs: number;
+
+  constructor(private readonly options: RegistryOptions) {
+    this.#lookupTtlMs = options.lookupTtlMs ?? 1000;
+    this.#failureTtlMs = options.failureTtlMs ?? 2000;
+  }
+
+  /** Tenant ids currently built, least recently used first. */
+  get hotTenantIds(): string[] {
+    return [...this.#hot.keys()];
+  }
+
+  /** The tenant record for a key, from a cache at most `lookupTtlMs` old. */
+  async lookup(key: TenantKey): Promise<Tenant | null> {
+    const cacheKey = JSON.stringify(key);
+    const cached = this.#lookups.get(cacheKey);
+    if (cached && Date.now() - cached.at < this.#lookupTtlMs) return cached.tenant;
+    const { tenants } = this.options;
+    const tenant =
+      "slug" in key ? await tenants.getBySlug(key.slug)
+      : "hostname" in key ? await tenants.getByHostname(key.hostname)
+      : await tenants.getById(key.id);
+    this.#lookups.set(cacheKey, { tenant, at: Date.now() });
+    return tenant;
+  }
+
+  async resolve(key: TenantKey): Promise<ResolvedTenant> {
+    const tenant = await this.lookup(key);
+    if (!tenant || tenant.status !== "active") return { status: "not_found" };
+
+    const hot = this.#hot.get(tenant.id);
+    if (hot && hot.configVersion === tenant.configVersion) {
+      this.#hot.delete(tenant.id);
+      this.#hot.set(tenant.id, hot);
+      return { status: "ok", tenant: hot.tenant, auth: hot.auth, db: hot.db };
+    }
+
+    const failure = this.#failures.get(tenant.id);
+    if (failure && failure.configVersion === tenant.configVersion && Date.now() - failure.at < this.#failureTtlMs) {
+      return { status: "unavailable", tenant, message: failure.message };
+    }
+
+    try {
+      const entry = await this.#build(tenant);
+      return { status: "ok", tenant: entry.tenant, auth: entry.auth, db: entry.db };
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error);
+      console.error(`[portico] Tenant ${tenant.slug} (${tenant.id}) cannot be loaded: ${cause}`);
+      const message = `The sign-in service for ${tenant.name} is temporarily unavailable.`;
+      this.#failures.set(tenant.id, { configVersion: tenant.configVersion, message, at: Date.now() });
+      return { status: "unavailable", tenant, message };
+    }
+  }
+
+  /** Builds once even when many requests for a cold tenant arrive together. */
+  #build(tenant: Tenant): Promise<HotEntry> {
+    const buildKey = `${tenant.id}@${tenant.configVersion}`;
+    let pending = this.#building.get(buildKey);
+    if (!pending) {
+      pending = this.#open(tenant).finally(() => this.#building.delete(buildKey));
+      this.#building.set(buildKey, pending);
+    }
+    return pending;
+  }
+
+  async #open(tenant: Tenant): Promise<HotEntry> {
+    const { storage, tenants, publicUrl } = this.options;
+    const secrets = await tenants.getSecrets(tenant.id);
+    const connection = await storage.openTenantDatabase(tenant.id);
+    let auth: TenantAuth;
+    try {
+      auth = createTenantAuth({ tenant, secrets, db: connection.db, provider: storage.provider, publicUrl });
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+    const entry: HotEntry = { tenant, auth, db: connection.db, connection, configVersion: tenant.configVersion };
+    const previous = this.#hot.get(tenant.id);
+    this.#hot.delete(tenant.id);
+    this.#hot.set(tenant.id, entry);
+    this.#failures.delete(tenant.id);
+    if (previous) this.#release(previous);
+    this.#evictBeyondLimit();
+    return entry;
+  }
+
+  #release(entry: HotEntry) {
+    const close = () => entry.connection.close().catch((error) => console.error("[portico] close failed:", error));
+    const grace = this.options.closeGraceMs ?? 5000;
+    if (grace <= 0) void close();
+    else setTimeout(close, grace).unref();
+  }
+
+  #evictBeyondLimit() {
+    while (this.#hot.size > this.options.maxHotTenants) {
+      const [oldestId, oldest] = this.#hot.entries().next().value as [string, HotEntry];
+      this.#hot.delete(oldestId);
+      this.#release(oldest);
+    }
+  }
+
+  /** Forgets what this instance knows about a tenant, so the next request reads it afresh. */
+  invalidate(tenantId?: string) {
+    this.#lookups.clear();
+    if (tenantId) this.#failures.delete(tenantId);
+  }
+
+  async close() {
+    const entries = [...this.#hot.values()];
+    this.#hot.clear();
+    this.#lookups.clear();
+    await Promise.all(entries.map((entry) => entry.connection.close()));
+  }
+}

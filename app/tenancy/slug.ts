@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Slugs that would collide with the platform's own routes or read as official. */
+export const RESERVED_SLUGS = new Set([
+  "admin", "api", "app", "apps", "assets", "auth", "dashboard", "demo-admin", "docs", "healthz",
+  "help", "login", "logout", "mail", "new", "platform", "portico", "public", "root", "settings",
+  "sign-in", "sign-out", "sign-up", "signin", "signup", "static", "status", "support", "system",
+  "t", "tenant", "tenants", "widgets", "www",
+]);
+
+export const SlugSchema = z
+  .string({ error: "Slug is required." })
+  .trim()
+  .min(3, "Slug must be at least 3 characters.")
+  .max(40, "Slug must be at most 40 characters.")
+  .regex(
+    /^[a-z0-9](-?[a-z0-9])*$/,
+    "Slug may contain lowercase letters, digits and single hyphens, and must start and end with a letter or digit.",
+  )
+  .refine((slug) => !RESERVED_SLUGS.has(slug), { message: "This slug is reserved; choose another." });
+
+export const TenantNameSchema = z
+  .string({ error: "Name is required." })
+  .trim()
+  .min(1, "Name is required.")
+  .max(80, "Name must be at most 80 characters.");
+
+/** A hostname such as auth.example.com: lowercase, no scheme, port or path. */
+export const HostnameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253, "Hostname must be at most 253 characters.")
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/,
+    "Hostname must look like auth.example.com (no scheme, port or path).",
+  );

@@ -1,0 +1,232 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { decryptSecret, encryptSecret } from "~/crypto/secrets.server";
+import type { Storage } from "~/db/storage.server";
+import { TenantConfigSchema, type TenantConfig, type TenantConfigInput, type TenantStatus } from "./config";
+import { HostnameSchema, SlugSchema, TenantNameSchema } from "./slug";
+
+/** A tenant as the rest of the app sees it: config parsed, secrets left out. */
+export type Tenant = {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  config: TenantConfig;
+  configVersion: number;
+  hostnames: string[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** Secrets kept encrypted beside the config; `authSecret` signs the tenant's cookies and tokens. */
+export type TenantSecrets = { authSecret: string } & Record<string, string>;
+
+export type TenantErrorCode = "invalid_input" | "slug_taken" | "hostname_taken" | "tenant_not_found";
+
+export class TenantError extends Error {
+  constructor(
+    readonly code: TenantErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const CreateTenantSchema = z.object({
+  slug: SlugSchema,
+  name: TenantNameSchema,
+  config: TenantConfigSchema.optional(),
+  hostnames: z.array(HostnameSchema).max(20).optional(),
+});
+export type CreateTenantInput = { slug: string; name: string; config?: TenantConfigInput; hostnames?: string[] };
+
+type TenantRow = {
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  config: string;
+  secrets: string;
+  configVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+  hostnames: { hostname: string }[];
+};
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new TenantError("invalid_input", issue.message, issue.path.join(".") || undefined);
+}
+
+const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+
+/** 24 chars of [a-z2-7] (120 random bits): safe as a file name and a PostgreSQL schema name. */
+function newTenantId(): string {
+  return Array.from(randomBytes(24), (byte) => ID_ALPHABET[byte % 32]).join("");
+}
+
+const secretsPurpose = (tenantId: string) => `tenant-secrets:${tenantId}`;
+
+/**
+ * The control plane's tenant records: creation (with the tenant's own database), lookup,
+ * status, config and encrypted secrets. Every change bumps `configVersion`, which is how the
+ * registry on every app instance learns to rebuild the tenant's auth.
+ */
+export class TenantService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly deploymentSecret: string,
+  ) {}
+
+  #toTenant(row: TenantRow): Tenant {
+    return {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      status: row.status === "disabled" ? "disabled" : "active",
+      // Parsed leniently here: a stored config that no longer validates is reported by the
+      // registry as a broken tenant (503), not as an exception in every lookup.
+      config: JSON.parse(row.config) as TenantConfig,
+      configVersion: row.configVersion,
+      hostnames: row.hostnames.map((h) => h.hostname).sort(),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  }
+
+  async #findRow(where: { slug: string } | { id: string }): Promise<TenantRow | null> {
+    const db = await this.storage.control();
+    return db.tenant.findUnique({ where, include: { hostnames: { select: { hostname: true } } } });
+  }
+
+  async create(input: CreateTenantInput): Promise<Tenant> {
+    const data = parse(CreateTenantSchema, input);
+    const db = await this.storage.control();
+    if (await db.tenant.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
+      throw new TenantError("slug_taken", `A tenant with the slug "${data.slug}" already exists.`, "slug");
+    }
+    for (const hostname of data.hostnames ?? []) await this.#assertHostnameFree(hostname);
+
+    const id = newTenantId();
+    const secrets: TenantSecrets = { authSecret: randomBytes(32).toString("base64url") };
+    // The database first: if it cannot be created, no tenant row points at nothing.
+    await this.storage.createTenantDatabase(id);
+    try {
+      await db.tenant.create({
+        data: {
+          id,
+          slug: data.slug,
+          name: data.name,
+          config: JSON.stringify(TenantConfigSchema.parse(data.config ?? {})),
+          secrets: encryptSecret(this.deploymentSecret, secretsPurpose(id), JSON.stringify(secrets)),
+          hostnames: { create: (data.hostnames ?? []).map((hostname) => ({ hostname })) },
+        },
+      });
+    } catch (error) {
+      await this.storage.dropTenantDatabase(id);
+      if ((error as { code?: string }).code === "P2002") {
+        throw new TenantError("slug_taken", `A tenant with the slug "${data.slug}" already exists.`, "slug");
+      }
+      throw error;
+    }
+    return (await this.getById(id))!;
+  }
+
+  async #assertHostnameFree(hostname: string, exceptTenantId?: string) {
+    const db = await this.storage.control();
+    const owner = await db.tenantHostname.findUnique({ where: { hostname } });
+    if (owner && owner.tenantId !== exceptTenantId) {
+      throw new TenantError("hostname_taken", `The hostname ${hostname} already belongs to another tenant.`, "hostnames");
+    }
+  }
+
+  async list(): Promise<Tenant[]> {
+    const db = await this.storage.control();
+    const rows = await db.tenant.findMany({ orderBy: { slug: "asc" }, include: { hostnames: { select: { hostname: true } } } });
+    return rows.map((row) => this.#toTenant(row));
+  }
+
+  async getBySlug(slug: string): Promise<Tenant | null> {
+    const row = await this.#findRow({ slug });
+    return row && this.#toTenant(row);
+  }
+
+  async getById(id: string): Promise<Tenant | null> {
+    const row = await this.#findRow({ id });
+    return row && this.#toTenant(row);
+  }
+
+  async getByHostname(hostname: string): Promise<Tenant | null> {
+    const db = await this.storage.control();
+    const entry = await db.tenantHostname.findUnique({ where: { hostname: hostname.toLowerCase() }, select: { tenantId: true } });
+    return entry && this.getById(entry.tenantId);
+  }
+
+  async requireBySlug(slug: string): Promise<Tenant> {
+    const tenant = await this.getBySlug(slug);
+    if (!tenant) throw new TenantError("tenant_not_found", `No tenant with the slug "${slug}".`, "slug");
+    return tenant;
+  }
+
+  async setStatus(slug: string, status: TenantStatus): Promise<Tenant> {
+    const tenant = await this.requireBySlug(slug);
+    const db = await this.storage.control();
+    await db.tenant.update({ where: { id: tenant.id }, data: { status, configVersion: { increment: 1 } } });
+    return (await this.getById(tenant.id))!;
+  }
+
+  async updateConfig(slug: string, config: TenantConfigInput): Promise<Tenant> {
+    const tenant = await this.requireBySlug(slug);
+    const parsed = parse(TenantConfigSchema, config);
+    const db = await this.storage.control();
+    await db.tenant.update({
+      where: { id: tenant.id },
+      data: { config: JSON.stringify(parsed), configVersion: { increment: 1 } },
+    });
+    return (await this.getById(tenant.id))!;
+  }
+
+  async setHostnames(slug: string, hostnames: string[]): Promise<Tenant> {
+    const tenant = await this.requireBySlug(slug);
+    const parsed = [...new Set(parse(z.array(HostnameSchema).max(20), hostnames))];
+    for (const hostname of parsed) await this.#assertHostnameFree(hostname, tenant.id);
+    const db = await this.storage.control();
+    await db.$transaction([
+      db.tenantHostname.deleteMany({ where: { tenantId: tenant.id } }),
+      db.tenantHostname.createMany({ data: parsed.map((hostname) => ({ hostname, tenantId: tenant.id })) }),
+      db.tenant.update({ where: { id: tenant.id }, data: { configVersion: { increment: 1 } } }),
+    ]);
+    return (await this.getById(tenant.id))!;
+  }
+
+  async getSecrets(tenantId: string): Promise<TenantSecrets> {
+    const db = await this.storage.control();
+    const row = await db.tenant.findUnique({ where: { id: tenantId }, select: { secrets: true } });
+    if (!row) throw new TenantError("tenant_not_found", "No such tenant.");
+    return JSON.parse(decryptSecret(this.deploymentSecret, secretsPurpose(tenantId), row.secrets)) as TenantSecrets;
+  }
+
+  async setSecret(slug: string, name: string, value: string): Promise<void> {
+    const tenant = await this.requireBySlug(slug);
+    const secrets = { ...(await this.getSecrets(tenant.id)), [name]: value };
+    const db = await this.storage.control();
+    await db.tenant.update({
+      where: { id: tenant.id },
+      data: {
+        secrets: encryptSecret(this.deploymentSecret, secretsPurpose(tenant.id), JSON.stringify(secrets)),
+        configVersion: { increment: 1 },
+      },
+    });
+  }
+
+  /** Removes the tenant's record, then its database: its users and sessions are gone for good. */
+  async delete(slug: string): Promise<void> {
+    const tenant = await this.requireBySlug(slug);
+    const db = await this.storage.control();
+    await db.tenant.delete({ where: { id: tenant.id } });
+    await this.storage.dropTenantDatabase(tenant.id);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Portico's HTTP server: Express in front of the Remix request handler.
+ *   node --import tsx server.ts          serves the production build in ./build
+ *   node --import tsx server.ts --dev    serves through Vite with hot reload
+ * It owns what must happen before Remix sees a request: the client IP (only from trusted
+ * proxies), custom-domain rewriting to the tenant's routes, and static assets.
+ */
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import path from "node:path";
+
+const dev = process.argv.includes("--dev");
+const CLIENT_IP_HEADER = "x-portico-client-ip";
+const HOST_TENANT_HEADER = "x-portico-host-tenant";
+
+type PorticoEntry = {
+  bootstrap(): Promise<{ createdDemo: boolean }>;
+  hostTenantSlug(hostname: string): Promise<string | null>;
+};
+
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (!value) return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+async function loadBuild() {
+  if (!dev) {
+    const build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+    return { getBuild: async () => build, vite: undefined };
+  }
+  const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  const getBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  return { getBuild, vite };
+}
+
+async function main() {
+  const { getBuild, vite } = await loadBuild();
+  const entry = async () => (await getBuild()).entry.module as unknown as PorticoEntry;
+
+  try {
+    const { createdDemo } = await (await entry()).bootstrap();
+    if (createdDemo) console.log("[portico] Created the demo tenant.");
+  } catch (error) {
+    // Configuration problems are the operator's to fix: one clear line, no stack trace.
+    console.error(`[portico] Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxySetting(process.env.PORTICO_TRUST_PROXY));
+  app.use(compression());
+
+  app.use((req, _res, next) => {
+    // Only this server decides these headers; a client sending them is ignored.
+    delete req.headers[HOST_TENANT_HEADER];
+    req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "";
+    next();
+  });
+
+  if (vite) app.use(vite.middlewares);
+  else {
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  // Pages accept form posts only from their own origin. Remix refuses the others too, but
+  // with a 500; this answers with the 403 a person (and a test) should see.
+  app.use((req, res, next) => {
+    const origin = req.headers.origin;
+    if (req.method === "GET" || req.method === "HEAD" || !origin || req.path.includes("/api/")) return next();
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      // A malformed Origin is treated like a foreign one.
+    }
+    if (originHost === (req.get("x-forwarded-host") ?? req.get("host"))) return next();
+    res.status(403).type("text/plain").send("This form was sent from another site, so it was not accepted.");
+  });
+
+  // A tenant's custom domain serves the tenant's routes at its root.
+  app.use(async (req, _res, next) => {
+    try {
+      const slug = await (await entry()).hostTenantSlug(req.hostname.toLowerCase());
+      if (slug) {
+        req.headers[HOST_TENANT_HEADER] = slug;
+        req.url = `/t/${slug}${req.url === "/" ? "" : req.url}`;
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.all("*", createRequestHandler({ build: getBuild, mode: dev ? "development" : "production" }));
+
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    console.error("[portico] Request failed:", error);
+    res.status(500).json({ error: { code: "internal_error", message: "Something went wrong on our side." } });
+  });
+
+  const port = Number(process.env.PORT ?? 3000);
+  const server = app.listen(port, () => {
+    const base = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+    console.log(`[portico] Listening on ${base}`);
+    console.log(`[portico] Demo sign-in: ${base}/t/demo/sign-in`);
+  });
+  const shutdown = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+void main();
