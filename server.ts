@@ -88,7 +88,8 @@ async function main() {
       const slug = await (await entry()).hostTenantSlug(req.hostname.toLowerCase());
       if (slug) {
         req.headers[HOST_TENANT_HEADER] = slug;
-        req.url = `/t/${slug}${req.url === "/" ? "" : req.url}`;
+        // Remix's adapter builds its URL from originalUrl, so both are rewritten.
+        req.url = req.originalUrl = `/t/${slug}${req.originalUrl === "/" ? "" : req.originalUrl}`;
       }
       next();
     } catch (error) {

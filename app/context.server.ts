@@ -14,7 +14,12 @@ export function getPortico(): Portico {
     const env = getEnv();
     const storage = getStorage();
     const tenants = new TenantService(storage, env.secret);
-    const registry = new TenantRegistry({ tenants, storage, publicUrl: env.publicUrl, maxHotTenants: env.maxHotTenants });
+    const registry = new TenantRegistry({
+      tenants,
+      storage,
+      publicUrl: env.publicUrl,
+      maxHotTenants: env.maxHotTenants,
+    });
     portico = { env, storage, tenants, registry };
   }
   return portico;

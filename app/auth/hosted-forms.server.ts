@@ -77,15 +77,21 @@ function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: 
   const code = body.code ?? "";
   if (status === 429) return { form: "Too many attempts. Wait a minute, then try again." };
   if (code === "INVALID_EMAIL_OR_PASSWORD") return { password: "Incorrect email or password." };
-  if (code.startsWith("USER_ALREADY_EXISTS")) return { email: "An account with this email already exists. Sign in instead." };
+  if (code.startsWith("USER_ALREADY_EXISTS"))
+    return { email: "An account with this email already exists. Sign in instead." };
   if (code === "PASSWORD_TOO_SHORT") return { password: `Use at least ${minPasswordLength} characters.` };
   if (code === "PASSWORD_TOO_LONG") return { password: "That password is too long." };
   if (code === "INVALID_EMAIL") return { email: "Enter a valid email address, like name@example.com." };
-  if (code === "INVALID_ORIGIN" || status === 403) return { form: "This form was sent from a page we do not trust. Reload the page and try again." };
+  if (code === "INVALID_ORIGIN" || status === 403)
+    return { form: "This form was sent from a page we do not trust. Reload the page and try again." };
   return { form: "We could not complete that. Please try again." };
 }
 
-async function finish(response: Response, values: FormFailure["values"], minPasswordLength: number): Promise<FormSuccess | FormFailure> {
+async function finish(
+  response: Response,
+  values: FormFailure["values"],
+  minPasswordLength: number,
+): Promise<FormSuccess | FormFailure> {
   if (response.ok) return { ok: true, setCookies: response.headers.getSetCookie() };
   const body = (await response.json().catch(() => ({}))) as AuthErrorBody;
   const status = response.status === 429 ? 429 : 400;
@@ -100,7 +106,8 @@ export async function signInWithPassword(live: TenantRequestContext, request: Re
   const { minPasswordLength } = live.tenant.config.authMethods.emailPassword;
   const parsed = SignInSchema.safeParse(entries(form));
   const values = { email: String(form.get("email") ?? "").slice(0, 254) };
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values } satisfies FormFailure;
+  if (!parsed.success)
+    return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values } satisfies FormFailure;
   const response = await callTenantAuth(live, request, "/sign-in/email", { ...parsed.data, rememberMe: true });
   return finish(response, values, minPasswordLength);
 }
@@ -108,8 +115,12 @@ export async function signInWithPassword(live: TenantRequestContext, request: Re
 export async function signUpWithPassword(live: TenantRequestContext, request: Request, form: FormData) {
   const { minPasswordLength, maxPasswordLength } = live.tenant.config.authMethods.emailPassword;
   const parsed = signUpSchema(minPasswordLength, maxPasswordLength).safeParse(entries(form));
-  const values = { name: String(form.get("name") ?? "").slice(0, 100), email: String(form.get("email") ?? "").slice(0, 254) };
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values } satisfies FormFailure;
+  const values = {
+    name: String(form.get("name") ?? "").slice(0, 100),
+    email: String(form.get("email") ?? "").slice(0, 254),
+  };
+  if (!parsed.success)
+    return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values } satisfies FormFailure;
   const response = await callTenantAuth(live, request, "/sign-up/email", parsed.data);
   return finish(response, values, minPasswordLength);
 }

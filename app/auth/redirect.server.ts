@@ -22,6 +22,7 @@ export function safeRedirectTarget(
     return null;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-  if (url.origin === requestOrigin) return safeRedirectTarget(`${url.pathname}${url.search}${url.hash}`, { requestOrigin, basePath, trustedOrigins });
+  if (url.origin === requestOrigin)
+    return safeRedirectTarget(`${url.pathname}${url.search}${url.hash}`, { requestOrigin, basePath, trustedOrigins });
   return trustedOrigins.includes(url.origin) ? url.href : null;
 }

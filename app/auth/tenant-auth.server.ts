@@ -23,9 +23,11 @@ export function tenantCookiePrefix(tenant: Pick<Tenant, "id">): string {
 
 /** Origins allowed to post to the tenant's auth API and to be redirected to after sign-in. */
 export function tenantTrustedOrigins(tenant: Tenant, publicUrl: URL): string[] {
-  const hostOrigins = tenant.hostnames.flatMap((hostname) =>
-    publicUrl.protocol === "https:" ? [`https://${hostname}`] : [`https://${hostname}`, `http://${hostname}`],
-  );
+  // A custom domain is reached on the deployment's own port (none in production, where it
+  // is https on 443; e.g. :3000 on a developer's machine, where plain http is allowed too).
+  const port = publicUrl.port ? `:${publicUrl.port}` : "";
+  const schemes = publicUrl.protocol === "https:" ? ["https"] : ["https", "http"];
+  const hostOrigins = tenant.hostnames.flatMap((hostname) => schemes.map((scheme) => `${scheme}://${hostname}${port}`));
   return [publicUrl.origin, ...hostOrigins, ...tenant.config.trustedOrigins];
 }
 

@@ -11,7 +11,9 @@ import { z } from "zod";
  */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://auth.example.com" }).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://auth.example.com" })
+    .optional(),
   PORTICO_ENV: z.enum(["production", "development"]).optional(),
   PORTICO_DATA_DIR: z.string().min(1).default("./data"),
   PORTICO_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 48)").optional(),

@@ -17,9 +17,9 @@ export function encryptSecret(deploymentSecret: string, purpose: string, plainte
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", deriveKey(deploymentSecret, purpose), iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) =>
-    typeof part === "string" ? part : part.toString("base64url"),
-  ).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 export class SecretDecryptionError extends Error {
@@ -32,7 +32,11 @@ export function decryptSecret(deploymentSecret: string, purpose: string, envelop
   const [version, iv, tag, ciphertext] = envelope.split(".");
   if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new SecretDecryptionError(purpose);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", deriveKey(deploymentSecret, purpose), Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv(
+      "aes-256-gcm",
+      deriveKey(deploymentSecret, purpose),
+      Buffer.from(iv, "base64url"),
+    );
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
   } catch {

@@ -33,14 +33,18 @@ function pendingAfter(migrations: Migration[], applied: Map<string, string>): Mi
   for (const migration of migrations) {
     const checksum = applied.get(migration.name);
     if (checksum && checksum !== migration.checksum) {
-      throw new MigrationError(`Migration ${migration.name} was changed after it was applied; restore it and add a new migration instead.`);
+      throw new MigrationError(
+        `Migration ${migration.name} was changed after it was applied; restore it and add a new migration instead.`,
+      );
     }
   }
   return migrations.filter((migration) => !applied.has(migration.name));
 }
 
 export function sqliteMigrationStatus(db: Database.Database, dir: string): MigrationStatus {
-  db.exec(`CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+  );
   const rows = db.prepare(`SELECT name, checksum FROM "${LEDGER}"`).all() as { name: string; checksum: string }[];
   const applied = new Map(rows.map((row) => [row.name, row.checksum]));
   const migrations = readMigrations(dir);
@@ -71,7 +75,9 @@ async function postgresApplied(client: pg.PoolClient, schema: string): Promise<M
   await client.query(
     `CREATE TABLE IF NOT EXISTS ${quoteIdent(schema)}."${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
   );
-  const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${quoteIdent(schema)}."${LEDGER}"`);
+  const { rows } = await client.query<{ name: string; checksum: string }>(
+    `SELECT name, checksum FROM ${quoteIdent(schema)}."${LEDGER}"`,
+  );
   return new Map(rows.map((row) => [row.name, row.checksum]));
 }
 
@@ -79,7 +85,10 @@ export async function postgresMigrationStatus(pool: pg.Pool, schema: string, dir
   const client = await pool.connect();
   try {
     const applied = await postgresApplied(client, schema);
-    return { applied: [...applied.keys()].sort(), pending: pendingAfter(readMigrations(dir), applied).map((m) => m.name) };
+    return {
+      applied: [...applied.keys()].sort(),
+      pending: pendingAfter(readMigrations(dir), applied).map((m) => m.name),
+    };
   } finally {
     client.release();
   }
@@ -99,7 +108,10 @@ export async function migratePostgres(pool: pg.Pool, schema: string, dir: string
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     for (const migration of pending) {
       await client.query(migration.sql);
-      await client.query(`INSERT INTO ${quoteIdent(schema)}."${LEDGER}" (name, checksum) VALUES ($1, $2)`, [migration.name, migration.checksum]);
+      await client.query(`INSERT INTO ${quoteIdent(schema)}."${LEDGER}" (name, checksum) VALUES ($1, $2)`, [
+        migration.name,
+        migration.checksum,
+      ]);
     }
     await client.query("COMMIT");
     return pending.map((m) => m.name);

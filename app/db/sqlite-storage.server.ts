@@ -78,7 +78,9 @@ export class SqliteStorage implements Storage {
   }
 
   async ping() {
-    await (await this.control()).$queryRaw`SELECT 1`;
+    await (
+      await this.control()
+    ).$queryRaw`SELECT 1`;
   }
 
   async close() {

@@ -10,7 +10,12 @@ import { requireTenant } from "~/tenancy/request.server";
  */
 async function handle(request: Request) {
   const slug = request.headers.get("x-portico-tenant");
-  if (!slug) return jsonError(400, "tenant_required", "Name the tenant in the X-Portico-Tenant header, or call /t/<tenant>/api/auth/….");
+  if (!slug)
+    return jsonError(
+      400,
+      "tenant_required",
+      "Name the tenant in the X-Portico-Tenant header, or call /t/<tenant>/api/auth/….",
+    );
   const live = await requireTenant(request, slug);
   const url = new URL(request.url);
   url.pathname = `${tenantAuthPath(live.tenant.slug)}${url.pathname.slice("/api/auth".length)}`;

@@ -9,7 +9,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = await getSignedInUser(live, request);
   if (!signedIn) {
     const here = new URL(request.url);
-    throw redirect(`${live.basePath}/sign-in?redirectTo=${encodeURIComponent(`${live.basePath}/account${here.search}`)}`);
+    throw redirect(
+      `${live.basePath}/sign-in?redirectTo=${encodeURIComponent(`${live.basePath}/account${here.search}`)}`,
+    );
   }
   const { user, session } = signedIn;
   return {
@@ -20,14 +22,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
-  if (!isTrustedFormPost(request, live)) throw new Response("This form was sent from a page we do not trust.", { status: 403 });
+  if (!isTrustedFormPost(request, live))
+    throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const headers = new Headers();
   for (const cookie of cookiesForHost(await signOut(live, request), live)) headers.append("Set-Cookie", cookie);
   return redirect(`${live.basePath}/sign-in`, { headers });
 }
 
 export const meta: MetaFunction = ({ matches }) => {
-  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)?.tenant;
+  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)
+    ?.tenant;
   return [{ title: `Your account – ${tenant?.name ?? ""}` }];
 };
 

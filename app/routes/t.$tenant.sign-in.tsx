@@ -13,7 +13,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
-  if (!isTrustedFormPost(request, live)) throw new Response("This form was sent from a page we do not trust.", { status: 403 });
+  if (!isTrustedFormPost(request, live))
+    throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await signInWithPassword(live, request, await request.formData());
   if (!result.ok) return data(result, { status: result.status });
   const headers = new Headers();
@@ -22,7 +23,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction = ({ matches }) => {
-  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)?.tenant;
+  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)
+    ?.tenant;
   return [{ title: `Sign in – ${tenant?.name ?? ""}` }];
 };
 
@@ -61,7 +63,10 @@ export default function SignIn() {
       </Form>
       <p className="mt-6 text-center text-sm text-muted">
         No account yet?{" "}
-        <Link to={`${basePath}/sign-up${query}`} className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link
+          to={`${basePath}/sign-up${query}`}
+          className="font-medium text-primary underline-offset-4 hover:underline"
+        >
           Sign up
         </Link>
       </p>

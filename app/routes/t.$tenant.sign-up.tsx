@@ -14,7 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
-  if (!isTrustedFormPost(request, live)) throw new Response("This form was sent from a page we do not trust.", { status: 403 });
+  if (!isTrustedFormPost(request, live))
+    throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await signUpWithPassword(live, request, await request.formData());
   if (!result.ok) return data(result, { status: result.status });
   const headers = new Headers();
@@ -23,7 +24,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction = ({ matches }) => {
-  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)?.tenant;
+  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)
+    ?.tenant;
   return [{ title: `Create your account – ${tenant?.name ?? ""}` }];
 };
 
@@ -75,7 +77,10 @@ export default function SignUp() {
       </Form>
       <p className="mt-6 text-center text-sm text-muted">
         Already have an account?{" "}
-        <Link to={`${basePath}/sign-in${query}`} className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link
+          to={`${basePath}/sign-in${query}`}
+          className="font-medium text-primary underline-offset-4 hover:underline"
+        >
           Sign in
         </Link>
       </p>

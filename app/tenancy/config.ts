@@ -22,7 +22,10 @@ export const TenantConfigSchema = z.object({
   trustedOrigins: z
     .array(
       z
-        .url({ protocol: /^https?$/, message: "Trusted origins must be http(s) origins such as https://app.example.com" })
+        .url({
+          protocol: /^https?$/,
+          message: "Trusted origins must be http(s) origins such as https://app.example.com",
+        })
         .refine((value) => new URL(value).origin === value.replace(/\/$/, ""), {
           message: "A trusted origin is scheme, host and port only, with no path.",
         }),
@@ -32,9 +35,19 @@ export const TenantConfigSchema = z.object({
   session: z
     .object({
       /** Seconds until an unused session expires. */
-      expiresIn: z.number().int().min(300).max(60 * 60 * 24 * 365).default(60 * 60 * 24 * 7),
+      expiresIn: z
+        .number()
+        .int()
+        .min(300)
+        .max(60 * 60 * 24 * 365)
+        .default(60 * 60 * 24 * 7),
       /** A session is extended when it is used after this many seconds. */
-      updateAge: z.number().int().min(60).max(60 * 60 * 24 * 30).default(60 * 60 * 24),
+      updateAge: z
+        .number()
+        .int()
+        .min(60)
+        .max(60 * 60 * 24 * 30)
+        .default(60 * 60 * 24),
     })
     .prefault({}),
   rateLimit: z

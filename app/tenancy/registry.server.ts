@@ -59,9 +59,11 @@ export class TenantRegistry {
     if (cached && Date.now() - cached.at < this.#lookupTtlMs) return cached.tenant;
     const { tenants } = this.options;
     const tenant =
-      "slug" in key ? await tenants.getBySlug(key.slug)
-      : "hostname" in key ? await tenants.getByHostname(key.hostname)
-      : await tenants.getById(key.id);
+      "slug" in key
+        ? await tenants.getBySlug(key.slug)
+        : "hostname" in key
+          ? await tenants.getByHostname(key.hostname)
+          : await tenants.getById(key.id);
     this.#lookups.set(cacheKey, { tenant, at: Date.now() });
     return tenant;
   }

@@ -139,13 +139,20 @@ export class TenantService {
     const db = await this.storage.control();
     const owner = await db.tenantHostname.findUnique({ where: { hostname } });
     if (owner && owner.tenantId !== exceptTenantId) {
-      throw new TenantError("hostname_taken", `The hostname ${hostname} already belongs to another tenant.`, "hostnames");
+      throw new TenantError(
+        "hostname_taken",
+        `The hostname ${hostname} already belongs to another tenant.`,
+        "hostnames",
+      );
     }
   }
 
   async list(): Promise<Tenant[]> {
     const db = await this.storage.control();
-    const rows = await db.tenant.findMany({ orderBy: { slug: "asc" }, include: { hostnames: { select: { hostname: true } } } });
+    const rows = await db.tenant.findMany({
+      orderBy: { slug: "asc" },
+      include: { hostnames: { select: { hostname: true } } },
+    });
     return rows.map((row) => this.#toTenant(row));
   }
 
@@ -161,7 +168,10 @@ export class TenantService {
 
   async getByHostname(hostname: string): Promise<Tenant | null> {
     const db = await this.storage.control();
-    const entry = await db.tenantHostname.findUnique({ where: { hostname: hostname.toLowerCase() }, select: { tenantId: true } });
+    const entry = await db.tenantHostname.findUnique({
+      where: { hostname: hostname.toLowerCase() },
+      select: { tenantId: true },
+    });
     return entry && this.getById(entry.tenantId);
   }
 

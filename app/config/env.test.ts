@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ConfigError, readEnv } from "./env.server";
+
+const SECRET = "s".repeat(48);
+
+describe("readEnv", () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "portico-env-")), "data");
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  /** readEnv on exactly these variables (never the test process's own environment). */
+  const read = (vars: Record<string, string | undefined>) => readEnv({ PORTICO_DATA_DIR: dataDir, ...vars } as NodeJS.ProcessEnv);
+
+  const configError = (vars: Record<string, string | undefined>): ConfigError => {
+    try {
+      read(vars);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return error as ConfigError;
+    }
+    throw new Error(`readEnv accepted ${JSON.stringify(vars)}`);
+  };
+
+  it("starts a fresh clone with defaults", () => {
+    const env = readEnv({ PORTICO_SECRET: SECRET } as NodeJS.ProcessEnv);
+    expect(env).toMatchObject({
+      port: 3000,
+      production: false,
+      dataDir: path.resolve("./data"),
+      secret: SECRET,
+      secretSource: "env",
+      databaseUrl: undefined,
+      maxHotTenants: 500,
+      trustProxy: undefined,
+      createDemoTenant: true,
+    });
+    expect(env.publicUrl.href).toBe("http://localhost:3000/");
+  });
+
+  it("follows PORT for the default public URL and keeps only the origin of PUBLIC_URL", () => {
+    expect(read({ PORTICO_SECRET: SECRET, PORT: "4100" }).publicUrl.href).toBe("http://localhost:4100/");
+    const env = read({ PORTICO_SECRET: SECRET, PUBLIC_URL: "http://auth.local:8080/some/path", PORTICO_ENV: "development" });
+    expect(env.publicUrl.origin).toBe("http://auth.local:8080");
+    expect(env.publicUrl.pathname).toBe("/");
+  });
+
+  it("treats empty variables as unset", () => {
+    const env = read({ PORTICO_SECRET: SECRET, PORT: "", DATABASE_URL: "", PUBLIC_URL: "" });
+    expect(env.port).toBe(3000);
+    expect(env.databaseUrl).toBeUndefined();
+  });
+
+  it("generates a deployment secret into the data directory (mode 0600) and reuses it on the next start", () => {
+    const first = read({});
+    const file = path.join(dataDir, "secret");
+    expect(first.secretSource).toBe("generated");
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, "utf8").trim()).toBe(first.secret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("PORTICO_SECRET"));
+
+    const second = read({});
+    expect(second.secret).toBe(first.secret);
+    expect(second.secretSource).toBe("generated");
+  });
+
+  it("uses PORTICO_SECRET when set and writes no secret file", () => {
+    expect(read({ PORTICO_SECRET: SECRET }).secret).toBe(SECRET);
+    expect(existsSync(path.join(dataDir, "secret"))).toBe(false);
+  });
+
+  it.each([
+    ["NODE_ENV=production", { NODE_ENV: "production", PUBLIC_URL: "https://auth.example.com" }],
+    ["an https PUBLIC_URL", { PUBLIC_URL: "https://auth.example.com" }],
+    ["PORTICO_ENV=production", { PORTICO_ENV: "production", PUBLIC_URL: "http://auth.internal" }],
+  ])("refuses to start in production (%s) without PORTICO_SECRET, writing nothing", (_label, vars) => {
+    expect(configError(vars).message).toMatch(/PORTICO_SECRET/);
+    expect(existsSync(path.join(dataDir, "secret"))).toBe(false);
+  });
+
+  it("starts in production with PORTICO_SECRET and PUBLIC_URL", () => {
+    const env = read({ NODE_ENV: "production", PORTICO_SECRET: SECRET, PUBLIC_URL: "https://auth.example.com" });
+    expect(env.production).toBe(true);
+    expect(env.publicUrl.origin).toBe("https://auth.example.com");
+  });
+
+  it("requires PUBLIC_URL in production", () => {
+    expect(configError({ NODE_ENV: "production", PORTICO_SECRET: SECRET }).message).toMatch(/PUBLIC_URL/);
+  });
+
+  it("lets PORTICO_ENV=development override the production guesses", () => {
+    const env = read({ PORTICO_ENV: "development", NODE_ENV: "production", PUBLIC_URL: "https://auth.example.com" });
+    expect(env.production).toBe(false);
+    expect(env.secretSource).toBe("generated");
+  });
+
+  it.each([
+    ["DATABASE_URL", { DATABASE_URL: "mysql://root@localhost/portico" }],
+    ["DATABASE_URL", { DATABASE_URL: "localhost:5432" }],
+    ["PORT", { PORT: "eighty" }],
+    ["PORT", { PORT: "70000" }],
+    ["PORT", { PORT: "0" }],
+    ["PUBLIC_URL", { PUBLIC_URL: "ftp://auth.example.com" }],
+    ["PUBLIC_URL", { PUBLIC_URL: "auth.example.com" }],
+    ["PORTICO_SECRET", { PORTICO_SECRET: "too-short" }],
+    ["PORTICO_ENV", { PORTICO_ENV: "staging" }],
+    ["PORTICO_MAX_HOT_TENANTS", { PORTICO_MAX_HOT_TENANTS: "0" }],
+  ])("names %s when it is malformed", (name, vars) => {
+    expect(configError(vars).message).toMatch(new RegExp(`^Invalid environment variable ${name}:`));
+  });
+
+  it("accepts postgres:// and postgresql:// database URLs", () => {
+    for (const url of ["postgres://u:p@db:5432/portico", "postgresql://db/portico"]) {
+      expect(read({ PORTICO_SECRET: SECRET, DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+  });
+});
