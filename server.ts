@@ -9,7 +9,11 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { existsSync } from "node:fs";
 import path from "node:path";
+
+// Real environment variables win over the file (the same rule as scripts/start.ts).
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 const dev = process.argv.includes("--dev");
 const CLIENT_IP_HEADER = "x-portico-client-ip";

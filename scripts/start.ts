@@ -7,7 +7,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, isProductionEnv, readEnv } from "~/config/env.server";
+import { ConfigError, isProductionEnv, loadDotEnvFile, readEnv } from "~/config/env.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const serverBuild = path.join(root, "build", "server", "index.js");
@@ -29,6 +29,7 @@ function buildIsStale(): boolean {
   return Math.max(...sources.map(newestMtime)) > statSync(serverBuild).mtimeMs;
 }
 
+loadDotEnvFile();
 const production = isProductionEnv(process.env);
 try {
   readEnv({ ...process.env, PORTICO_ENV: production ? "production" : "development" });

@@ -42,6 +42,11 @@ export type Env = {
 
 export class ConfigError extends Error {}
 
+/** Reads `.env` from the working directory if there is one; real environment variables win. */
+export function loadDotEnvFile(file = ".env"): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
   // Empty strings mean "unset" for every variable, as in most .env files.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));

@@ -108,7 +108,8 @@ export class TenantService {
     if (await db.tenant.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
       throw new TenantError("slug_taken", `A tenant with the slug "${data.slug}" already exists.`, "slug");
     }
-    for (const hostname of data.hostnames ?? []) await this.#assertHostnameFree(hostname);
+    const hostnames = [...new Set(data.hostnames ?? [])];
+    for (const hostname of hostnames) await this.#assertHostnameFree(hostname);
 
     const id = newTenantId();
     const secrets: TenantSecrets = { authSecret: randomBytes(32).toString("base64url") };
@@ -122,13 +123,14 @@ export class TenantService {
           name: data.name,
           config: JSON.stringify(TenantConfigSchema.parse(data.config ?? {})),
           secrets: encryptSecret(this.deploymentSecret, secretsPurpose(id), JSON.stringify(secrets)),
-          hostnames: { create: (data.hostnames ?? []).map((hostname) => ({ hostname })) },
+          hostnames: { create: hostnames.map((hostname) => ({ hostname })) },
         },
       });
     } catch (error) {
       await this.storage.dropTenantDatabase(id);
+      // Another request took the slug or a hostname between the checks above and the insert.
       if ((error as { code?: string }).code === "P2002") {
-        throw new TenantError("slug_taken", `A tenant with the slug "${data.slug}" already exists.`, "slug");
+        throw new TenantError("slug_taken", `The slug "${data.slug}" or one of the hostnames was just taken.`, "slug");
       }
       throw error;
     }
