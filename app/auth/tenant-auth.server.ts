@@ -1,8 +1,8 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import type { RateLimitStore } from "~/auth/rate-limit.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
-import { TenantConfigSchema } from "~/tenancy/config";
 import type { Tenant, TenantSecrets } from "~/tenancy/tenants.server";
 
 /** The header the HTTP server sets from the socket or a trusted proxy; clients cannot forge it. */
@@ -37,14 +37,13 @@ export type TenantAuthOptions = {
   db: TenantDb;
   provider: Provider;
   publicUrl: URL;
+  /** The tenant's own rate-limit counters (see rate-limit.server.ts). */
+  rateLimitStore: RateLimitStore;
 };
 
-/**
- * One better-auth instance per tenant, talking only to that tenant's database. Throws when
- * the tenant's stored config no longer validates, which the registry reports as a 503.
- */
-export function createTenantAuth({ tenant, secrets, db, provider, publicUrl }: TenantAuthOptions) {
-  const config = TenantConfigSchema.parse(tenant.config);
+/** One better-auth instance per tenant, talking only to that tenant's database. */
+export function createTenantAuth({ tenant, secrets, db, provider, publicUrl, rateLimitStore }: TenantAuthOptions) {
+  const { config } = tenant;
   const emailPassword = config.authMethods.emailPassword;
   return betterAuth({
     appName: tenant.name,
@@ -60,7 +59,12 @@ export function createTenantAuth({ tenant, secrets, db, provider, publicUrl }: T
     },
     session: { expiresIn: config.session.expiresIn, updateAge: config.session.updateAge },
     trustedOrigins: tenantTrustedOrigins(tenant, publicUrl),
-    rateLimit: { enabled: true, storage: "memory", window: config.rateLimit.window, max: config.rateLimit.max },
+    rateLimit: {
+      enabled: true,
+      customStorage: rateLimitStore,
+      window: config.rateLimit.window,
+      max: config.rateLimit.max,
+    },
     telemetry: { enabled: false },
     logger: { level: "error" },
     advanced: {

@@ -6,6 +6,9 @@ import { ConfigError, readEnv } from "./env.server";
 
 const SECRET = "s".repeat(48);
 
+/** An environment of exactly these variables (NodeJS.ProcessEnv's typing insists on NODE_ENV). */
+const asEnv = (vars: Record<string, string | undefined>) => vars as unknown as NodeJS.ProcessEnv;
+
 describe("readEnv", () => {
   let dataDir: string;
   beforeEach(() => {
@@ -18,7 +21,7 @@ describe("readEnv", () => {
   });
 
   /** readEnv on exactly these variables (never the test process's own environment). */
-  const read = (vars: Record<string, string | undefined>) => readEnv({ PORTICO_DATA_DIR: dataDir, ...vars } as NodeJS.ProcessEnv);
+  const read = (vars: Record<string, string | undefined>) => readEnv(asEnv({ PORTICO_DATA_DIR: dataDir, ...vars }));
 
   const configError = (vars: Record<string, string | undefined>): ConfigError => {
     try {
@@ -31,7 +34,7 @@ describe("readEnv", () => {
   };
 
   it("starts a fresh clone with defaults", () => {
-    const env = readEnv({ PORTICO_SECRET: SECRET } as NodeJS.ProcessEnv);
+    const env = readEnv(asEnv({ PORTICO_SECRET: SECRET }));
     expect(env).toMatchObject({
       port: 3000,
       production: false,
@@ -48,7 +51,11 @@ describe("readEnv", () => {
 
   it("follows PORT for the default public URL and keeps only the origin of PUBLIC_URL", () => {
     expect(read({ PORTICO_SECRET: SECRET, PORT: "4100" }).publicUrl.href).toBe("http://localhost:4100/");
-    const env = read({ PORTICO_SECRET: SECRET, PUBLIC_URL: "http://auth.local:8080/some/path", PORTICO_ENV: "development" });
+    const env = read({
+      PORTICO_SECRET: SECRET,
+      PUBLIC_URL: "http://auth.local:8080/some/path",
+      PORTICO_ENV: "development",
+    });
     expect(env.publicUrl.origin).toBe("http://auth.local:8080");
     expect(env.publicUrl.pathname).toBe("/");
   });

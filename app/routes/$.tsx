@@ -1,10 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { isApiRequest, jsonError } from "~/http/responses.server";
 
-/** Any path no route claims: a JSON 404 for API paths, a page for people. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (isApiRequest(request)) throw jsonError(404, "not_found", "No such endpoint.");
+/** Any page path no route claims (API paths have their own JSON 404 in api.$.ts). */
+export async function loader() {
   throw new Response("There is nothing at this address.", { status: 404 });
 }
 

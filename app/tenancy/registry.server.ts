@@ -1,3 +1,4 @@
+import { createTenantRateLimitStore, type RateLimitStore } from "~/auth/rate-limit.server";
 import { createTenantAuth, type TenantAuth } from "~/auth/tenant-auth.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
@@ -39,6 +40,8 @@ export class TenantRegistry {
   readonly #building = new Map<string, Promise<HotEntry>>();
   readonly #lookups = new Map<string, { tenant: Tenant | null; at: number }>();
   readonly #failures = new Map<string, { configVersion: number; message: string; at: number }>();
+  /** Per tenant id; outlives rebuilds and evictions so limits are not reset by them. */
+  readonly #rateLimitStores = new Map<string, RateLimitStore>();
   readonly #lookupTtlMs: number;
   readonly #failureTtlMs: number;
 
@@ -109,11 +112,21 @@ export class TenantRegistry {
 
   async #open(tenant: Tenant): Promise<HotEntry> {
     const { storage, tenants, publicUrl } = this.options;
+    if (tenant.configError) throw new Error(tenant.configError);
     const secrets = await tenants.getSecrets(tenant.id);
     const connection = await storage.openTenantDatabase(tenant.id);
     let auth: TenantAuth;
     try {
-      auth = createTenantAuth({ tenant, secrets, db: connection.db, provider: storage.provider, publicUrl });
+      let rateLimitStore = this.#rateLimitStores.get(tenant.id);
+      if (!rateLimitStore) this.#rateLimitStores.set(tenant.id, (rateLimitStore = createTenantRateLimitStore()));
+      auth = createTenantAuth({
+        tenant,
+        secrets,
+        db: connection.db,
+        provider: storage.provider,
+        publicUrl,
+        rateLimitStore,
+      });
     } catch (error) {
       await connection.close();
       throw error;

@@ -12,6 +12,8 @@ export type Tenant = {
   name: string;
   status: TenantStatus;
   config: TenantConfig;
+  /** Why the stored config is unusable (then `config` holds the defaults); null when valid. */
+  configError: string | null;
   configVersion: number;
   hostnames: string[];
   createdAt: Date;
@@ -68,6 +70,27 @@ function newTenantId(): string {
   return Array.from(randomBytes(24), (byte) => ID_ALPHABET[byte % 32]).join("");
 }
 
+/**
+ * A stored config that no longer parses or validates (a manual edit, a bad migration) must
+ * not break every lookup: the tenant is reported as broken by the registry (503) and can
+ * still be listed, disabled or fixed.
+ */
+function parseStoredConfig(text: string): { config: TenantConfig; configError: string | null } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { config: TenantConfigSchema.parse({}), configError: "stored config is not valid JSON" };
+  }
+  const result = TenantConfigSchema.safeParse(json);
+  if (result.success) return { config: result.data, configError: null };
+  const issue = result.error.issues[0]!;
+  return {
+    config: TenantConfigSchema.parse({}),
+    configError: `stored config is invalid at ${issue.path.join(".")}: ${issue.message}`,
+  };
+}
+
 const secretsPurpose = (tenantId: string) => `tenant-secrets:${tenantId}`;
 
 /**
@@ -82,14 +105,14 @@ export class TenantService {
   ) {}
 
   #toTenant(row: TenantRow): Tenant {
+    const { config, configError } = parseStoredConfig(row.config);
     return {
       id: row.id,
       slug: row.slug,
       name: row.name,
       status: row.status === "disabled" ? "disabled" : "active",
-      // Parsed leniently here: a stored config that no longer validates is reported by the
-      // registry as a broken tenant (503), not as an exception in every lookup.
-      config: JSON.parse(row.config) as TenantConfig,
+      config,
+      configError,
       configVersion: row.configVersion,
       hostnames: row.hostnames.map((h) => h.hostname).sort(),
       createdAt: row.createdAt,

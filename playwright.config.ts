@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3210;
+const BASE_URL = `http://localhost:${PORT}`;
+
+// This file is evaluated again in every worker process. Workers inherit the runner's
+// environment, so the first evaluation picks the data directory and later ones reuse it:
+// the server and the tests then agree on one fresh directory per run.
+function e2eDataDir(): string {
+  const existing = process.env.PORTICO_E2E_DATA_DIR;
+  if (existing) {
+    mkdirSync(existing, { recursive: true });
+    return existing;
+  }
+  return mkdtempSync(path.join(os.tmpdir(), "portico-e2e-"));
+}
+
+process.env.PORTICO_E2E_DATA_DIR = e2eDataDir();
+process.env.PORTICO_E2E_BASE_URL = BASE_URL;
+
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  forbidOnly: CI,
+  workers: 2,
+  retries: CI ? 1 : 0,
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        browserName: "chromium",
+        // Debian's Chromium, so Playwright never downloads a browser (no internet here).
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        },
+      },
+    },
+  ],
+  // One production build of the app, shared by every test and worker.
+  webServer: {
+    command: "node --import tsx server.ts",
+    url: `${BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(PORT),
+      PUBLIC_URL: BASE_URL,
+      PORTICO_DATA_DIR: process.env.PORTICO_E2E_DATA_DIR,
+      // Tests send a random X-Forwarded-For per test so per-IP rate limits do not collide.
+      PORTICO_TRUST_PROXY: "loopback",
+      PORTICO_DEMO_TENANT: "true",
+      NODE_ENV: "production",
+      // Production build, but a generated secret in the data dir is fine for tests.
+      PORTICO_ENV: "development",
+      // The server otherwise inherits this process's environment; an empty value means "unset"
+      // (SQLite in the data dir) unless the run explicitly asks for PostgreSQL.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+    },
+  },
+});

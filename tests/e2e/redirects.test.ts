@@ -1,0 +1,41 @@
+/**
+ * `redirectTo` on the sign-in page only ever sends people to the tenant's own pages: the
+ * sign-in page must never be an open redirect, nor a way into another tenant.
+ */
+import { baseURL, expect, fillSignIn, test } from "./fixtures";
+
+const ignored = [
+  { what: "another site", redirectTo: "https://evil.example.com/" },
+  { what: "a protocol-relative URL", redirectTo: "//evil.example.com" },
+  { what: "another tenant's page", redirectTo: "/t/other/account" },
+];
+
+for (const { what, redirectTo } of ignored) {
+  test(`a redirectTo to ${what} is ignored`, async ({ page, apiSignUp, uniqueEmail }) => {
+    const email = uniqueEmail("redirect");
+    await apiSignUp("demo", { name: "Redirected", email });
+
+    await page.goto(`/t/demo/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
+    // The page does not pass the unsafe target on either.
+    await expect(page.getByRole("link", { name: "Sign up" })).toHaveAttribute("href", "/t/demo/sign-up");
+
+    await fillSignIn(page, { email });
+    await expect(page).toHaveURL("/t/demo/account");
+    expect(new URL(page.url()).host).toBe(new URL(baseURL).host);
+    await expect(page.getByTestId("account-email")).toHaveText(email);
+  });
+}
+
+test("a redirectTo to one of the tenant's own pages is honoured, query included", async ({
+  page,
+  apiSignUp,
+  uniqueEmail,
+}) => {
+  const email = uniqueEmail("redirect-ok");
+  await apiSignUp("demo", { name: "Redirected", email });
+
+  await page.goto(`/t/demo/sign-in?redirectTo=${encodeURIComponent("/t/demo/account?tab=x")}`);
+  await fillSignIn(page, { email });
+  await expect(page).toHaveURL("/t/demo/account?tab=x");
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+});
