@@ -15,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const { user, session } = signedIn;
   return {
+    basePath: live.basePath,
     user: { name: user.name, email: user.email, createdAt: user.createdAt.toISOString() },
     session: { expiresAt: session.expiresAt.toISOString() },
   };
@@ -36,7 +37,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>();
+  const { basePath, user } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="text-xl font-semibold">Your account</h1>
@@ -48,7 +49,7 @@ export default function Account() {
         <dt className="text-muted">Member since</dt>
         <dd>{new Date(user.createdAt).toLocaleDateString("en", { dateStyle: "medium" })}</dd>
       </dl>
-      <Form method="post" className="mt-8 flex flex-col">
+      <Form method="post" action={`${basePath}/account`} className="mt-8 flex flex-col">
         <SubmitButton pending={false}>Sign out</SubmitButton>
       </Form>
     </>

@@ -38,7 +38,8 @@ export default function SignIn() {
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
       <p className="mt-1 text-sm text-muted">Welcome back. Sign in to continue.</p>
-      <Form method="post" className="mt-6 flex flex-col gap-4" noValidate>
+      {/* An explicit action: on a custom domain Remix would otherwise post to /t/<slug>/sign-in. */}
+      <Form method="post" action={`${basePath}/sign-in${query}`} className="mt-6 flex flex-col gap-4" noValidate>
         <FormError message={errors.form} />
         <FormField
           label="Email"

@@ -41,7 +41,8 @@ export default function SignUp() {
     <>
       <h1 className="text-xl font-semibold">Create your account</h1>
       <p className="mt-1 text-sm text-muted">It takes less than a minute.</p>
-      <Form method="post" className="mt-6 flex flex-col gap-4" noValidate>
+      {/* An explicit action: on a custom domain Remix would otherwise post to /t/<slug>/sign-up. */}
+      <Form method="post" action={`${basePath}/sign-up${query}`} className="mt-6 flex flex-col gap-4" noValidate>
         <FormError message={errors.form} />
         <FormField
           label="Name"
