@@ -56,12 +56,26 @@ export function migrateSqlite(db: Database.Database, dir: string): string[] {
   const { pending } = sqliteMigrationStatus(db, dir);
   const byName = new Map(readMigrations(dir).map((m) => [m.name, m]));
   const record = db.prepare(`INSERT INTO "${LEDGER}" (name, checksum, applied_at) VALUES (?, ?, ?)`);
-  for (const name of pending) {
-    const migration = byName.get(name)!;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.name, migration.checksum, new Date().toISOString());
-    })();
+  // SQLite changes a column by copying the table and dropping the old one; with foreign keys
+  // on, that DROP would cascade-delete every referencing row (a tenant's hostnames). The
+  // pragma is a no-op inside a transaction, so it is switched off around them, and each
+  // migration must leave no dangling reference before it is committed.
+  const foreignKeys = db.pragma("foreign_keys", { simple: true }) as number;
+  db.pragma("foreign_keys = OFF");
+  try {
+    for (const name of pending) {
+      const migration = byName.get(name)!;
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const violations = db.pragma("foreign_key_check") as unknown[];
+        if (violations.length > 0) {
+          throw new MigrationError(`Migration ${name} leaves ${violations.length} rows pointing at missing rows.`);
+        }
+        record.run(migration.name, migration.checksum, new Date().toISOString());
+      })();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
   }
   return pending;
 }

@@ -220,6 +220,41 @@ describe.each(testProviders())("migrations on %s", (provider: Provider) => {
       });
     });
 
+    it("upgrade a control plane from its first migration without losing tenants or their hostnames", async () => {
+      const [first, ...later] = readMigrations(migrationsDir("control", provider));
+      expect(later.length).toBeGreaterThan(0);
+      const firstOnly = new MigrationsFolder();
+      try {
+        firstOnly.write(first!.name, first!.sql);
+        const tenantId = randomTenantId();
+        const insertTenant = `INSERT INTO "tenant" ("id", "slug", "name", "config", "secrets", "updatedAt") VALUES ('${tenantId}', 'old', 'Old', '{}', 'x', CURRENT_TIMESTAMP)`;
+        const insertHostname = `INSERT INTO "tenant_hostname" ("hostname", "tenantId") VALUES ('auth.old.example', '${tenantId}')`;
+        if (test.storage instanceof SqliteStorage) {
+          mkdirSync(test.dataDir, { recursive: true });
+          const db = new Database(test.storage.controlFile);
+          try {
+            db.pragma("foreign_keys = ON");
+            migrateSqlite(db, firstOnly.dir);
+            db.exec(`${insertTenant}; ${insertHostname};`);
+          } finally {
+            db.close();
+          }
+        } else {
+          await migratePostgres(test.storage.pool, "portico", firstOnly.dir);
+          await test.storage.pool.query(
+            `SET search_path TO portico; ${insertTenant}; ${insertHostname}; SET search_path TO public`,
+          );
+        }
+
+        const control = await test.storage.control();
+        const tenant = await control.tenant.findUnique({ where: { id: tenantId }, include: { hostnames: true } });
+        expect(tenant?.slug).toBe("old");
+        expect(tenant?.hostnames.map((h) => h.hostname)).toEqual(["auth.old.example"]);
+      } finally {
+        firstOnly.remove();
+      }
+    });
+
     it("refuse to open a tenant database that does not exist instead of creating an empty one", async () => {
       const tenantId = randomTenantId();
       await expect(test.storage.openTenantDatabase(tenantId)).rejects.toThrow(/does not exist/);
