@@ -1,11 +1,23 @@
+import { AuditLog } from "~/audit/audit.server";
 import { getEnv, type Env } from "~/config/env.server";
 import { getStorage } from "~/db/index.server";
 import type { Storage } from "~/db/storage.server";
+import { EmailOutbox } from "~/email/outbox.server";
+import { createPlatformAuth, type PlatformAuth } from "~/platform/auth.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 
 /** The process-wide services every route uses, built once on first use. */
-export type Portico = { env: Env; storage: Storage; tenants: TenantService; registry: TenantRegistry };
+export type Portico = {
+  env: Env;
+  storage: Storage;
+  tenants: TenantService;
+  registry: TenantRegistry;
+  audit: AuditLog;
+  outbox: EmailOutbox;
+  /** The platform accounts' auth (needs the migrated control database, hence async). */
+  platform(): Promise<{ platformAuth: PlatformAuth }>;
+};
 
 let portico: Portico | undefined;
 
@@ -14,13 +26,44 @@ export function getPortico(): Portico {
     const env = getEnv();
     const storage = getStorage();
     const tenants = new TenantService(storage, env.secret);
+    const audit = new AuditLog(storage);
     const registry = new TenantRegistry({
       tenants,
       storage,
       publicUrl: env.publicUrl,
       maxHotTenants: env.maxHotTenants,
+      onAuthEvent: (tenant, event) =>
+        audit.recordInBackground({
+          tenantId: tenant.id,
+          type: event.type,
+          actor: event.userId
+            ? { type: "user", id: event.userId, label: event.email ?? event.userId }
+            : { type: "anonymous", label: event.email },
+          target: event.userId ? { type: "user", id: event.userId, label: event.email } : undefined,
+          ipAddress: event.ipAddress,
+          userAgent: event.userAgent,
+          data: event.data,
+        }),
     });
-    portico = { env, storage, tenants, registry };
+    let platform: Promise<{ platformAuth: PlatformAuth }> | undefined;
+    portico = {
+      env,
+      storage,
+      tenants,
+      registry,
+      audit,
+      outbox: new EmailOutbox(storage),
+      platform: () =>
+        (platform ??= storage.control().then((db) => ({
+          platformAuth: createPlatformAuth({
+            db,
+            provider: storage.provider,
+            deploymentSecret: env.secret,
+            publicUrl: env.publicUrl,
+            appName: env.appName,
+          }),
+        }))),
+    };
   }
   return portico;
 }

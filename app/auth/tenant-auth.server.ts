@@ -1,5 +1,7 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { admin } from "better-auth/plugins";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
@@ -39,10 +41,32 @@ export type TenantAuthOptions = {
   publicUrl: URL;
   /** The tenant's own rate-limit counters (see rate-limit.server.ts). */
   rateLimitStore: RateLimitStore;
+  /** Told about every auth event (the audit log and, later, webhooks subscribe). */
+  onEvent?: (event: TenantAuthEvent) => void;
 };
 
+/** What happened in a tenant's auth, whatever path caused it (hosted page, widget, API). */
+export type TenantAuthEvent = {
+  type: "user.created" | "session.created" | "session.revoked" | "sign_in.failed";
+  userId?: string;
+  email?: string;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  data?: Record<string, unknown>;
+};
+
+const SIGN_IN_PATHS = ["/sign-in/email", "/sign-in/username"];
+
 /** One better-auth instance per tenant, talking only to that tenant's database. */
-export function createTenantAuth({ tenant, secrets, db, provider, publicUrl, rateLimitStore }: TenantAuthOptions) {
+export function createTenantAuth({
+  tenant,
+  secrets,
+  db,
+  provider,
+  publicUrl,
+  rateLimitStore,
+  onEvent = () => undefined,
+}: TenantAuthOptions) {
   const { config } = tenant;
   const emailPassword = config.authMethods.emailPassword;
   return betterAuth({
@@ -64,6 +88,61 @@ export function createTenantAuth({ tenant, secrets, db, provider, publicUrl, rat
       customStorage: rateLimitStore,
       window: config.rateLimit.window,
       max: config.rateLimit.max,
+    },
+    plugins: [
+      // Bans and impersonation from the console; console actions call auth.api directly,
+      // so no end user ever gets the admin role through this plugin.
+      admin({ defaultRole: "user", adminRoles: [], impersonationSessionDuration: 60 * 60 }),
+    ],
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user) => onEvent({ type: "user.created", userId: user.id, email: user.email }),
+        },
+      },
+      session: {
+        create: {
+          after: async (session) =>
+            onEvent({
+              type: "session.created",
+              userId: session.userId,
+              email: (await db.user.findUnique({ where: { id: session.userId }, select: { email: true } }))?.email,
+              ipAddress: session.ipAddress,
+              userAgent: session.userAgent,
+              data: session.impersonatedBy ? { impersonatedBy: session.impersonatedBy } : undefined,
+            }),
+        },
+      },
+    },
+    hooks: {
+      // Sign-out forgets the session, so who is signing out is read before it runs.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-out") return;
+        const session = await getSessionFromCtx(ctx).catch(() => null);
+        if (!session) return;
+        onEvent({
+          type: "session.revoked",
+          userId: session.user.id,
+          ipAddress: ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null,
+          userAgent: ctx.request?.headers.get("user-agent") ?? null,
+          data: { reason: "sign_out" },
+        });
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const ipAddress = ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null;
+        const userAgent = ctx.request?.headers.get("user-agent") ?? null;
+        if (SIGN_IN_PATHS.includes(ctx.path) && isAPIError(ctx.context.returned)) {
+          const email = typeof ctx.body?.email === "string" ? ctx.body.email.toLowerCase() : undefined;
+          const error = ctx.context.returned;
+          onEvent({
+            type: "sign_in.failed",
+            email,
+            ipAddress,
+            userAgent,
+            data: { code: error.body?.code ?? error.status },
+          });
+        }
+      }),
     },
     telemetry: { enabled: false },
     logger: { level: "error" },

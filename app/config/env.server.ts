@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   PORTICO_MAX_HOT_TENANTS: z.coerce.number().int().min(1).default(500),
   PORTICO_TRUST_PROXY: z.string().optional(),
   PORTICO_DEMO_TENANT: z.enum(["true", "false"]).default("true"),
+  APP_NAME: z.string().trim().min(1).max(60).default("Portico"),
 });
 
 export type Env = {
@@ -38,6 +39,8 @@ export type Env = {
   maxHotTenants: number;
   trustProxy: string | undefined;
   createDemoTenant: boolean;
+  /** The deployment's own product name (console, platform pages, platform emails). */
+  appName: string;
 };
 
 export class ConfigError extends Error {}
@@ -100,6 +103,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     maxHotTenants: raw.PORTICO_MAX_HOT_TENANTS,
     trustProxy: raw.PORTICO_TRUST_PROXY,
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
+    appName: raw.APP_NAME,
   };
 }
 

@@ -64,3 +64,6 @@ export type TenantConfigInput = z.input<typeof TenantConfigSchema>;
 
 export const TENANT_STATUSES = ["active", "disabled"] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
+
+export const TENANT_ENVIRONMENTS = ["development", "staging", "production"] as const;
+export type TenantEnvironment = (typeof TENANT_ENVIRONMENTS)[number];

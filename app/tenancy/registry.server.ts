@@ -1,5 +1,5 @@
 import { createTenantRateLimitStore, type RateLimitStore } from "~/auth/rate-limit.server";
-import { createTenantAuth, type TenantAuth } from "~/auth/tenant-auth.server";
+import { createTenantAuth, type TenantAuth, type TenantAuthEvent } from "~/auth/tenant-auth.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
 import type { Tenant, TenantService } from "./tenants.server";
@@ -27,6 +27,8 @@ export type RegistryOptions = {
   failureTtlMs?: number;
   /** Requests still running on a replaced or evicted instance get this long to finish. */
   closeGraceMs?: number;
+  /** Receives every tenant's auth events (the audit log subscribes). */
+  onAuthEvent?: (tenant: Tenant, event: TenantAuthEvent) => void;
 };
 
 /**

@@ -2,7 +2,14 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { decryptSecret, encryptSecret } from "~/crypto/secrets.server";
 import type { Storage } from "~/db/storage.server";
-import { TenantConfigSchema, type TenantConfig, type TenantConfigInput, type TenantStatus } from "./config";
+import {
+  TENANT_ENVIRONMENTS,
+  TenantConfigSchema,
+  type TenantConfig,
+  type TenantConfigInput,
+  type TenantEnvironment,
+  type TenantStatus,
+} from "./config";
 import { HostnameSchema, SlugSchema, TenantNameSchema } from "./slug";
 
 /** A tenant as the rest of the app sees it: config parsed, secrets left out. */
@@ -11,6 +18,7 @@ export type Tenant = {
   slug: string;
   name: string;
   status: TenantStatus;
+  environment: TenantEnvironment;
   config: TenantConfig;
   /** Why the stored config is unusable (then `config` holds the defaults); null when valid. */
   configError: string | null;
@@ -38,16 +46,26 @@ export class TenantError extends Error {
 const CreateTenantSchema = z.object({
   slug: SlugSchema,
   name: TenantNameSchema,
+  environment: z
+    .enum(TENANT_ENVIRONMENTS, { error: "Environment must be development, staging or production." })
+    .optional(),
   config: TenantConfigSchema.optional(),
   hostnames: z.array(HostnameSchema).max(20).optional(),
 });
-export type CreateTenantInput = { slug: string; name: string; config?: TenantConfigInput; hostnames?: string[] };
+export type CreateTenantInput = {
+  slug: string;
+  name: string;
+  environment?: TenantEnvironment;
+  config?: TenantConfigInput;
+  hostnames?: string[];
+};
 
 type TenantRow = {
   id: string;
   slug: string;
   name: string;
   status: string;
+  environment: string;
   config: string;
   secrets: string;
   configVersion: number;
@@ -111,6 +129,9 @@ export class TenantService {
       slug: row.slug,
       name: row.name,
       status: row.status === "disabled" ? "disabled" : "active",
+      environment: (TENANT_ENVIRONMENTS as readonly string[]).includes(row.environment)
+        ? (row.environment as TenantEnvironment)
+        : "development",
       config,
       configError,
       configVersion: row.configVersion,
@@ -144,6 +165,7 @@ export class TenantService {
           id,
           slug: data.slug,
           name: data.name,
+          environment: data.environment ?? "development",
           config: JSON.stringify(TenantConfigSchema.parse(data.config ?? {})),
           secrets: encryptSecret(this.deploymentSecret, secretsPurpose(id), JSON.stringify(secrets)),
           hostnames: { create: hostnames.map((hostname) => ({ hostname })) },
