@@ -1,3 +1,4 @@
+import { MembershipService } from "~/admin/memberships.server";
 import { AuditLog } from "~/audit/audit.server";
 import { getEnv, type Env } from "~/config/env.server";
 import { getStorage } from "~/db/index.server";
@@ -15,6 +16,7 @@ export type Portico = {
   registry: TenantRegistry;
   audit: AuditLog;
   outbox: EmailOutbox;
+  memberships: MembershipService;
   /** The platform accounts' auth (needs the migrated control database, hence async). */
   platform(): Promise<{ platformAuth: PlatformAuth }>;
 };
@@ -27,11 +29,15 @@ export function getPortico(): Portico {
     const storage = getStorage();
     const tenants = new TenantService(storage, env.secret);
     const audit = new AuditLog(storage);
+    const outbox = new EmailOutbox(storage);
     const registry = new TenantRegistry({
       tenants,
       storage,
       publicUrl: env.publicUrl,
       maxHotTenants: env.maxHotTenants,
+      sendTenantEmail: async (tenant, email) => {
+        await outbox.send({ tenantId: tenant.id, ...email });
+      },
       onAuthEvent: (tenant, event) =>
         audit.recordInBackground({
           tenantId: tenant.id,
@@ -52,7 +58,8 @@ export function getPortico(): Portico {
       tenants,
       registry,
       audit,
-      outbox: new EmailOutbox(storage),
+      outbox,
+      memberships: new MembershipService(storage),
       platform: () =>
         (platform ??= storage.control().then((db) => ({
           platformAuth: createPlatformAuth({

@@ -6,6 +6,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError, loadDotEnvFile, readEnv, type Env } from "~/config/env.server";
+import { MembershipService } from "~/admin/memberships.server";
+import { ROLES, type Role } from "~/admin/roles";
 import { createStorage } from "~/db/index.server";
 import { TenantError, TenantService, type Tenant } from "~/tenancy/tenants.server";
 
@@ -17,6 +19,7 @@ Commands:
   disable <slug>                                        Stop serving the tenant's sign-in pages and API
   enable <slug>                                         Serve a disabled tenant again
   delete <slug> --yes                                   Delete the tenant, its users and its database
+  add-member <slug> <email> [--role owner|admin|viewer] Let a platform account administer the tenant (default: owner)
   help                                                  Show this help
 
 Environment: PORTICO_DATA_DIR, DATABASE_URL, PORTICO_SECRET and PUBLIC_URL, as for the server.`;
@@ -28,7 +31,7 @@ class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values = Record<string, string | boolean | string[] | undefined>;
-type Context = { env: Env; tenants: TenantService; out: (line: string) => void };
+type Context = { env: Env; tenants: TenantService; memberships: MembershipService; out: (line: string) => void };
 
 type Command = {
   options: Options;
@@ -118,6 +121,14 @@ async function deleteTenant({ tenants, out }: Context, [slug]: string[], values:
   out(`Deleted tenant ${tenant.slug} and its database.`);
 }
 
+async function addMember({ tenants, memberships, out }: Context, [slug, email]: string[], values: Values) {
+  const role = ((values.role as string | undefined) ?? "owner") as Role;
+  if (!ROLES.includes(role)) throw new UsageError(`--role: must be one of ${ROLES.join(", ")}.`);
+  const tenant = await tenants.requireBySlug(slug!);
+  await memberships.setRole(tenant.id, email!, role);
+  out(`${email} is now ${role} of ${tenant.slug}.`);
+}
+
 const COMMANDS: Record<string, Command> = {
   create: {
     options: { name: { type: "string" }, hostname: { type: "string", multiple: true } },
@@ -128,6 +139,7 @@ const COMMANDS: Record<string, Command> = {
   disable: { options: {}, positionals: ["<slug>"], run: disableTenant },
   enable: { options: {}, positionals: ["<slug>"], run: enableTenant },
   delete: { options: { yes: { type: "boolean" } }, positionals: ["<slug>"], run: deleteTenant },
+  "add-member": { options: { role: { type: "string" } }, positionals: ["<slug>", "<email>"], run: addMember },
 };
 
 /** Parses one command's arguments strictly; throws UsageError for anything it does not expect. */
@@ -161,6 +173,7 @@ function fieldLabel(field: string | undefined): string | undefined {
   if (field === "slug") return "slug";
   if (field === "name") return "--name";
   if (field.startsWith("hostnames")) return "--hostname";
+  if (field === "role") return "--role";
   return field;
 }
 
@@ -199,7 +212,8 @@ async function main(argv: string[]): Promise<number> {
   const storage = createStorage(env);
   try {
     const tenants = new TenantService(storage, env.secret);
-    await command.run({ env, tenants, out: (line) => console.log(line) }, positionals, values);
+    const memberships = new MembershipService(storage);
+    await command.run({ env, tenants, memberships, out: (line) => console.log(line) }, positionals, values);
     return 0;
   } finally {
     await storage.close();

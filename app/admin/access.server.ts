@@ -3,12 +3,7 @@ import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
 import { requirePlatformUser, type PlatformUser } from "~/platform/session.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 
-export const ROLES = ["viewer", "admin", "owner"] as const;
-export type Role = (typeof ROLES)[number];
-
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
-}
+import { roleAtLeast, type Role } from "./roles";
 
 export type ConsoleAccess = { user: PlatformUser; tenant: Tenant; role: Role };
 

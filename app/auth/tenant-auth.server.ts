@@ -43,11 +43,13 @@ export type TenantAuthOptions = {
   rateLimitStore: RateLimitStore;
   /** Told about every auth event (the audit log and, later, webhooks subscribe). */
   onEvent?: (event: TenantAuthEvent) => void;
+  /** Sends the tenant's auth emails (password reset, …) through the outbox. */
+  sendEmail?: (email: { to: string; subject: string; text: string; html?: string }) => Promise<void>;
 };
 
 /** What happened in a tenant's auth, whatever path caused it (hosted page, widget, API). */
 export type TenantAuthEvent = {
-  type: "user.created" | "session.created" | "session.revoked" | "sign_in.failed";
+  type: "user.created" | "session.created" | "session.revoked" | "sign_in.failed" | "password.reset";
   userId?: string;
   email?: string;
   ipAddress?: string | null;
@@ -66,6 +68,7 @@ export function createTenantAuth({
   publicUrl,
   rateLimitStore,
   onEvent = () => undefined,
+  sendEmail = async () => undefined,
 }: TenantAuthOptions) {
   const { config } = tenant;
   const emailPassword = config.authMethods.emailPassword;
@@ -80,6 +83,14 @@ export function createTenantAuth({
       minPasswordLength: emailPassword.minPasswordLength,
       maxPasswordLength: emailPassword.maxPasswordLength,
       autoSignIn: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      sendResetPassword: async ({ user, url }) =>
+        sendEmail({
+          to: user.email,
+          subject: `Reset your ${tenant.name} password`,
+          text: `Someone asked to reset the password of your ${tenant.name} account.\n\nChoose a new password: ${url}\n\nThe link works once and expires in an hour. If you did not ask for this, ignore this email.`,
+        }),
+      onPasswordReset: async ({ user }) => onEvent({ type: "password.reset", userId: user.id, email: user.email }),
     },
     session: { expiresIn: config.session.expiresIn, updateAge: config.session.updateAge },
     trustedOrigins: tenantTrustedOrigins(tenant, publicUrl),

@@ -26,6 +26,7 @@ const SECTIONS = [
   { to: "audit", label: "Audit log" },
   { to: "environments", label: "Environments" },
   { to: "outbox", label: "Outbox" },
+  { to: "danger", label: "Danger zone" },
 ];
 
 /** One tenant's console: section navigation (a sidebar, a scrolling strip on a phone). */

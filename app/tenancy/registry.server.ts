@@ -29,6 +29,11 @@ export type RegistryOptions = {
   closeGraceMs?: number;
   /** Receives every tenant's auth events (the audit log subscribes). */
   onAuthEvent?: (tenant: Tenant, event: TenantAuthEvent) => void;
+  /** Delivers a tenant's auth emails (the email outbox). */
+  sendTenantEmail?: (
+    tenant: Tenant,
+    email: { to: string; subject: string; text: string; html?: string },
+  ) => Promise<void>;
 };
 
 /**

@@ -1,0 +1,63 @@
+/**
+ * Fixtures for the admin console: a signed-in platform account, and a tenant it administers
+ * with a given role. Accounts are created through the platform auth API and memberships with
+ * the tenant CLI (`add-member`), the same paths an operator uses.
+ */
+import type { APIRequestContext, Page } from "@playwright/test";
+import { createTenant, expect, PASSWORD, tenantCli, test as base, uniqueSlug, type CreatedTenant } from "./fixtures";
+
+export { expect, PASSWORD, tenantCli, uniqueSlug };
+
+export type PlatformAccount = { name: string; email: string };
+
+/** Signs up a platform account through the API; the request context keeps its session cookie. */
+export async function platformSignUp(request: APIRequestContext, account: PlatformAccount, baseOrigin: string) {
+  const response = await request.post("/api/platform/auth/sign-up/email", {
+    data: { ...account, password: PASSWORD },
+    headers: { origin: baseOrigin },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** Makes `email` a member of the tenant with `role` (the account must exist). */
+export async function addMember(slug: string, email: string, role: "owner" | "admin" | "viewer") {
+  await tenantCli("add-member", slug, email, "--role", role);
+}
+
+type ConsoleFixtures = {
+  /** A fresh platform account, signed in in this test's `page` (and its `page.request`). */
+  platformAccount: PlatformAccount;
+  /** A fresh tenant whose owner is `platformAccount`. */
+  ownedTenant: CreatedTenant;
+  /** Signs up another platform account in a new browser context; returns its page. */
+  otherAccount: (
+    role: "owner" | "admin" | "viewer" | "none",
+    slug: string,
+  ) => Promise<{ page: Page; account: PlatformAccount }>;
+};
+
+export const test = base.extend<ConsoleFixtures>({
+  platformAccount: async ({ page, uniqueEmail, baseURL }, use) => {
+    const account = { name: "Pat Platform", email: uniqueEmail("platform") };
+    await platformSignUp(page.request, account, new URL(baseURL!).origin);
+    await use(account);
+  },
+  ownedTenant: async ({ platformAccount }, use) => {
+    const tenant = await createTenant(uniqueSlug("console"));
+    await addMember(tenant.slug, platformAccount.email, "owner");
+    await use(tenant);
+  },
+  otherAccount: async ({ browser, uniqueEmail, baseURL, extraHTTPHeaders }, use) => {
+    const contexts: { close(): Promise<void> }[] = [];
+    await use(async (role, slug) => {
+      const context = await browser.newContext({ baseURL, extraHTTPHeaders });
+      contexts.push(context);
+      const page = await context.newPage();
+      const account = { name: `Other ${role}`, email: uniqueEmail(`other-${role}`) };
+      await platformSignUp(page.request, account, new URL(baseURL!).origin);
+      if (role !== "none") await addMember(slug, account.email, role);
+      return { page, account };
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+});
