@@ -1,9 +1,13 @@
+import { randomInt } from "node:crypto";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3210;
+// A random port per run (kept in the environment so workers agree), so several runs on one
+// machine (developers, CI, benchmarks) never fight over the same port.
+process.env.PORTICO_E2E_PORT ??= String(20_000 + randomInt(20_000));
+const PORT = Number(process.env.PORTICO_E2E_PORT);
 const BASE_URL = `http://localhost:${PORT}`;
 
 // This file is evaluated again in every worker process. Workers inherit the runner's
@@ -19,6 +23,9 @@ function e2eDataDir(): string {
 }
 
 process.env.PORTICO_E2E_DATA_DIR = e2eDataDir();
+// Each run builds the app once into its own folder, shared by all its tests, so a rebuild
+// elsewhere (a developer, another run) cannot swap the files under a running server.
+process.env.PORTICO_E2E_BUILD_DIR ??= mkdtempSync(path.join(os.tmpdir(), "portico-e2e-build-"));
 process.env.PORTICO_E2E_BASE_URL = BASE_URL;
 
 const CI = Boolean(process.env.CI);
@@ -50,12 +57,13 @@ export default defineConfig({
   ],
   // One production build of the app, shared by every test and worker.
   webServer: {
-    command: "node --import tsx server.ts",
+    command: "npx remix vite:build --logLevel warn && node --import tsx server.ts",
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 240_000,
     env: {
       PORT: String(PORT),
+      PORTICO_BUILD_DIR: process.env.PORTICO_E2E_BUILD_DIR,
       PUBLIC_URL: BASE_URL,
       PORTICO_DATA_DIR: process.env.PORTICO_E2E_DATA_DIR,
       // Tests send a random X-Forwarded-For per test so per-IP rate limits do not collide.

@@ -1,6 +1,6 @@
 /**
  * Portico's HTTP server: Express in front of the Remix request handler.
- *   node --import tsx server.ts          serves the production build in ./build
+ *   node --import tsx server.ts          serves the production build in ./build (or PORTICO_BUILD_DIR)
  *   node --import tsx server.ts --dev    serves through Vite with hot reload
  * It owns what must happen before Remix sees a request: the client IP (only from trusted
  * proxies), custom-domain rewriting to the tenant's routes, and static assets.
@@ -16,6 +16,7 @@ import path from "node:path";
 if (existsSync(".env")) process.loadEnvFile(".env");
 
 const dev = process.argv.includes("--dev");
+const buildDir = path.resolve(process.env.PORTICO_BUILD_DIR ?? "build");
 const CLIENT_IP_HEADER = "x-portico-client-ip";
 const HOST_TENANT_HEADER = "x-portico-host-tenant";
 
@@ -32,7 +33,7 @@ function trustProxySetting(value: string | undefined): boolean | number | string
 
 async function loadBuild() {
   if (!dev) {
-    const build = (await import(path.resolve("build/server/index.js"))) as ServerBuild;
+    const build = (await import(path.join(buildDir, "server", "index.js"))) as ServerBuild;
     return { getBuild: async () => build, vite: undefined };
   }
   const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
@@ -67,8 +68,8 @@ async function main() {
 
   if (vite) app.use(vite.middlewares);
   else {
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   }
 
   // Pages accept form posts only from their own origin. Remix refuses the others too, but

@@ -14,6 +14,8 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
+      // Tests build into their own folder so a running test server never serves a half-rebuilt app.
+      buildDirectory: process.env.PORTICO_BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/*.test.*", "**/*.server.*", "**/__*.*"],
       future: {
         v3_fetcherPersist: true,

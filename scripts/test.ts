@@ -1,6 +1,6 @@
 /**
- * `npm test`: unit and integration tests (Vitest), the production build, then the browser
- * tests (Playwright) against that build. Output streams as it comes; the run stops at the
+ * `npm test`: unit and integration tests (Vitest), then the browser tests (Playwright), whose
+ * web server builds the app once into its own folder and serves that build to every test. Output streams as it comes; the run stops at the
  * first failing step with that step's exit code, and always ends with one line
  * "N passed, N failed" summed over both test runners.
  */
@@ -103,6 +103,7 @@ function main(): number {
   const playwrightReport = path.join(reports, "playwright.json");
   // Created here rather than by playwright.config.ts so it can be removed after a passing run.
   const e2eDataDir = mkdtempSync(path.join(os.tmpdir(), "portico-e2e-"));
+  const e2eBuildDir = mkdtempSync(path.join(os.tmpdir(), "portico-e2e-build-"));
 
   const unitTests: Step = {
     name: "Unit and integration tests",
@@ -113,7 +114,6 @@ function main(): number {
       return report && vitestCounts(report);
     },
   };
-  const build: Step = { name: "Build", command: "npm", args: ["run", "build"] };
   const browserTests: Step = {
     name: "Browser tests",
     command: "npx",
@@ -122,6 +122,7 @@ function main(): number {
       PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport,
       PLAYWRIGHT_HTML_OPEN: "never",
       PORTICO_E2E_DATA_DIR: e2eDataDir,
+      PORTICO_E2E_BUILD_DIR: e2eBuildDir,
     },
     counts: () => {
       const report = readReport<PlaywrightReport>(playwrightReport);
@@ -132,7 +133,7 @@ function main(): number {
   const total: Counts = { passed: 0, failed: 0 };
   let failed: { step: Step; exitCode: number } | undefined;
   try {
-    for (const step of [unitTests, build, browserTests]) {
+    for (const step of [unitTests, browserTests]) {
       const exitCode = run(step.command, step.args, step.env);
       // A runner that crashed before writing its report still counts as one failure.
       const counts = step.counts?.() ?? (step.counts && exitCode !== 0 ? { passed: 0, failed: 1 } : undefined);
@@ -145,6 +146,7 @@ function main(): number {
     }
   } finally {
     rmSync(reports, { recursive: true, force: true });
+    rmSync(e2eBuildDir, { recursive: true, force: true });
   }
 
   if (failed?.step === browserTests) {
