@@ -22,10 +22,18 @@ function e2eDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), "portico-e2e-"));
 }
 
+function e2eBuildDir(): string {
+  const cache = path.join(import.meta.dirname, ".cache");
+  mkdirSync(cache, { recursive: true });
+  return mkdtempSync(path.join(cache, "e2e-build-"));
+}
+
 process.env.PORTICO_E2E_DATA_DIR = e2eDataDir();
 // Each run builds the app once into its own folder, shared by all its tests, so a rebuild
 // elsewhere (a developer, another run) cannot swap the files under a running server.
-process.env.PORTICO_E2E_BUILD_DIR ??= mkdtempSync(path.join(os.tmpdir(), "portico-e2e-build-"));
+// It lives inside the repository (ignored by git) because the server build resolves its
+// dependencies from node_modules next to it.
+process.env.PORTICO_E2E_BUILD_DIR ??= e2eBuildDir();
 process.env.PORTICO_E2E_BASE_URL = BASE_URL;
 
 const CI = Boolean(process.env.CI);

@@ -5,7 +5,7 @@
  * "N passed, N failed" summed over both test runners.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -103,7 +103,9 @@ function main(): number {
   const playwrightReport = path.join(reports, "playwright.json");
   // Created here rather than by playwright.config.ts so it can be removed after a passing run.
   const e2eDataDir = mkdtempSync(path.join(os.tmpdir(), "portico-e2e-"));
-  const e2eBuildDir = mkdtempSync(path.join(os.tmpdir(), "portico-e2e-build-"));
+  // Inside the repository: the server build resolves its dependencies from node_modules.
+  mkdirSync(path.join(root, ".cache"), { recursive: true });
+  const e2eBuildDir = mkdtempSync(path.join(root, ".cache", "e2e-build-"));
 
   const unitTests: Step = {
     name: "Unit and integration tests",
