@@ -69,7 +69,9 @@ async function main() {
   if (vite) app.use(vite.middlewares);
   else {
     app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    // Tenant routes and APIs are never files: skip the filesystem lookup on the hot path.
+    const publicFiles = express.static(path.join(buildDir, "client"), { maxAge: "1h" });
+    app.use((req, res, next) => (/^\/(t|api)\//.test(req.path) ? next() : publicFiles(req, res, next)));
   }
 
   // Pages accept form posts only from their own origin. Remix refuses the others too, but
@@ -110,11 +112,14 @@ async function main() {
   });
 
   const port = Number(process.env.PORT ?? 3000);
-  const server = app.listen(port, () => {
+  // HOST unset: every interface (what a container or a reverse proxy on another host needs).
+  const host = process.env.HOST || undefined;
+  const onListening = () => {
     const base = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
     console.log(`[portico] Listening on ${base}`);
     console.log(`[portico] Demo sign-in: ${base}/t/demo/sign-in`);
-  });
+  };
+  const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
   const shutdown = () => server.close(() => process.exit(0));
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
