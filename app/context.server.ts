@@ -5,6 +5,7 @@ import { getStorage } from "~/db/index.server";
 import type { Storage } from "~/db/storage.server";
 import { EmailOutbox } from "~/email/outbox.server";
 import { createPlatformAuth, type PlatformAuth } from "~/platform/auth.server";
+import { claimOwnerlessTenantsForFirstAccount } from "~/platform/first-account.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 
@@ -68,6 +69,7 @@ export function getPortico(): Portico {
             deploymentSecret: env.secret,
             publicUrl: env.publicUrl,
             appName: env.appName,
+            onUserCreated: (user) => claimOwnerlessTenantsForFirstAccount({ storage, audit }, user),
           }),
         }))),
     };

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import type { ControlDb } from "~/db/clients.server";
+import { CONTROL_SCHEMA } from "~/db/postgres-storage.server";
 import type { Storage } from "~/db/storage.server";
 
 /**
@@ -53,6 +55,34 @@ export type AuditFilter = {
   limit?: number;
 };
 
+/** One bucket of a grouped count: `bucket` is the UTC day (`2026-01-31`) or hour (`2026-01-31T09`). */
+export type AuditBucketCount = { bucket: string; type: string; count: number };
+
+/**
+ * How each provider stores `createdAt`: SQLite holds Prisma's ISO text (`…T09:15:00.000+00:00`),
+ * so a bucket is a prefix of it and bounds compare as text in the same format; PostgreSQL holds
+ * a UTC timestamp.
+ */
+const BUCKET_SQL = {
+  sqlite: {
+    table: `"audit_event"`,
+    day: `substr("createdAt", 1, 10)`,
+    hour: `substr("createdAt", 1, 13)`,
+    placeholder: () => "?",
+    timestamp: (placeholder: string) => placeholder,
+    param: (date: Date) => date.toISOString().replace("Z", "+00:00"),
+  },
+  postgresql: {
+    table: `"${CONTROL_SCHEMA}"."audit_event"`,
+    day: `to_char("createdAt", 'YYYY-MM-DD')`,
+    hour: `to_char("createdAt", 'YYYY-MM-DD"T"HH24')`,
+    placeholder: (index: number) => `$${index}`,
+    // A timestamp without time zone ignores the zone in the literal, so this reads as UTC.
+    timestamp: (placeholder: string) => `${placeholder}::timestamp`,
+    param: (date: Date) => date.toISOString(),
+  },
+} as const;
+
 export class AuditLog {
   constructor(private readonly storage: Storage) {}
 
@@ -81,6 +111,37 @@ export class AuditLog {
     this.record(event).catch((error) => console.error("[portico] Could not write audit event:", event.type, error));
   }
 
+  /**
+   * Counts a tenant's events of the given types since a moment, grouped by UTC day or hour.
+   * One query served by the (tenantId, type, createdAt) index, however many events there are.
+   */
+  async countByBucket({
+    tenantId,
+    types,
+    since,
+    bucket,
+  }: {
+    tenantId: string;
+    types: string[];
+    since: Date;
+    bucket: "day" | "hour";
+  }): Promise<AuditBucketCount[]> {
+    if (types.length === 0) return [];
+    const db = await this.storage.control();
+    const sql = BUCKET_SQL[this.storage.provider];
+    const typePlaceholders = types.map((_, i) => sql.placeholder(i + 2));
+    const rows = await db.$queryRawUnsafe<{ bucket: string; type: string; count: number | bigint }[]>(
+      `SELECT ${sql[bucket]} AS "bucket", "type", COUNT(*) AS "count" FROM ${sql.table}
+       WHERE "tenantId" = ${sql.placeholder(1)} AND "type" IN (${typePlaceholders.join(", ")})
+         AND "createdAt" >= ${sql.timestamp(sql.placeholder(types.length + 2))}
+       GROUP BY 1, 2`,
+      tenantId,
+      ...types,
+      sql.param(since),
+    );
+    return rows.map((row) => ({ bucket: row.bucket, type: row.type, count: Number(row.count) }));
+  }
+
   async list(filter: AuditFilter): Promise<AuditEvent[]> {
     const db: ControlDb = await this.storage.control();
     const type = filter.type?.endsWith(".") ? { startsWith: filter.type } : filter.type;
@@ -107,4 +168,127 @@ export class AuditLog {
     });
     return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The console's audit log view: filters from the query string, keyset cursors, CSV export.
+// ---------------------------------------------------------------------------------------------
+
+export const AUDIT_PAGE_SIZE = 50;
+/** The CSV export's cap; a larger history is exported in several date ranges. */
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
+const optional = (schema: z.ZodType<string | undefined>) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+
+function isRealDate(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
+const dateField = optional(
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+    // Round-tripped, because Date.parse rolls 2026-02-31 over into March.
+    .refine((value) => isRealDate(value), "That is not a real date.")
+    .optional(),
+);
+
+/** `<createdAt ISO>_<event id>`: the last row of the page before, so the next page starts after it. */
+const cursorField = optional(
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/, "That page link is no longer valid; start again.")
+    .optional(),
+);
+
+export const AuditQuerySchema = z
+  .object({
+    type: optional(
+      z
+        .string()
+        .trim()
+        .max(100, "Use at most 100 characters.")
+        .regex(/^[a-z0-9_.-]+$/i, "Use an event type such as session.created, or a prefix such as admin.")
+        .optional(),
+    ),
+    actor: optional(z.string().trim().max(200, "Use at most 200 characters.").optional()),
+    from: dateField,
+    to: dateField,
+    before: cursorField,
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ["to"],
+    message: "The end date is before the start date.",
+  });
+
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+export type AuditQueryErrors = Partial<Record<keyof AuditQuery, string>>;
+export type AuditQueryResult =
+  | { ok: true; query: AuditQuery; filter: Omit<AuditFilter, "tenantId" | "limit"> }
+  | { ok: false; errors: AuditQueryErrors };
+
+/** Reads the filter from a query string; dates are whole UTC days, both ends included. */
+export function parseAuditQuery(params: URLSearchParams): AuditQueryResult {
+  const raw = Object.fromEntries(
+    (["type", "actor", "from", "to", "before"] as const).map((key) => [key, params.get(key) ?? undefined]),
+  );
+  const parsed = AuditQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors: AuditQueryErrors = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof AuditQuery] ??= issue.message;
+    return { ok: false, errors };
+  }
+  const query = parsed.data;
+  const cursor = query.before?.split("_");
+  return {
+    ok: true,
+    query,
+    filter: {
+      type: query.type,
+      actor: query.actor,
+      from: query.from ? new Date(`${query.from}T00:00:00.000Z`) : undefined,
+      to: query.to ? new Date(`${query.to}T23:59:59.999Z`) : undefined,
+      before: cursor ? { createdAt: new Date(cursor[0]!), id: cursor[1]! } : undefined,
+    },
+  };
+}
+
+export function auditCursor(event: Pick<AuditEvent, "createdAt" | "id">): string {
+  return `${event.createdAt.toISOString()}_${event.id}`;
+}
+
+/**
+ * One CSV cell. Spreadsheets run cells that start with = + - @ (or a tab or carriage return)
+ * as formulas, and event fields come from the outside (names, user agents), so such cells get
+ * a leading apostrophe; then RFC 4180 quoting.
+ */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const CSV_COLUMNS: [string, (event: AuditEvent) => unknown][] = [
+  ["time", (e) => e.createdAt.toISOString()],
+  ["type", (e) => e.type],
+  ["actor_type", (e) => e.actorType],
+  ["actor_id", (e) => e.actorId],
+  ["actor", (e) => e.actorLabel],
+  ["target_type", (e) => e.targetType],
+  ["target_id", (e) => e.targetId],
+  ["target", (e) => e.targetLabel],
+  ["ip_address", (e) => e.ipAddress],
+  ["user_agent", (e) => e.userAgent],
+  ["data", (e) => (Object.keys(e.data).length > 0 ? JSON.stringify(e.data) : "")],
+];
+
+export function auditCsv(events: AuditEvent[]): string {
+  const lines = [
+    CSV_COLUMNS.map(([name]) => name).join(","),
+    ...events.map((event) => CSV_COLUMNS.map(([, read]) => csvCell(read(event))).join(",")),
+  ];
+  return `${lines.join("\r\n")}\r\n`;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CLIENT_IP_HEADER, tenantAuthPath, tenantTrustedOrigins } from "~/auth/tenant-auth.server";
 import { getPortico } from "~/context.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
+import { isBannedRefusal, suspendedAccountMessage } from "~/users/bans.server";
 
 /**
  * The hosted pages' form actions. They go through the tenant's better-auth HTTP handler
@@ -82,6 +83,10 @@ function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: 
   if (code === "PASSWORD_TOO_SHORT") return { password: `Use at least ${minPasswordLength} characters.` };
   if (code === "PASSWORD_TOO_LONG") return { password: "That password is too long." };
   if (code === "INVALID_EMAIL") return { email: "Enter a valid email address, like name@example.com." };
+  // The tenant's sign-up mode and password policy (app/auth-methods/policies.server.ts).
+  if (code === "PASSWORD_TOO_COMMON") return { password: body.message ?? "Choose a less common password." };
+  if (code === "SIGN_UP_CLOSED" || code === "SIGN_UP_INVITE_ONLY")
+    return { form: body.message ?? "You cannot create an account here." };
   if (code === "INVALID_ORIGIN" || status === 403)
     return { form: "This form was sent from a page we do not trust. Reload the page and try again." };
   return { form: "We could not complete that. Please try again." };
@@ -109,6 +114,11 @@ export async function signInWithPassword(live: TenantRequestContext, request: Re
   if (!parsed.success)
     return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values } satisfies FormFailure;
   const response = await callTenantAuth(live, request, "/sign-in/email", { ...parsed.data, rememberMe: true });
+  // A banned user (right password, refused by the admin plugin) is told why and until when.
+  if (await isBannedRefusal(response)) {
+    const message = await suspendedAccountMessage(live.db, parsed.data.email);
+    return { ok: false, status: 403, errors: { form: message }, values } satisfies FormFailure;
+  }
   return finish(response, values, minPasswordLength);
 }
 

@@ -1,7 +1,9 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { admin } from "better-auth/plugins";
+import { authMethodsOptions } from "~/auth-methods/catalog.server";
+import { isCommonPassword, NEW_PASSWORD_FIELDS, POLICY_ERRORS, signUpRefusal } from "~/auth-methods/policies.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
@@ -71,7 +73,7 @@ export function createTenantAuth({
   sendEmail = async () => undefined,
 }: TenantAuthOptions) {
   const { config } = tenant;
-  const emailPassword = config.authMethods.emailPassword;
+  const methods = authMethodsOptions(config.authMethods, { tenant, publicUrl, sendEmail });
   return betterAuth({
     appName: tenant.name,
     baseURL: publicUrl.origin,
@@ -79,9 +81,7 @@ export function createTenantAuth({
     secret: secrets.authSecret,
     database: prismaAdapter(db, { provider }),
     emailAndPassword: {
-      enabled: emailPassword.enabled,
-      minPasswordLength: emailPassword.minPasswordLength,
-      maxPasswordLength: emailPassword.maxPasswordLength,
+      ...methods.emailAndPassword,
       autoSignIn: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async ({ user, url }) =>
@@ -104,6 +104,8 @@ export function createTenantAuth({
       // Bans and impersonation from the console; console actions call auth.api directly,
       // so no end user ever gets the admin role through this plugin.
       admin({ defaultRole: "user", adminRoles: [], impersonationSessionDuration: 60 * 60 }),
+      // The auth methods the tenant switched on in the console (app/auth-methods/catalog.ts).
+      ...methods.plugins,
     ],
     databaseHooks: {
       user: {
@@ -126,8 +128,18 @@ export function createTenantAuth({
       },
     },
     hooks: {
-      // Sign-out forgets the session, so who is signing out is read before it runs.
       before: createAuthMiddleware(async (ctx) => {
+        // The tenant's sign-up mode and password policy, whichever client is calling.
+        if (ctx.path === "/sign-up/email") {
+          const refusal = await signUpRefusal(config.signUp.mode, db, ctx.body?.email);
+          if (refusal) throw new APIError("FORBIDDEN", refusal);
+        }
+        const passwordField = NEW_PASSWORD_FIELDS[ctx.path];
+        const newPassword: unknown = passwordField ? ctx.body?.[passwordField] : undefined;
+        if (config.passwordPolicy.rejectCommonPasswords && typeof newPassword === "string") {
+          if (await isCommonPassword(newPassword)) throw new APIError("BAD_REQUEST", POLICY_ERRORS.PASSWORD_TOO_COMMON);
+        }
+        // Sign-out forgets the session, so who is signing out is read before it runs.
         if (ctx.path !== "/sign-out") return;
         const session = await getSessionFromCtx(ctx).catch(() => null);
         if (!session) return;

@@ -1,31 +1,48 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { ControlPostgresClient, TenantPostgresClient, type ControlDb, type TenantDb } from "./clients.server";
-import { migratePostgres, postgresMigrationStatus, quoteIdent } from "./migrate.server";
+import { ControlPostgresClient, type ControlDb } from "./clients.server";
+import { migratePostgres } from "./migrate.server";
 import { migrationsDir } from "./paths.server";
-import { assertTenantId, type Storage, type TenantConnection } from "./storage.server";
+import type { Storage, TenantConnection, TenantDatabaseOptions } from "./storage.server";
+import {
+  createPostgresTenant,
+  describeExternalTenant,
+  dropPostgresTenant,
+  externalDatabaseUrl,
+  ExternalPostgresPools,
+  migratePostgresTenant,
+  openPostgresTenant,
+  postgresTenantStatus,
+  tenantSchema,
+} from "./tenant-postgres.server";
 
-const CONTROL_SCHEMA = "portico";
+export { tenantSchema };
 
-export function tenantSchema(tenantId: string): string {
-  assertTenantId(tenantId);
-  return `tenant_${tenantId}`;
-}
+/** The control plane's schema; raw SQL must name it (the adapter only qualifies model queries). */
+export const CONTROL_SCHEMA = "portico";
 
 /**
  * One connection pool serves the control plane and every tenant: each tenant's Prisma client
  * qualifies its tables with the tenant's schema, so hundreds of hot tenants do not mean
  * hundreds of pools (PostgreSQL's connection limit would be the first thing to break).
+ * Tenants with their own database get one more pool per distinct database URL.
  */
 export class PostgresStorage implements Storage {
   readonly provider = "postgresql" as const;
   readonly pool: pg.Pool;
+  readonly #external = new ExternalPostgresPools();
   #control: ControlDb | undefined;
 
   constructor(databaseUrl: string, { max = 20 }: { max?: number } = {}) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max });
     // An idle client's error (the server restarting) must not crash the process.
     this.pool.on("error", (error) => console.error("[portico] PostgreSQL pool error:", error.message));
+  }
+
+  /** The pool holding this tenant's schema: the deployment's, or the tenant's own database's. */
+  #poolFor(options?: TenantDatabaseOptions): pg.Pool {
+    const url = externalDatabaseUrl(options);
+    return url ? this.#external.pool(url) : this.pool;
   }
 
   async control() {
@@ -37,26 +54,30 @@ export class PostgresStorage implements Storage {
     return this.#control;
   }
 
-  async createTenantDatabase(tenantId: string) {
-    await migratePostgres(this.pool, tenantSchema(tenantId), migrationsDir("tenant", "postgresql"));
+  async createTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
+    await createPostgresTenant(this.#poolFor(options), tenantId);
   }
 
-  async openTenantDatabase(tenantId: string): Promise<TenantConnection> {
-    const schema = tenantSchema(tenantId);
-    const { rows } = await this.pool.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
-    if (rows.length === 0) throw new Error(`Tenant schema ${schema} does not exist`);
-    await migratePostgres(this.pool, schema, migrationsDir("tenant", "postgresql"));
-    const db = new TenantPostgresClient({ adapter: new PrismaPg(this.pool, { schema }) }) as unknown as TenantDb;
-    // The pool is shared, so closing a tenant only drops its client.
-    return { db, close: async () => undefined };
+  async openTenantDatabase(tenantId: string, options?: TenantDatabaseOptions): Promise<TenantConnection> {
+    return openPostgresTenant(this.#poolFor(options), tenantId);
   }
 
-  async tenantMigrationStatus(tenantId: string) {
-    return postgresMigrationStatus(this.pool, tenantSchema(tenantId), migrationsDir("tenant", "postgresql"));
+  async tenantMigrationStatus(tenantId: string, options?: TenantDatabaseOptions) {
+    return postgresTenantStatus(this.#poolFor(options), tenantId);
+  }
+
+  async migrateTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
+    return migratePostgresTenant(this.#poolFor(options), tenantId);
+  }
+
+  describeTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
+    const url = externalDatabaseUrl(options);
+    if (url) return describeExternalTenant(url, tenantId);
+    return { kind: "postgresql_schema" as const, schema: tenantSchema(tenantId) };
   }
 
   async dropTenantDatabase(tenantId: string) {
-    await this.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(tenantSchema(tenantId))} CASCADE`);
+    await dropPostgresTenant(this.pool, tenantId);
   }
 
   async ping() {
@@ -64,6 +85,7 @@ export class PostgresStorage implements Storage {
   }
 
   async close() {
+    await this.#external.close();
     await this.pool.end();
   }
 }

@@ -2,22 +2,31 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { ControlSqliteClient, TenantSqliteClient } from "./clients.server";
+import { ControlSqliteClient, openTenantClient } from "./clients.server";
 import { migrateSqlite, sqliteMigrationStatus } from "./migrate.server";
 import { migrationsDir } from "./paths.server";
-import { assertTenantId, type Storage, type TenantConnection } from "./storage.server";
+import { assertTenantId, type Storage, type TenantConnection, type TenantDatabaseOptions } from "./storage.server";
+import {
+  createPostgresTenant,
+  describeExternalTenant,
+  externalDatabaseUrl,
+  ExternalPostgresPools,
+  migratePostgresTenant,
+  openPostgresTenant,
+  postgresTenantStatus,
+} from "./tenant-postgres.server";
 
 /** How long a writer waits for a lock before SQLITE_BUSY; sign-ups and migrations may overlap. */
 const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens the file, applies pending migrations, and leaves it in WAL mode (readers never block). */
-function migrateFile(file: string, dir: string, { create }: { create: boolean }): void {
+function migrateFile(file: string, dir: string, { create }: { create: boolean }): string[] {
   if (!create && !existsSync(file)) throw new Error(`Database file ${file} does not exist`);
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    migrateSqlite(db, dir);
+    return migrateSqlite(db, dir);
   } finally {
     db.close();
   }
@@ -27,8 +36,13 @@ function adapterFor(file: string) {
   return new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
 }
 
+/**
+ * The default storage: one SQLite file per plane and tenant. A tenant that brings its own
+ * PostgreSQL database is served from there through the PostgreSQL client instead.
+ */
 export class SqliteStorage implements Storage {
   readonly provider = "sqlite" as const;
+  readonly #external = new ExternalPostgresPools();
   #control: ControlSqliteClient | undefined;
 
   constructor(private readonly dataDir: string) {}
@@ -51,25 +65,43 @@ export class SqliteStorage implements Storage {
     return this.#control;
   }
 
-  async createTenantDatabase(tenantId: string) {
+  async createTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
+    const url = externalDatabaseUrl(options);
+    if (url) return createPostgresTenant(this.#external.pool(url), tenantId);
     mkdirSync(path.join(this.dataDir, "tenants"), { recursive: true });
     migrateFile(this.tenantFile(tenantId), migrationsDir("tenant", "sqlite"), { create: true });
   }
 
-  async openTenantDatabase(tenantId: string): Promise<TenantConnection> {
+  async openTenantDatabase(tenantId: string, options?: TenantDatabaseOptions): Promise<TenantConnection> {
+    const url = externalDatabaseUrl(options);
+    if (url) return openPostgresTenant(this.#external.pool(url), tenantId);
     const file = this.tenantFile(tenantId);
     migrateFile(file, migrationsDir("tenant", "sqlite"), { create: false });
-    const db = new TenantSqliteClient({ adapter: adapterFor(file) });
-    return { db, close: () => db.$disconnect() };
+    const db = openTenantClient("sqlite", adapterFor(file));
+    return { db, provider: "sqlite", close: () => db.$disconnect() };
   }
 
-  async tenantMigrationStatus(tenantId: string) {
+  async tenantMigrationStatus(tenantId: string, options?: TenantDatabaseOptions) {
+    const url = externalDatabaseUrl(options);
+    if (url) return postgresTenantStatus(this.#external.pool(url), tenantId);
     const db = new Database(this.tenantFile(tenantId), { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     try {
       return sqliteMigrationStatus(db, migrationsDir("tenant", "sqlite"));
     } finally {
       db.close();
     }
+  }
+
+  async migrateTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
+    const url = externalDatabaseUrl(options);
+    if (url) return migratePostgresTenant(this.#external.pool(url), tenantId);
+    return migrateFile(this.tenantFile(tenantId), migrationsDir("tenant", "sqlite"), { create: false });
+  }
+
+  describeTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
+    const url = externalDatabaseUrl(options);
+    if (url) return describeExternalTenant(url, tenantId);
+    return { kind: "sqlite_file" as const, file: this.tenantFile(tenantId) };
   }
 
   async dropTenantDatabase(tenantId: string) {
@@ -84,6 +116,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close() {
+    await this.#external.close();
     await this.#control?.$disconnect();
     this.#control = undefined;
   }

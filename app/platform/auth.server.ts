@@ -19,12 +19,15 @@ export function createPlatformAuth({
   deploymentSecret,
   publicUrl,
   appName,
+  onUserCreated = async () => undefined,
 }: {
   db: ControlDb;
   provider: Provider;
   deploymentSecret: string;
   publicUrl: URL;
   appName: string;
+  /** Runs after every new platform account, however it signed up (page or API). */
+  onUserCreated?: (user: { id: string; email: string }) => Promise<unknown>;
 }) {
   const secret = Buffer.from(hkdfSync("sha256", deploymentSecret, "portico", "portico:platform-auth", 32)).toString(
     "base64url",
@@ -41,6 +44,7 @@ export function createPlatformAuth({
     verification: { modelName: "platformVerification" },
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
     trustedOrigins: [publicUrl.origin],
+    databaseHooks: { user: { create: { after: async (user) => void (await onUserCreated(user)) } } },
     rateLimit: { enabled: true, customStorage: createTenantRateLimitStore(), window: 60, max: 100 },
     telemetry: { enabled: false },
     logger: { level: "error" },

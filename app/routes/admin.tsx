@@ -24,6 +24,9 @@ export default function AdminLayout() {
           {appName} <span className="font-normal text-muted">Console</span>
         </Link>
         <div className="flex items-center gap-3 text-sm">
+          <Link to="/admin/outbox" className="font-medium text-primary hover:underline">
+            My outbox
+          </Link>
           <span className="text-muted" data-testid="platform-user">
             {user.email}
           </span>

@@ -2,7 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/form-field";
 import { cookiesForHost, getSignedInUser, isTrustedFormPost, signOut } from "~/auth/hosted-forms.server";
+import { redirectWithToast } from "~/http/toast.server";
 import { requireTenant } from "~/tenancy/request.server";
+import { describeImpersonation, endImpersonation } from "~/users/impersonation.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -18,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     basePath: live.basePath,
     user: { name: user.name, email: user.email, createdAt: user.createdAt.toISOString() },
     session: { expiresAt: session.expiresAt.toISOString() },
+    impersonation: describeImpersonation(session),
   };
 }
 
@@ -25,9 +28,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
+  const intent = (await request.formData()).get("intent");
   const headers = new Headers();
-  for (const cookie of cookiesForHost(await signOut(live, request), live)) headers.append("Set-Cookie", cookie);
-  return redirect(`${live.basePath}/sign-in`, { headers });
+  if (intent === "sign-out") {
+    for (const cookie of cookiesForHost(await signOut(live, request), live)) headers.append("Set-Cookie", cookie);
+    return redirect(`${live.basePath}/sign-in`, { headers });
+  }
+  if (intent !== "end-impersonation") throw new Response("Unknown action.", { status: 400 });
+  const ended = await endImpersonation(live, request);
+  if (!ended) return redirect(`${live.basePath}/account`);
+  for (const cookie of cookiesForHost(ended.setCookies, live)) headers.append("Set-Cookie", cookie);
+  if (live.hostMode) return redirect(`${live.basePath}/sign-in`, { headers });
+  // Back to the console the administrator came from (impersonation starts on the shared host).
+  return redirectWithToast(
+    `/admin/${live.tenant.slug}/users/${ended.userId}`,
+    { type: "success", message: "Impersonation ended." },
+    { headers },
+  );
 }
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -37,9 +54,19 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export default function Account() {
-  const { basePath, user } = useLoaderData<typeof loader>();
+  const { basePath, user, impersonation } = useLoaderData<typeof loader>();
   return (
     <>
+      {impersonation ? (
+        <div role="status" className="mb-6 rounded-theme border border-danger px-3 py-3 text-sm">
+          <p className="font-semibold text-danger">You are signed in as {user.email} by an administrator.</p>
+          <p className="mt-1 text-muted">This impersonation session ends at {impersonation.until} at the latest.</p>
+          <Form method="post" action={`${basePath}/account`} className="mt-3 flex flex-col">
+            <input type="hidden" name="intent" value="end-impersonation" />
+            <SubmitButton pending={false}>End impersonation</SubmitButton>
+          </Form>
+        </div>
+      ) : null}
       <h1 className="text-xl font-semibold">Your account</h1>
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-muted">Name</dt>
@@ -50,6 +77,7 @@ export default function Account() {
         <dd>{new Date(user.createdAt).toLocaleDateString("en", { dateStyle: "medium" })}</dd>
       </dl>
       <Form method="post" action={`${basePath}/account`} className="mt-8 flex flex-col">
+        <input type="hidden" name="intent" value="sign-out" />
         <SubmitButton pending={false}>Sign out</SubmitButton>
       </Form>
     </>

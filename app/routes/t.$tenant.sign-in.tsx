@@ -8,7 +8,8 @@ import { requireTenant } from "~/tenancy/request.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (await getSignedInUser(live, request)) throw redirect(afterSignInTarget(request, live));
-  return { basePath: live.basePath, redirectTo: redirectParam(request, live) };
+  const passwordChanged = new URL(request.url).searchParams.get("reset") === "done";
+  return { basePath: live.basePath, redirectTo: redirectParam(request, live), passwordChanged };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +30,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export default function SignIn() {
-  const { basePath, redirectTo } = useLoaderData<typeof loader>();
+  const { basePath, redirectTo, passwordChanged } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const errors = result && !result.ok ? result.errors : {};
@@ -38,6 +39,11 @@ export default function SignIn() {
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
       <p className="mt-1 text-sm text-muted">Welcome back. Sign in to continue.</p>
+      {passwordChanged ? (
+        <p role="status" className="mt-4 rounded-theme border border-border px-3 py-2 text-sm">
+          Your password was changed. Sign in with your new password.
+        </p>
+      ) : null}
       {/* An explicit action: on a custom domain Remix would otherwise post to /t/<slug>/sign-in. */}
       <Form method="post" action={`${basePath}/sign-in${query}`} className="mt-6 flex flex-col gap-4" noValidate>
         <FormError message={errors.form} />
@@ -60,6 +66,12 @@ export default function SignIn() {
           error={errors.password}
           autoFocus={Boolean(errors.password) && !errors.email}
         />
+        <Link
+          to={`${basePath}/forgot-password`}
+          className="-mt-2 self-end text-sm text-primary underline-offset-4 hover:underline"
+        >
+          Forgot password?
+        </Link>
         <SubmitButton pending={pending}>Sign in</SubmitButton>
       </Form>
       <p className="mt-6 text-center text-sm text-muted">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUTH_METHODS, storedAuthMethodSchema } from "~/auth-methods/catalog";
 
 /**
  * A tenant's configuration as stored in the control plane. It never holds secrets (those
@@ -6,16 +7,36 @@ import { z } from "zod";
  * Every field has a default, so an empty object is a valid configuration and an older
  * stored config gains new fields without a data migration.
  */
+export const SIGN_UP_MODES = ["open", "invite-only", "closed"] as const;
+export type SignUpMode = (typeof SIGN_UP_MODES)[number];
+
+export const SMTP_SECURITY_MODES = ["starttls", "tls", "none"] as const;
+
+/** A hostname such as smtp.example.com (letters, digits, dots and hyphens). */
+const SMTP_HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
 export const TenantConfigSchema = z.object({
+  /** One entry per method in the catalog (app/auth-methods/catalog.ts): `enabled` and its settings. */
   authMethods: z
     .object({
-      emailPassword: z
-        .object({
-          enabled: z.boolean().default(true),
-          minPasswordLength: z.number().int().min(8).max(128).default(8),
-          maxPasswordLength: z.number().int().min(16).max(256).default(128),
-        })
-        .prefault({}),
+      emailPassword: storedAuthMethodSchema(AUTH_METHODS.emailPassword).prefault({}),
+      username: storedAuthMethodSchema(AUTH_METHODS.username).prefault({}),
+      organizations: storedAuthMethodSchema(AUTH_METHODS.organizations).prefault({}),
+      teams: storedAuthMethodSchema(AUTH_METHODS.teams).prefault({}),
+      multiSession: storedAuthMethodSchema(AUTH_METHODS.multiSession).prefault({}),
+      bearer: storedAuthMethodSchema(AUTH_METHODS.bearer).prefault({}),
+    })
+    .prefault({}),
+  /** Who may create an account: anyone, only people with a pending invitation, or nobody. */
+  signUp: z
+    .object({
+      mode: z.enum(SIGN_UP_MODES, { error: "Sign-up must be open, invite-only or closed." }).default("open"),
+    })
+    .prefault({}),
+  /** Beside the length limits of email+password: refuse passwords from a list of common ones. */
+  passwordPolicy: z
+    .object({
+      rejectCommonPasswords: z.boolean().default(true),
     })
     .prefault({}),
   /** Origins (scheme://host[:port]) allowed to call the tenant's auth API and be redirected to. */
@@ -48,6 +69,28 @@ export const TenantConfigSchema = z.object({
         .min(60)
         .max(60 * 60 * 24 * 30)
         .default(60 * 60 * 24),
+    })
+    .prefault({}),
+  /** The tenant's own mail server; its password is a secret (`smtpPassword`), never stored here. */
+  smtp: z
+    .object({
+      host: z
+        .string()
+        .trim()
+        .max(253, "Use at most 253 characters.")
+        .refine((host) => host === "" || SMTP_HOST.test(host), "Enter a hostname such as smtp.example.com.")
+        .default(""),
+      port: z
+        .number({ error: "Port must be a number." })
+        .int("Port must be a whole number.")
+        .min(1, "Port must be between 1 and 65535.")
+        .max(65535, "Port must be between 1 and 65535.")
+        .default(587),
+      user: z.string().trim().max(254, "Use at most 254 characters.").default(""),
+      fromAddress: z
+        .union([z.literal(""), z.email("Enter an email address such as no-reply@example.com.")])
+        .default(""),
+      security: z.enum(SMTP_SECURITY_MODES, { error: "Security must be STARTTLS, TLS or none." }).default("starttls"),
     })
     .prefault({}),
   rateLimit: z

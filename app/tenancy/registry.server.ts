@@ -118,10 +118,11 @@ export class TenantRegistry {
   }
 
   async #open(tenant: Tenant): Promise<HotEntry> {
-    const { storage, tenants, publicUrl } = this.options;
+    const { storage, tenants, publicUrl, onAuthEvent, sendTenantEmail } = this.options;
     if (tenant.configError) throw new Error(tenant.configError);
     const secrets = await tenants.getSecrets(tenant.id);
-    const connection = await storage.openTenantDatabase(tenant.id);
+    // A tenant with its own PostgreSQL database is served from there, whatever the deployment uses.
+    const connection = await storage.openTenantDatabase(tenant.id, { databaseUrl: secrets.databaseUrl });
     let auth: TenantAuth;
     try {
       let rateLimitStore = this.#rateLimitStores.get(tenant.id);
@@ -130,9 +131,11 @@ export class TenantRegistry {
         tenant,
         secrets,
         db: connection.db,
-        provider: storage.provider,
+        provider: connection.provider,
         publicUrl,
         rateLimitStore,
+        onEvent: onAuthEvent && ((event) => onAuthEvent(tenant, event)),
+        sendEmail: sendTenantEmail && ((email) => sendTenantEmail(tenant, email)),
       });
     } catch (error) {
       await connection.close();

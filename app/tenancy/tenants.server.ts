@@ -235,6 +235,15 @@ export class TenantService {
     return (await this.getById(tenant.id))!;
   }
 
+  /** The name shown on the tenant's hosted pages and emails; the slug never changes. */
+  async rename(slug: string, name: string): Promise<Tenant> {
+    const tenant = await this.requireBySlug(slug);
+    const parsed = parse(TenantNameSchema, name);
+    const db = await this.storage.control();
+    await db.tenant.update({ where: { id: tenant.id }, data: { name: parsed, configVersion: { increment: 1 } } });
+    return (await this.getById(tenant.id))!;
+  }
+
   async updateConfig(slug: string, config: TenantConfigInput): Promise<Tenant> {
     const tenant = await this.requireBySlug(slug);
     const parsed = parse(TenantConfigSchema, config);

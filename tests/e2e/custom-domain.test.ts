@@ -28,7 +28,9 @@ test("a custom domain serves sign-up, account and sign-out at its root", async (
   const session = cookies.find((cookie) => cookie.name.endsWith(".session_token"));
   expect(session?.path).toBe("/");
   expect(session?.domain).toBe(hostname);
-  expect(await context.cookies(`${baseURL}/t/demo/account`)).not.toContainEqual(expect.objectContaining({ name: session?.name }));
+  expect(await context.cookies(`${baseURL}/t/demo/account`)).not.toContainEqual(
+    expect.objectContaining({ name: session?.name }),
+  );
 
   // The same tenant's API on the custom host sees the session.
   const me = await page.evaluate(() => fetch("/api/auth/get-session").then((response) => response.json()));

@@ -1,0 +1,48 @@
+import type { TenantConfig } from "~/tenancy/config";
+import type { Tenant, TenantService } from "~/tenancy/tenants.server";
+
+/** One setting that differs between two tenants' configs, e.g. `session.expiresIn: 604800 → 86400`. */
+export type ConfigDifference = { path: string; from: string; to: string };
+
+/** Every leaf setting by dotted path; arrays are compared whole, as one setting. */
+function flatten(value: unknown, prefix = "", out = new Map<string, string>()): Map<string, string> {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
+  } else {
+    out.set(prefix, JSON.stringify(value) ?? "unset");
+  }
+  return out;
+}
+
+/**
+ * What changes in `target` if `source`'s config is copied into it: each differing setting with
+ * the target's current value (`from`) and the source's (`to`), sorted by path.
+ */
+export function diffConfigs(source: TenantConfig, target: TenantConfig): ConfigDifference[] {
+  const from = flatten(target);
+  const to = flatten(source);
+  const paths = [...new Set([...from.keys(), ...to.keys()])].sort();
+  return paths
+    .filter((path) => from.get(path) !== to.get(path))
+    .map((path) => ({ path, from: from.get(path) ?? "unset", to: to.get(path) ?? "unset" }));
+}
+
+export class PromotionError extends Error {}
+
+/**
+ * Copies `source`'s config into `target` (hostnames and secrets stay: they belong to the
+ * target). TenantService.updateConfig bumps the target's configVersion, so its live instance
+ * is rebuilt on the next request.
+ */
+export async function promoteConfig(
+  tenants: TenantService,
+  source: Tenant,
+  target: Tenant,
+): Promise<{ target: Tenant; changes: ConfigDifference[] }> {
+  if (source.id === target.id) throw new PromotionError("Choose another tenant to promote to.");
+  if (source.configError)
+    throw new PromotionError(`This tenant's stored config is broken (${source.configError}); fix it before promoting.`);
+  const changes = diffConfigs(source.config, target.config);
+  const updated = changes.length > 0 ? await tenants.updateConfig(target.slug, source.config) : target;
+  return { target: updated, changes };
+}

@@ -1,0 +1,97 @@
+import { Link } from "@remix-run/react";
+import { Badge, Card, EmptyState, Table } from "./layout";
+
+type Entry = { id: string; to: string; subject: string; status: string; createdAt: Date };
+type Message = Entry & { text: string };
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
+
+/** Plain text with its http(s) URLs turned into links, so an outbox reader can follow them. */
+export function LinkifiedText({ text }: { text: string }) {
+  return (
+    <p className="font-mono text-sm break-words whitespace-pre-wrap">
+      {text.split(URL_PATTERN).map((part, index) =>
+        index % 2 === 1 ? (
+          <a key={index} href={part} className="text-primary underline">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </p>
+  );
+}
+
+/** An outbox: the messages (newest first) and, when one is open (`?message=<id>`), its text. */
+export function Outbox({
+  messages,
+  open,
+  basePath,
+  emptyText,
+}: {
+  messages: Entry[];
+  open: Message | null;
+  basePath: string;
+  emptyText: string;
+}) {
+  return (
+    <div className="flex flex-col gap-6">
+      {open ? (
+        <Card>
+          <article aria-labelledby="open-message-subject">
+            <h2 id="open-message-subject" className="text-lg font-semibold">
+              {open.subject}
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-muted">
+              To {open.to} · <time dateTime={new Date(open.createdAt).toISOString()}>{formatTime(open.createdAt)}</time>{" "}
+              · <Badge>{open.status}</Badge>
+            </p>
+            <LinkifiedText text={open.text} />
+            <p className="mt-4">
+              <Link to={basePath} className="text-sm text-primary hover:underline">
+                Close message
+              </Link>
+            </p>
+          </article>
+        </Card>
+      ) : null}
+      {messages.length === 0 ? (
+        <EmptyState title="No messages">{emptyText}</EmptyState>
+      ) : (
+        <Table label="Messages">
+          <thead>
+            <tr>
+              <th scope="col">Subject</th>
+              <th scope="col">Recipient</th>
+              <th scope="col">Time</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((message) => (
+              <tr key={message.id} aria-current={open?.id === message.id ? "true" : undefined}>
+                <td>
+                  <Link to={`${basePath}?message=${message.id}`} className="font-medium text-primary hover:underline">
+                    {message.subject}
+                  </Link>
+                </td>
+                <td>{message.to}</td>
+                <td>
+                  <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt)}</time>
+                </td>
+                <td>
+                  <Badge>{message.status}</Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+function formatTime(date: Date): string {
+  return new Date(date).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireTenantRole } from "~/admin/access.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/ui/layout";
+import { Outbox } from "~/components/ui/outbox";
+import { getTenantMail, listTenantMail } from "~/platform/outbox.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { tenant } = await requireTenantRole(request, params.tenant, "viewer");
+  const id = new URL(request.url).searchParams.get("message");
+  const [messages, open] = await Promise.all([
+    listTenantMail(tenant.id),
+    id ? getTenantMail(tenant.id, id.slice(0, 100)) : null,
+  ]);
+  if (id && !open) throw new Response("This tenant has no such message.", { status: 404 });
+  return { slug: tenant.slug, messages, open };
+}
+
+/** Mail the tenant sent its users (password resets…), kept until email delivery is set up. */
+export default function TenantOutbox() {
+  const { slug, messages, open } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Outbox"
+        description="Email this tenant sent to its users. Until SMTP is configured, messages stay here so you can follow their links."
+      />
+      <Outbox
+        messages={messages}
+        open={open}
+        basePath={`/admin/${slug}/outbox`}
+        emptyText="Password resets and other mail to this tenant's users appear here."
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,344 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useId, type ReactNode } from "react";
+import { requireTenantRole, type ConsoleAccess } from "~/admin/access.server";
+import { roleAtLeast } from "~/admin/roles";
+import {
+  isSecretSet,
+  renameTenant,
+  saveHostnames,
+  savePasswordPolicy,
+  saveSessionSettings,
+  saveSignUpMode,
+  saveSmtpSettings,
+  saveTrustedOrigins,
+  SMTP_PASSWORD_SECRET,
+  type SettingsResult,
+} from "~/auth-methods/tenant-settings.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError, FormField } from "~/components/form-field";
+import { Button } from "~/components/ui/button";
+import { CheckboxField } from "~/components/ui/checkbox-field";
+import { Badge, Card, PageHeader } from "~/components/ui/layout";
+import { SelectField } from "~/components/ui/select-field";
+import { getPortico } from "~/context.server";
+import { redirectWithToast } from "~/http/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
+  const { config } = tenant;
+  return {
+    name: tenant.name,
+    hostnames: tenant.hostnames,
+    publicHost: getPortico().env.publicUrl.hostname,
+    trustedOrigins: config.trustedOrigins,
+    session: { expiresInHours: config.session.expiresIn / 3600, updateAgeHours: config.session.updateAge / 3600 },
+    minPasswordLength: config.authMethods.emailPassword.minPasswordLength,
+    maxPasswordLength: config.authMethods.emailPassword.maxPasswordLength,
+    rejectCommonPasswords: config.passwordPolicy.rejectCommonPasswords,
+    signUpMode: config.signUp.mode,
+    smtp: config.smtp,
+    smtpPasswordSet: await isSecretSet(tenant.id, SMTP_PASSWORD_SECRET),
+    canEdit: roleAtLeast(role, "admin"),
+    configVersion: tenant.configVersion,
+  };
+}
+
+const ACTIONS: Record<string, (access: ConsoleAccess, request: Request, form: FormData) => Promise<SettingsResult>> = {
+  rename: renameTenant,
+  hostnames: saveHostnames,
+  trustedOrigins: saveTrustedOrigins,
+  session: saveSessionSettings,
+  passwordPolicy: savePasswordPolicy,
+  signUp: saveSignUpMode,
+  smtp: saveSmtpSettings,
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireTenantRole(request, params.tenant, "admin");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const save = typeof intent === "string" && Object.hasOwn(ACTIONS, intent) ? ACTIONS[intent] : undefined;
+  if (!save) throw new Response("Unknown action.", { status: 400 });
+  const result = await save(access, request, form);
+  if (!result.ok) return data(result, { status: 400 });
+  return redirectWithToast(`/admin/${access.tenant.slug}/settings`, { type: "success", message: result.message });
+}
+
+function useFailure(intent: string) {
+  const result = useActionData<typeof action>();
+  return result && !result.ok && result.intent === intent ? result : null;
+}
+
+/** One settings form: a card with its fields, disabled for viewers, and a save button. */
+function SettingsForm({
+  intent,
+  title,
+  description,
+  canEdit,
+  children,
+}: {
+  intent: string;
+  title: string;
+  description?: ReactNode;
+  canEdit: boolean;
+  children: ReactNode;
+}) {
+  const busy = useNavigation().state === "submitting";
+  const failure = useFailure(intent);
+  return (
+    <Card title={title}>
+      {description ? <div className="-mt-2 mb-4 text-sm text-muted">{description}</div> : null}
+      <Form method="post" aria-label={title} noValidate>
+        <input type="hidden" name="intent" value={intent} />
+        <fieldset disabled={!canEdit} className="flex flex-col gap-4">
+          <FormError message={failure?.errors.form} />
+          {children}
+          <div>
+            <Button disabled={busy}>Save</Button>
+          </div>
+        </fieldset>
+      </Form>
+    </Card>
+  );
+}
+
+function TextArea({
+  label,
+  name,
+  defaultValue,
+  error,
+  hint,
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+  error?: string;
+  hint?: string;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={4}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className="rounded-theme border border-border bg-card px-3 py-2 font-mono text-sm outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-danger" aria-live="polite">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const SIGN_UP_OPTIONS = [
+  { value: "open", label: "Open" },
+  { value: "invite-only", label: "Invite-only" },
+  { value: "closed", label: "Closed" },
+];
+
+const SMTP_SECURITY_OPTIONS = [
+  { value: "starttls", label: "STARTTLS (usually port 587)" },
+  { value: "tls", label: "TLS (usually port 465)" },
+  { value: "none", label: "None (local relays only)" },
+];
+
+export default function TenantSettings() {
+  const settings = useLoaderData<typeof loader>();
+  const { canEdit } = settings;
+  const rename = useFailure("rename");
+  const hostnames = useFailure("hostnames");
+  const origins = useFailure("trustedOrigins");
+  const session = useFailure("session");
+  const policy = useFailure("passwordPolicy");
+  const signUp = useFailure("signUp");
+  const smtp = useFailure("smtp");
+  return (
+    <>
+      <PageHeader title="Settings" description="The tenant's name, domains, sessions, sign-up and email delivery." />
+      {canEdit ? null : (
+        <p className="mb-4 rounded-theme border border-border bg-card px-4 py-3 text-sm text-muted">
+          You have read-only access: only admins and owners can change settings.
+        </p>
+      )}
+      {/* Keyed by version: after a save every form shows what is stored, and the password field is empty again. */}
+      <div key={settings.configVersion} className="grid gap-6 lg:grid-cols-2">
+        <SettingsForm intent="rename" title="Name" canEdit={canEdit}>
+          <FormField
+            label="Tenant name"
+            name="name"
+            defaultValue={rename?.values?.name ?? settings.name}
+            error={rename?.errors.name}
+            hint="Shown on the hosted pages and in emails."
+          />
+        </SettingsForm>
+
+        <SettingsForm
+          intent="hostnames"
+          title="Custom domains"
+          canEdit={canEdit}
+          description={
+            <>
+              <p>Serve the hosted pages on your own domain. For each hostname, create this DNS record:</p>
+              {(settings.hostnames.length ? settings.hostnames : ["auth.example.com"]).map((host) => (
+                <p key={host} className="mt-1 font-mono text-xs text-foreground">
+                  CNAME {host} → {settings.publicHost}
+                </p>
+              ))}
+            </>
+          }
+        >
+          <TextArea
+            label="Hostnames"
+            name="hostnames"
+            defaultValue={hostnames?.values?.hostnames ?? settings.hostnames.join("\n")}
+            error={hostnames?.errors.hostnames}
+            hint="One per line, such as auth.example.com."
+          />
+        </SettingsForm>
+
+        <SettingsForm intent="trustedOrigins" title="Trusted origins" canEdit={canEdit}>
+          <TextArea
+            label="Origins"
+            name="trustedOrigins"
+            defaultValue={origins?.values?.trustedOrigins ?? settings.trustedOrigins.join("\n")}
+            error={origins?.errors.trustedOrigins}
+            hint="Sites that may embed the widgets and be redirected to after sign-in, one per line, such as https://app.example.com."
+          />
+        </SettingsForm>
+
+        <SettingsForm intent="session" title="Sessions" canEdit={canEdit}>
+          <FormField
+            label="Session lifetime (hours)"
+            name="expiresInHours"
+            inputMode="numeric"
+            defaultValue={session?.values?.expiresInHours ?? String(settings.session.expiresInHours)}
+            error={session?.errors.expiresInHours}
+            hint="A session not used for this long expires."
+          />
+          <FormField
+            label="Refresh interval (hours)"
+            name="updateAgeHours"
+            inputMode="numeric"
+            defaultValue={session?.values?.updateAgeHours ?? String(settings.session.updateAgeHours)}
+            error={session?.errors.updateAgeHours}
+            hint="A session used after this long is extended by its lifetime."
+          />
+        </SettingsForm>
+
+        <SettingsForm intent="passwordPolicy" title="Password policy" canEdit={canEdit}>
+          <FormField
+            label="Minimum password length"
+            name="minPasswordLength"
+            inputMode="numeric"
+            defaultValue={policy?.values?.minPasswordLength ?? String(settings.minPasswordLength)}
+            error={policy?.errors.minPasswordLength}
+            hint={`8 to ${Math.min(128, settings.maxPasswordLength)} characters (the maximum is set under Auth methods).`}
+          />
+          <CheckboxField
+            label="Refuse common passwords"
+            name="rejectCommonPasswords"
+            defaultChecked={settings.rejectCommonPasswords}
+            hint="Checks new passwords against a bundled list of 49,000 common passwords."
+          />
+        </SettingsForm>
+
+        <SettingsForm intent="signUp" title="Sign-up" canEdit={canEdit}>
+          <SelectField
+            label="Who can sign up"
+            name="mode"
+            options={SIGN_UP_OPTIONS}
+            defaultValue={settings.signUpMode}
+            error={signUp?.errors.mode}
+            hint="Open: anyone can create an account. Invite-only: people with a pending organization invitation. Closed: only administrators create accounts."
+          />
+        </SettingsForm>
+
+        <div className="lg:col-span-2">
+          <SettingsForm
+            intent="smtp"
+            title="Email delivery (SMTP)"
+            canEdit={canEdit}
+            description="Until a mail server is set, the tenant's emails land in its outbox."
+          >
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField
+                label="SMTP host"
+                name="host"
+                defaultValue={smtp?.values?.host ?? settings.smtp.host}
+                error={smtp?.errors.host}
+                placeholder="smtp.example.com"
+              />
+              <FormField
+                label="Port"
+                name="port"
+                inputMode="numeric"
+                defaultValue={smtp?.values?.port ?? String(settings.smtp.port)}
+                error={smtp?.errors.port}
+              />
+              <FormField
+                label="SMTP user"
+                name="user"
+                autoComplete="off"
+                defaultValue={smtp?.values?.user ?? settings.smtp.user}
+                error={smtp?.errors.user}
+              />
+              <FormField
+                label="From address"
+                name="fromAddress"
+                type="email"
+                defaultValue={smtp?.values?.fromAddress ?? settings.smtp.fromAddress}
+                error={smtp?.errors.fromAddress}
+                placeholder="no-reply@example.com"
+              />
+              <SelectField
+                label="Security"
+                name="security"
+                options={SMTP_SECURITY_OPTIONS}
+                defaultValue={smtp?.values?.security ?? settings.smtp.security}
+                error={smtp?.errors.security}
+              />
+              <div className="flex flex-col gap-1.5">
+                <FormField
+                  label="SMTP password"
+                  name="password"
+                  type="password"
+                  autoComplete="new-password"
+                  error={smtp?.errors.password}
+                  hint={
+                    settings.smtpPasswordSet ? "Type a new password to replace it; leave empty to keep it." : undefined
+                  }
+                />
+                <p className="text-sm">
+                  Password:{" "}
+                  <Badge tone={settings.smtpPasswordSet ? "success" : "neutral"}>
+                    {settings.smtpPasswordSet ? "set" : "not set"}
+                  </Badge>
+                </p>
+              </div>
+            </div>
+          </SettingsForm>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,87 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { isTrustedFormPost } from "~/auth/hosted-forms.server";
+import { FormError, FormField, SubmitButton } from "~/components/form-field";
+import { requireTenant } from "~/tenancy/request.server";
+import { resetPassword } from "~/users/password-reset.server";
+
+/** better-auth's emailed link redirects here with `?token=…`, or `?error=INVALID_TOKEN`. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const live = await requireTenant(request, params.tenant);
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token")?.slice(0, 200) ?? "";
+  const { minPasswordLength } = live.tenant.config.authMethods.emailPassword;
+  return { basePath: live.basePath, token: url.searchParams.has("error") ? "" : token, minPasswordLength };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const live = await requireTenant(request, params.tenant);
+  if (!isTrustedFormPost(request, live))
+    throw new Response("This form was sent from a page we do not trust.", { status: 403 });
+  const result = await resetPassword(live, request, await request.formData());
+  if (!result.ok) return data(result, { status: result.status });
+  return redirect(`${live.basePath}/sign-in?reset=done`);
+}
+
+export const meta: MetaFunction = ({ matches }) => {
+  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)
+    ?.tenant;
+  return [{ title: `Choose a new password – ${tenant?.name ?? ""}` }];
+};
+
+export default function ResetPassword() {
+  const { basePath, token, minPasswordLength } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const pending = useNavigation().state === "submitting";
+  const errors = result && !result.ok ? result.errors : {};
+  const askAgain = (
+    <Link to={`${basePath}/forgot-password`} className="font-medium text-primary underline-offset-4 hover:underline">
+      Send a new link
+    </Link>
+  );
+  if (!token)
+    return (
+      <>
+        <h1 className="text-xl font-semibold">This link no longer works</h1>
+        <p role="alert" className="mt-3 text-sm">
+          This password reset link is invalid, has expired or was already used. Each link works once, for an hour.
+        </p>
+        <p className="mt-6 text-sm">{askAgain}</p>
+      </>
+    );
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Choose a new password</h1>
+      <p className="mt-1 text-sm text-muted">Use at least {minPasswordLength} characters.</p>
+      {/* The token stays in the URL, so the page still has it when a failed post re-renders it. */}
+      <Form
+        method="post"
+        action={`${basePath}/reset-password?token=${encodeURIComponent(token)}`}
+        className="mt-6 flex flex-col gap-4"
+        noValidate
+      >
+        <input type="hidden" name="token" value={token} />
+        <FormError message={errors.form} />
+        {errors.form ? <p className="-mt-2 text-sm">{askAgain}</p> : null}
+        <FormField
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.password}
+          autoFocus
+        />
+        <FormField
+          label="Confirm new password"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.confirmPassword}
+        />
+        <SubmitButton pending={pending}>Set new password</SubmitButton>
+      </Form>
+    </>
+  );
+}

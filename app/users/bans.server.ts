@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { adminActor, type ConsoleAccess } from "~/admin/access.server";
+import { getPortico } from "~/context.server";
+import type { TenantDb } from "~/db/clients.server";
+import type { LiveTenant } from "~/tenancy/registry.server";
+import { fieldErrors, formatUtc, formValues, type FormErrors } from "./forms.server";
+import type { TenantUser } from "./tenant-users.server";
+
+/** How long a ban lasts; a fixed list keeps the form usable without time-zone guesswork. */
+export const BAN_DURATIONS = {
+  permanent: { label: "Until unbanned", seconds: null },
+  "1h": { label: "1 hour", seconds: 60 * 60 },
+  "1d": { label: "1 day", seconds: 24 * 60 * 60 },
+  "7d": { label: "7 days", seconds: 7 * 24 * 60 * 60 },
+  "30d": { label: "30 days", seconds: 30 * 24 * 60 * 60 },
+} as const;
+
+const BanSchema = z.object({
+  reason: z.string().trim().max(500, "Use at most 500 characters.").optional(),
+  duration: z.enum(Object.keys(BAN_DURATIONS) as [keyof typeof BAN_DURATIONS], {
+    error: "Choose how long the ban lasts.",
+  }),
+});
+
+/**
+ * Bans a user (the admin plugin's session.create hook then refuses every sign-in, with the
+ * BANNED_USER code) and ends their sessions, so the ban takes effect at once.
+ */
+export async function banUser(
+  access: ConsoleAccess,
+  request: Request,
+  live: LiveTenant,
+  user: TenantUser,
+  form: FormData,
+): Promise<{ ok: true; message: string } | { ok: false; errors: FormErrors }> {
+  const parsed = BanSchema.safeParse(formValues(form));
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const { reason, duration } = parsed.data;
+  const seconds = BAN_DURATIONS[duration].seconds;
+  const banExpires = seconds ? new Date(Date.now() + seconds * 1000) : null;
+  const { internalAdapter } = await live.auth.$context;
+  await internalAdapter.updateUser(user.id, { banned: true, banReason: reason || null, banExpires });
+  await internalAdapter.deleteUserSessions(user.id);
+  await getPortico().audit.record({
+    ...adminActor(access, request),
+    type: "admin.user.banned",
+    target: { type: "user", id: user.id, label: user.email },
+    data: { reason: reason || null, expiresAt: banExpires?.toISOString() ?? null },
+  });
+  return {
+    ok: true,
+    message: `${user.email} is banned${banExpires ? ` until ${formatUtc(banExpires)}` : ""}; their sessions were ended.`,
+  };
+}
+
+export async function unbanUser(access: ConsoleAccess, request: Request, live: LiveTenant, user: TenantUser) {
+  const { internalAdapter } = await live.auth.$context;
+  await internalAdapter.updateUser(user.id, { banned: false, banReason: null, banExpires: null });
+  await getPortico().audit.record({
+    ...adminActor(access, request),
+    type: "admin.user.unbanned",
+    target: { type: "user", id: user.id, label: user.email },
+  });
+  return { ok: true as const, message: `${user.email} can sign in again.` };
+}
+
+/** Whether a sign-in answer is the admin plugin's refusal of a banned user (BANNED_USER). */
+export async function isBannedRefusal(response: Response): Promise<boolean> {
+  if (response.status !== 403) return false;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { code?: string };
+  return body.code === "BANNED_USER";
+}
+
+/** What a banned user reads on the sign-in form: that the account is suspended, why, until when. */
+export async function suspendedAccountMessage(db: TenantDb, email: string): Promise<string> {
+  const user = await db.user.findUnique({ where: { email }, select: { banReason: true, banExpires: true } });
+  const until = user?.banExpires ? ` until ${formatUtc(user.banExpires)}` : "";
+  const reason = user?.banReason ? ` Reason: ${user.banReason}` : "";
+  return `Your account is suspended${until}.${reason}`;
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { adminActor, type ConsoleAccess } from "~/admin/access.server";
+import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { getPortico } from "~/context.server";
+import type { LiveTenant } from "~/tenancy/registry.server";
+import type { TenantRequestContext } from "~/tenancy/request.server";
+import { fieldErrors, formValues, type FormErrors } from "./forms.server";
+import type { TenantUser } from "./tenant-users.server";
+
+/**
+ * Password resets. better-auth owns the token: its email links to
+ * `<auth>/reset-password/:token`, which checks the token and redirects to the hosted
+ * `/reset-password` page with `?token=…` (or `?error=INVALID_TOKEN`); that page's form posts
+ * the new password back to better-auth, which spends the token.
+ */
+export type ResetFailure = { ok: false; status: number; errors: FormErrors; email?: string };
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+/** The hosted page the emailed link ends on: on the shared host, or on the custom domain in use. */
+function resetPageUrl(slug: string, customDomainOrigin?: string) {
+  return customDomainOrigin
+    ? `${customDomainOrigin}/reset-password`
+    : `${getPortico().env.publicUrl.origin}/t/${slug}/reset-password`;
+}
+
+/** The console's "Send password reset": the same email the user would get from the hosted page. */
+export async function sendPasswordReset(access: ConsoleAccess, request: Request, live: LiveTenant, user: TenantUser) {
+  await live.auth.api.requestPasswordReset({ body: { email: user.email, redirectTo: resetPageUrl(live.tenant.slug) } });
+  await getPortico().audit.record({
+    ...adminActor(access, request),
+    type: "admin.user.password_reset_sent",
+    target: { type: "user", id: user.id, label: user.email },
+  });
+  return { ok: true as const, message: `A password reset email was sent to ${user.email}.` };
+}
+
+function authFailure(status: number, code: string | undefined, minPasswordLength: number): FormErrors {
+  if (status === 429) return { form: "Too many attempts. Wait a minute, then try again." };
+  if (code === "INVALID_TOKEN")
+    return { form: "This reset link is invalid, has expired or was already used. Ask for a new one." };
+  if (code === "PASSWORD_TOO_SHORT") return { password: `Use at least ${minPasswordLength} characters.` };
+  if (code === "PASSWORD_TOO_LONG") return { password: "That password is too long." };
+  if (code === "INVALID_EMAIL") return { email: "Enter a valid email address, like name@example.com." };
+  if (status === 403) return { form: "This form was sent from a page we do not trust. Reload the page and try again." };
+  return { form: "We could not complete that. Please try again." };
+}
+
+async function failureOf(response: Response, minPasswordLength: number) {
+  const body = (await response.json().catch(() => ({}))) as { code?: string };
+  return {
+    status: response.status === 429 ? 429 : 400,
+    errors: authFailure(response.status, body.code, minPasswordLength),
+  };
+}
+
+/**
+ * The hosted "Forgot password?" form. Whether or not the address has an account, the answer
+ * is the same, so the form cannot be used to find out who has one.
+ */
+export async function requestPasswordResetEmail(
+  live: TenantRequestContext,
+  request: Request,
+  form: FormData,
+): Promise<{ ok: true; email: string } | ResetFailure> {
+  const parsed = z.object({ email }).safeParse(formValues(form));
+  const typed = String(form.get("email") ?? "").slice(0, 254);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error), email: typed };
+  const response = await callTenantAuth(live, request, "/request-password-reset", {
+    email: parsed.data.email,
+    redirectTo: resetPageUrl(live.tenant.slug, live.hostMode ? new URL(request.url).origin : undefined),
+  });
+  if (response.ok) return { ok: true, email: parsed.data.email };
+  return { ok: false, ...(await failureOf(response, 0)), email: typed };
+}
+
+function resetSchema(minPasswordLength: number, maxPasswordLength: number) {
+  return z
+    .object({
+      token: z.string().min(1, "This reset link is incomplete. Ask for a new one.").max(200),
+      password: z
+        .string()
+        .min(minPasswordLength, `Use at least ${minPasswordLength} characters.`)
+        .max(maxPasswordLength, `Use at most ${maxPasswordLength} characters.`),
+      confirmPassword: z.string().max(maxPasswordLength),
+    })
+    .refine((input) => input.password === input.confirmPassword, {
+      path: ["confirmPassword"],
+      message: "The two passwords do not match.",
+    });
+}
+
+/** The hosted "Choose a new password" form: spends the emailed token. */
+export async function resetPassword(
+  live: TenantRequestContext,
+  request: Request,
+  form: FormData,
+): Promise<{ ok: true } | ResetFailure> {
+  const { minPasswordLength, maxPasswordLength } = live.tenant.config.authMethods.emailPassword;
+  const parsed = resetSchema(minPasswordLength, maxPasswordLength).safeParse(formValues(form));
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { ok: false, status: 400, errors: errors.token ? { form: errors.token } : errors };
+  }
+  const response = await callTenantAuth(live, request, "/reset-password", {
+    token: parsed.data.token,
+    newPassword: parsed.data.password,
+  });
+  if (response.ok) return { ok: true };
+  return { ok: false, ...(await failureOf(response, minPasswordLength)) };
+}

@@ -1,0 +1,294 @@
+/**
+ * Platform accounts and tenant lifecycle in the console: sign-up and sign-in pages, the tenant
+ * list, creating and cloning tenants, environments (diff and promote), disable/enable, delete.
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Page } from "@playwright/test";
+import { baseURL, createTenant, dataDir, expectFieldError } from "./fixtures";
+import { expect, PASSWORD, test, uniqueSlug } from "./console-fixtures";
+
+const execFileAsync = promisify(execFile);
+
+// Every test starts a tenant or two with the CLI; on a busy two-core machine that takes a while.
+test.describe.configure({ timeout: 60_000 });
+
+/**
+ * Runs a snippet against the e2e server's storage, with `tenants` (TenantService) and `db` (the
+ * control-plane client) in scope, and returns what it writes to stdout: how a test sets up state the
+ * console has no form for (another tenant's config) or reads what it must not show.
+ */
+async function withStorage(snippet: string): Promise<string> {
+  const code = `
+    const { readEnv } = await import("./app/config/env.server.ts");
+    const { createStorage } = await import("./app/db/index.server.ts");
+    const { TenantService } = await import("./app/tenancy/tenants.server.ts");
+    const env = readEnv();
+    const storage = createStorage(env);
+    const tenants = new TenantService(storage, env.secret);
+    const db = await storage.control();
+    try { ${snippet} } finally { await storage.close(); }`;
+  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    timeout: 30_000,
+    env: {
+      ...process.env,
+      PORTICO_DATA_DIR: dataDir,
+      PORTICO_ENV: "development",
+      PUBLIC_URL: baseURL,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+    },
+  });
+  return stdout;
+}
+
+async function setSessionLifetime(slug: string, expiresIn: number) {
+  await withStorage(`await tenants.updateConfig(${JSON.stringify(slug)}, { session: { expiresIn: ${expiresIn} } });`);
+}
+
+async function sessionLifetime(slug: string): Promise<number> {
+  const out = await withStorage(
+    `process.stdout.write(String((await tenants.getBySlug(${JSON.stringify(slug)})).config.session.expiresIn));`,
+  );
+  return Number(out.trim());
+}
+
+async function createTenantInConsole(page: Page, name: string, slug: string, environment = "Development") {
+  await page.goto("/admin");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Slug").fill(slug);
+  await page.getByLabel("Environment").selectOption({ label: environment });
+  await page.getByRole("button", { name: "Create tenant" }).click();
+}
+
+/** Creates a tenant through the console's own form post (faster than the CLI); I become its owner. */
+async function createOwnedTenant(page: Page, name: string, slug: string, environment = "development") {
+  const response = await page.request.post("/admin?index", { form: { name, slug, environment }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+}
+
+const hostedStatus = async (slug: string) => (await fetch(`${baseURL}/t/${slug}/sign-in`)).status;
+
+test("sign-up page: field errors, then an account that lands in the console and creates a tenant", async ({
+  page,
+  uniqueEmail,
+  platformAccount,
+}) => {
+  // Signed in already (the fixture): sign out from the console header first.
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/sign-in");
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Nora Newcomer");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expectFieldError(page, "Email", "Enter a valid email address, like name@example.com.");
+  await expectFieldError(page, "Password", "Use at least 10 characters.");
+
+  await page.getByLabel("Email").fill(platformAccount.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expectFieldError(page, "Email", "An account with this email already exists. Sign in instead.");
+
+  const email = uniqueEmail("newcomer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/admin");
+  await expect(page.getByTestId("platform-user")).toHaveText(email);
+  await expect(page.getByRole("heading", { name: "Tenants" })).toBeVisible();
+
+  const slug = uniqueSlug("made");
+  await createTenantInConsole(page, "Made In Console", slug, "Staging");
+  await expect(page).toHaveURL(`/admin/${slug}`);
+  await expect(page.getByRole("status")).toContainText("Tenant Made In Console created");
+  await page.goto("/admin");
+  const row = page.getByRole("row", { name: /Made In Console/ });
+  await expect(row).toContainText(slug);
+  await expect(row).toContainText("staging");
+  await expect(row).toContainText("active");
+  await expect(row).toContainText("owner");
+  await row.getByRole("link", { name: "Made In Console", exact: true }).click();
+  await expect(page).toHaveURL(`/admin/${slug}`);
+  expect(await hostedStatus(slug)).toBe(200);
+});
+
+test("sign-in page: wrong password on the field, safe redirectTo only", async ({
+  browser,
+  platformAccount,
+  extraHTTPHeaders,
+}) => {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders });
+  const page = await context.newPage();
+  await page.goto("/admin/outbox");
+  await expect(page).toHaveURL(`/sign-in?redirectTo=${encodeURIComponent("/admin/outbox")}`);
+  await page.getByLabel("Email").fill(platformAccount.email);
+  await page.getByLabel("Password").fill("wrong-password-123");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expectFieldError(page, "Password", "Incorrect email or password.");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/admin/outbox");
+  await expect(page.getByRole("heading", { name: "My outbox" })).toBeVisible();
+
+  // Another origin (or a protocol-relative URL) is ignored: the console is the default.
+  for (const target of ["https://evil.example/steal", "//evil.example/x"]) {
+    await page.goto(`/sign-in?redirectTo=${encodeURIComponent(target)}`);
+    await expect(page).toHaveURL("/admin");
+  }
+  await context.close();
+});
+
+test("slug and name errors are shown on their field and create nothing", async ({ page, platformAccount }) => {
+  void platformAccount; // signs `page` in
+  const taken = await createTenant(uniqueSlug("taken"));
+  await createTenantInConsole(page, "Reserved", "admin");
+  await expectFieldError(page, "Slug", "This slug is reserved; choose another.");
+  await createTenantInConsole(page, "Bad", "Not A Slug!");
+  await expectFieldError(
+    page,
+    "Slug",
+    "Slug may contain lowercase letters, digits and single hyphens, and must start and end with a letter or digit.",
+  );
+  await createTenantInConsole(page, "Taken", taken.slug);
+  await expectFieldError(page, "Slug", `A tenant with the slug "${taken.slug}" already exists.`);
+  await createTenantInConsole(page, "   ", uniqueSlug("noname"));
+  await expectFieldError(page, "Name", "Name is required.");
+
+  const response = await page.request.post("/admin?index", {
+    form: { name: "x".repeat(5000), slug: uniqueSlug("long"), environment: "development" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).not.toMatch(/at \S+:\d+:\d+/);
+});
+
+test("clone copies the configuration into a new tenant I own", async ({ page, ownedTenant }) => {
+  await setSessionLifetime(ownedTenant.slug, 86_400);
+  await page.goto("/admin");
+  await page.getByRole("link", { name: `Clone ${ownedTenant.name}` }).click();
+  await expect(page.getByLabel("Copy configuration from")).toHaveValue(ownedTenant.slug);
+  const slug = uniqueSlug("clone");
+  await page.getByLabel("Name", { exact: true }).fill("The Clone");
+  await page.getByLabel("Slug").fill(slug);
+  await page.getByLabel("Environment").selectOption({ label: "Production" });
+  await page.getByRole("button", { name: "Create tenant" }).click();
+  await expect(page).toHaveURL(`/admin/${slug}`);
+  expect(await sessionLifetime(slug)).toBe(86_400);
+
+  await page.goto(`/admin/${slug}/environments?compare=${ownedTenant.slug}`);
+  await expect(page.getByText("The configurations are identical")).toBeVisible();
+});
+
+test("cloning from a tenant where I am only a viewer is refused", async ({ otherAccount }) => {
+  const source = await createTenant(uniqueSlug("viewed"));
+  const other = await otherAccount("viewer", source.slug);
+  const slug = uniqueSlug("nope");
+  const response = await other.page.request.post("/admin?index", {
+    form: { name: "Nope", slug, environment: "development", cloneFrom: source.slug },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(await hostedStatus(slug)).toBe(404);
+});
+
+test("environments: readable diff, then promote copies the config into the other tenant", async ({
+  page,
+  ownedTenant,
+}) => {
+  const production = uniqueSlug("prod");
+  await createOwnedTenant(page, "Production Env", production, "production");
+  await setSessionLifetime(ownedTenant.slug, 86_400);
+
+  await page.goto(`/admin/${ownedTenant.slug}/environments`);
+  await page.getByLabel("Compare with").selectOption({ label: "Production Env (production)" });
+  await page.getByRole("button", { name: "Compare" }).click();
+  const diff = page.getByRole("table", { name: "Configuration differences" });
+  await expect(diff.getByRole("row", { name: "session.expiresIn: 604800 → 86400" })).toBeVisible();
+  await expect(diff.getByRole("row")).toHaveCount(2);
+
+  await page.getByRole("button", { name: "Promote to Production Env" }).click();
+  await expect(page.getByRole("status")).toContainText(
+    "Promoted the configuration to Production Env (1 setting changed)",
+  );
+  await expect(page.getByText("The configurations are identical")).toBeVisible();
+  expect(await sessionLifetime(production)).toBe(86_400);
+});
+
+test("promoting into a tenant where I am only a viewer is refused and changes nothing", async ({
+  page,
+  platformAccount,
+  ownedTenant,
+}) => {
+  const target = uniqueSlug("target");
+  await withStorage(`
+    const tenant = await tenants.create({ slug: ${JSON.stringify(target)}, name: "Viewed Target" });
+    const user = await db.platformUser.findUnique({ where: { email: ${JSON.stringify(platformAccount.email)} } });
+    await db.membership.create({ data: { id: crypto.randomUUID(), tenantId: tenant.id, userId: user.id, role: "viewer" } });
+    await tenants.updateConfig(${JSON.stringify(ownedTenant.slug)}, { session: { expiresIn: 3600 } });`);
+  await page.goto(`/admin/${ownedTenant.slug}/environments?compare=${target}`);
+  await expect(page.getByText("Promoting needs the admin role in both tenants.")).toBeVisible();
+  const response = await page.request.post(`/admin/${ownedTenant.slug}/environments`, {
+    form: { target },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(await sessionLifetime(target)).toBe(604_800);
+});
+
+test("disable makes the hosted pages 404, enable brings them back; a viewer can do neither", async ({
+  page,
+  ownedTenant,
+  otherAccount,
+}) => {
+  const viewer = await otherAccount("viewer", ownedTenant.slug);
+  const denied = await viewer.page.request.post(`/admin/${ownedTenant.slug}/danger`, {
+    form: { intent: "disable" },
+    maxRedirects: 0,
+  });
+  expect(denied.status()).toBe(403);
+  expect(await hostedStatus(ownedTenant.slug)).toBe(200);
+
+  await page.goto(`/admin/${ownedTenant.slug}/danger`);
+  await page.getByRole("button", { name: "Disable tenant" }).click();
+  await expect(page.getByRole("status")).toContainText("is disabled");
+  await expect(page.getByTestId("console-tenant-name").locator("..")).toContainText("disabled");
+  await expect.poll(() => hostedStatus(ownedTenant.slug)).toBe(404);
+
+  await page.getByRole("button", { name: "Enable tenant" }).click();
+  await expect(page.getByRole("status")).toContainText("is enabled again");
+  await expect.poll(() => hostedStatus(ownedTenant.slug)).toBe(200);
+});
+
+test("delete needs the typed slug (checked on the server too) and an owner", async ({
+  page,
+  ownedTenant,
+  otherAccount,
+}) => {
+  const admin = await otherAccount("admin", ownedTenant.slug);
+  const byAdmin = await admin.page.request.post(`/admin/${ownedTenant.slug}/danger`, {
+    form: { intent: "delete", confirm: ownedTenant.slug },
+    maxRedirects: 0,
+  });
+  expect(byAdmin.status()).toBe(403);
+
+  const wrong = await page.request.post(`/admin/${ownedTenant.slug}/danger`, {
+    form: { intent: "delete", confirm: "something-else" },
+    maxRedirects: 0,
+  });
+  expect(wrong.status()).toBe(400);
+  expect(await hostedStatus(ownedTenant.slug)).toBe(200);
+
+  await page.goto(`/admin/${ownedTenant.slug}/danger`);
+  const button = page.getByRole("button", { name: "Delete tenant" });
+  await expect(button).toBeDisabled();
+  await page.getByLabel("To confirm, type the slug").fill(ownedTenant.slug);
+  await button.click();
+  await expect(page).toHaveURL("/admin");
+  await expect(page.getByRole("status")).toContainText(`${ownedTenant.name} was deleted.`);
+  await expect(page.getByRole("row", { name: new RegExp(ownedTenant.slug) })).toHaveCount(0);
+  await expect.poll(() => hostedStatus(ownedTenant.slug)).toBe(404);
+});
