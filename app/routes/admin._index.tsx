@@ -46,14 +46,6 @@ export default function TenantList() {
       <PageHeader
         title="Tenants"
         description="Each tenant is an app or environment with its own users, settings and sign-in pages."
-        actions={
-          <Link
-            to="/admin/outbox"
-            className="rounded-theme border border-border bg-card px-3.5 py-2 text-sm font-semibold"
-          >
-            My outbox
-          </Link>
-        }
       />
       {tenants.length === 0 ? (
         <EmptyState title="No tenants yet">
