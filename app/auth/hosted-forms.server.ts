@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { fieldErrors, formValues, SignInSchema, signUpSchema } from "~/http/forms";
 import { CLIENT_IP_HEADER, tenantAuthPath, tenantTrustedOrigins } from "~/auth/tenant-auth.server";
 import { getPortico } from "~/context.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
@@ -14,39 +14,6 @@ export type FieldName = "name" | "email" | "password" | "form";
 export type FieldErrors = Partial<Record<FieldName, string>>;
 export type FormFailure = { ok: false; status: number; errors: FieldErrors; values: { name?: string; email?: string } };
 export type FormSuccess = { ok: true; setCookies: string[] };
-
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like name@example.com."));
-
-const SignInSchema = z.object({
-  email,
-  password: z.string().min(1, "Enter your password.").max(256, "That password is too long."),
-});
-
-function signUpSchema(minPasswordLength: number, maxPasswordLength: number) {
-  return z.object({
-    name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-    email,
-    password: z
-      .string()
-      .min(minPasswordLength, `Use at least ${minPasswordLength} characters.`)
-      .max(maxPasswordLength, `Use at most ${maxPasswordLength} characters.`),
-  });
-}
-
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = (issue.path[0] as FieldName | undefined) ?? "form";
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
 
 /** Only a page of this tenant (or one of its trusted origins) may post its forms. */
 export function isTrustedFormPost(request: Request, live: TenantRequestContext): boolean {
@@ -103,16 +70,12 @@ async function finish(
   return { ok: false, status, errors: errorsFromAuth(response.status, body, minPasswordLength), values };
 }
 
-function entries(form: FormData) {
-  return Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string"));
-}
-
 export async function signInWithPassword(live: TenantRequestContext, request: Request, form: FormData) {
   const { minPasswordLength } = live.tenant.config.authMethods.emailPassword;
-  const parsed = SignInSchema.safeParse(entries(form));
+  const parsed = SignInSchema.safeParse(formValues(form));
   const values = { email: String(form.get("email") ?? "").slice(0, 254) };
   if (!parsed.success)
-    return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values } satisfies FormFailure;
+    return { ok: false, status: 400, errors: fieldErrors<FieldName>(parsed.error), values } satisfies FormFailure;
   const response = await callTenantAuth(live, request, "/sign-in/email", { ...parsed.data, rememberMe: true });
   // A banned user (right password, refused by the admin plugin) is told why and until when.
   if (await isBannedRefusal(response)) {
@@ -124,13 +87,13 @@ export async function signInWithPassword(live: TenantRequestContext, request: Re
 
 export async function signUpWithPassword(live: TenantRequestContext, request: Request, form: FormData) {
   const { minPasswordLength, maxPasswordLength } = live.tenant.config.authMethods.emailPassword;
-  const parsed = signUpSchema(minPasswordLength, maxPasswordLength).safeParse(entries(form));
+  const parsed = signUpSchema(minPasswordLength, maxPasswordLength).safeParse(formValues(form));
   const values = {
     name: String(form.get("name") ?? "").slice(0, 100),
     email: String(form.get("email") ?? "").slice(0, 254),
   };
   if (!parsed.success)
-    return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values } satisfies FormFailure;
+    return { ok: false, status: 400, errors: fieldErrors<FieldName>(parsed.error), values } satisfies FormFailure;
   const response = await callTenantAuth(live, request, "/sign-up/email", parsed.data);
   return finish(response, values, minPasswordLength);
 }

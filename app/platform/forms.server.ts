@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { fieldErrors, formValues, SignInSchema, signUpSchema } from "~/http/forms";
 import { safeRedirectTarget } from "~/auth/redirect.server";
 import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
 import { getPortico } from "~/context.server";
@@ -23,40 +23,7 @@ export type PlatformFormSuccess = { ok: true; setCookies: string[] };
 export const PLATFORM_MIN_PASSWORD_LENGTH = 10;
 const MAX_PASSWORD_LENGTH = 128;
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like name@example.com."));
-
-const SignInSchema = z.object({
-  email,
-  password: z.string().min(1, "Enter your password.").max(256, "That password is too long."),
-});
-
-const SignUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  email,
-  password: z
-    .string()
-    .min(PLATFORM_MIN_PASSWORD_LENGTH, `Use at least ${PLATFORM_MIN_PASSWORD_LENGTH} characters.`)
-    .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
-});
-
-function fieldErrorsOf(error: z.ZodError): PlatformFieldErrors {
-  const errors: PlatformFieldErrors = {};
-  for (const issue of error.issues) {
-    const field = (issue.path[0] as PlatformFieldName | undefined) ?? "form";
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
-function entries(form: FormData) {
-  return Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string"));
-}
+const SignUpSchema = signUpSchema(PLATFORM_MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
 
 /** Calls one of the platform's better-auth endpoints as the browser would, with its cookies. */
 async function callPlatformAuth(request: Request, endpoint: string, body: unknown): Promise<Response> {
@@ -100,8 +67,8 @@ export async function platformSignIn(
   form: FormData,
 ): Promise<PlatformFormSuccess | PlatformFormFailure> {
   const values = { email: String(form.get("email") ?? "").slice(0, 254) };
-  const parsed = SignInSchema.safeParse(entries(form));
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values };
+  const parsed = SignInSchema.safeParse(formValues(form));
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors<PlatformFieldName>(parsed.error), values };
   const response = await callPlatformAuth(request, "/sign-in/email", { ...parsed.data, rememberMe: true });
   if (!response.ok) return failure(response, values);
   return { ok: true, setCookies: response.headers.getSetCookie() };
@@ -115,8 +82,8 @@ export async function platformSignUp(
     name: String(form.get("name") ?? "").slice(0, 100),
     email: String(form.get("email") ?? "").slice(0, 254),
   };
-  const parsed = SignUpSchema.safeParse(entries(form));
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsOf(parsed.error), values };
+  const parsed = SignUpSchema.safeParse(formValues(form));
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors<PlatformFieldName>(parsed.error), values };
   const response = await callPlatformAuth(request, "/sign-up/email", parsed.data);
   if (!response.ok) return failure(response, values);
   return { ok: true, setCookies: response.headers.getSetCookie() };
