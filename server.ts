@@ -19,6 +19,7 @@ const dev = process.argv.includes("--dev");
 const buildDir = path.resolve(process.env.PORTICO_BUILD_DIR ?? "build");
 const CLIENT_IP_HEADER = "x-portico-client-ip";
 const HOST_TENANT_HEADER = "x-portico-host-tenant";
+const MAX_BODY_BYTES = 256 * 1024;
 
 type PorticoEntry = {
   bootstrap(): Promise<{ createdDemo: boolean }>;
@@ -73,6 +74,18 @@ async function main() {
     const publicFiles = express.static(path.join(buildDir, "client"), { maxAge: "1h" });
     app.use((req, res, next) => (/^\/(t|api)\//.test(req.path) ? next() : publicFiles(req, res, next)));
   }
+
+  // Nothing Portico accepts is large (forms, JSON credentials): refuse big bodies by their
+  // declared length before anything reads them. (Chunked bodies, which declare none, are not
+  // capped here; browsers and HTTP clients send a length for forms and JSON.)
+  app.use((req, res, next) => {
+    if (Number(req.headers["content-length"] ?? 0) <= MAX_BODY_BYTES) return next();
+    res
+      .status(413)
+      .json({
+        error: { code: "payload_too_large", message: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.` },
+      });
+  });
 
   // Pages accept form posts only from their own origin. Remix refuses the others too, but
   // with a 500; this answers with the 403 a person (and a test) should see.

@@ -21,6 +21,31 @@ export const POLICY_ERRORS = {
   },
 } as const;
 
+/** Upper bounds for profile fields, which better-auth itself does not limit. */
+const PROFILE_FIELD_LIMITS: Readonly<Record<string, { max: number; label: string }>> = {
+  name: { max: 100, label: "Name" },
+  email: { max: 254, label: "Email" },
+  image: { max: 2048, label: "Image URL" },
+  username: { max: 100, label: "Username" },
+  displayUsername: { max: 100, label: "Display name" },
+};
+
+/** Endpoints through which a user writes their own profile fields. */
+export const PROFILE_WRITE_PATHS = ["/sign-up/email", "/update-user", "/admin/create-user"];
+
+/** The first over-long profile field of a request body, as a message naming it, or null. */
+export function overlongProfileField(
+  body: Record<string, unknown> | undefined,
+): { code: string; message: string } | null {
+  for (const [field, { max, label }] of Object.entries(PROFILE_FIELD_LIMITS)) {
+    const value = body?.[field];
+    if (typeof value === "string" && value.length > max) {
+      return { code: "FIELD_TOO_LONG", message: `${label} must be at most ${max} characters (field "${field}").` };
+    }
+  }
+  return null;
+}
+
 /**
  * The 49,233 most common passwords of zxcvbn-ts's `passwords-common` dictionary (package
  * @zxcvbn-ts/language-common, MIT, lower-cased entries), loaded on first use and kept in a Set

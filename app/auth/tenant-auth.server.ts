@@ -3,7 +3,14 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { admin } from "better-auth/plugins";
 import { authMethodsOptions } from "~/auth-methods/catalog.server";
-import { isCommonPassword, NEW_PASSWORD_FIELDS, POLICY_ERRORS, signUpRefusal } from "~/auth-methods/policies.server";
+import {
+  isCommonPassword,
+  NEW_PASSWORD_FIELDS,
+  overlongProfileField,
+  POLICY_ERRORS,
+  PROFILE_WRITE_PATHS,
+  signUpRefusal,
+} from "~/auth-methods/policies.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
@@ -129,7 +136,11 @@ export function createTenantAuth({
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        // The tenant's sign-up mode and password policy, whichever client is calling.
+        // Field limits, the tenant's sign-up mode and password policy, whichever client is calling.
+        if (PROFILE_WRITE_PATHS.includes(ctx.path)) {
+          const overlong = overlongProfileField(ctx.body);
+          if (overlong) throw new APIError("BAD_REQUEST", overlong);
+        }
         if (ctx.path === "/sign-up/email") {
           const refusal = await signUpRefusal(config.signUp.mode, db, ctx.body?.email);
           if (refusal) throw new APIError("FORBIDDEN", refusal);

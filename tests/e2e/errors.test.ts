@@ -127,6 +127,15 @@ test("malformed JSON to the auth API is a client error, not a crash", async ({ r
   await expectNoStackTrace(response);
 });
 
+test("an oversized body is refused with 413 before anything reads it", async ({ request }) => {
+  const response = await request.post("/t/demo/api/auth/sign-up/email", {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ name: "x".repeat(300_000), email: "big@example.com", password: PASSWORD }),
+  });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).error.code).toBe("payload_too_large");
+});
+
 test("the shared auth API takes the tenant from X-Portico-Tenant", async ({ request }) => {
   const named = await request.get("/api/auth/get-session", { headers: { "X-Portico-Tenant": "demo" } });
   expect(named.status()).toBe(200);

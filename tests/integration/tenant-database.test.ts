@@ -107,7 +107,8 @@ describe.each(testProviders())("tenant databases on a %s deployment", (provider:
         expect(await signUp(await registry.resolve({ slug: "own-db" }), "before@example.com")).toBe(200);
 
         const result = await connectTenantDatabase(deps(), tenant, external.url);
-        expect(result).toEqual({ ok: true, target: { host: "localhost", database: expect.any(String) } });
+        const { hostname, pathname } = new URL(external.url);
+        expect(result).toEqual({ ok: true, target: { host: hostname, database: pathname.slice(1) } });
         const secrets = await tenants.getSecrets(tenant.id);
         expect(secrets.databaseUrl).toBe(external.url);
 
