@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ControlDb } from "~/db/clients.server";
 import type { Storage } from "~/db/storage.server";
+import { retryOnWriteConflict } from "~/db/write-conflicts.server";
 import type { TenantEnvironment, TenantStatus } from "~/tenancy/config";
 import { TenantError } from "~/tenancy/tenants.server";
 import { ROLES, type Role } from "./roles";
@@ -126,28 +127,30 @@ export class MembershipService {
     change: (tx: ControlTransaction) => Promise<void>,
   ): Promise<Member> {
     const db = await this.storage.control();
-    return db.$transaction(async (tx) => {
-      const member = await tx.membership.findUnique({
-        where: { tenantId_userId: { tenantId, userId } },
-        include: { user: { select: { email: true, name: true } } },
-      });
-      if (!member) throw new MembershipError("member_not_found", "That account is not a member of this tenant.");
-      if (member.role === "owner" && !staysOwner) {
-        const owners = await tx.membership.count({ where: { tenantId, role: "owner" } });
-        if (owners <= 1)
-          throw new MembershipError(
-            "last_owner",
-            "A tenant needs at least one owner. Make someone else an owner first.",
-          );
-      }
-      await change(tx);
-      return {
-        userId,
-        email: member.user.email,
-        name: member.user.name,
-        role: member.role as Role,
-        createdAt: member.createdAt,
-      };
-    });
+    return retryOnWriteConflict(() =>
+      db.$transaction(async (tx) => {
+        const member = await tx.membership.findUnique({
+          where: { tenantId_userId: { tenantId, userId } },
+          include: { user: { select: { email: true, name: true } } },
+        });
+        if (!member) throw new MembershipError("member_not_found", "That account is not a member of this tenant.");
+        if (member.role === "owner" && !staysOwner) {
+          const owners = await tx.membership.count({ where: { tenantId, role: "owner" } });
+          if (owners <= 1)
+            throw new MembershipError(
+              "last_owner",
+              "A tenant needs at least one owner. Make someone else an owner first.",
+            );
+        }
+        await change(tx);
+        return {
+          userId,
+          email: member.user.email,
+          name: member.user.name,
+          role: member.role as Role,
+          createdAt: member.createdAt,
+        };
+      }),
+    );
   }
 }
