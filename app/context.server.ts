@@ -1,13 +1,19 @@
 import { MembershipService } from "~/admin/memberships.server";
+import { ApiKeyService } from "~/api-keys/keys.server";
 import { AuditLog } from "~/audit/audit.server";
 import { getEnv, type Env } from "~/config/env.server";
 import { getStorage } from "~/db/index.server";
 import type { Storage } from "~/db/storage.server";
+import { MailServers } from "~/email/mail-servers.server";
 import { EmailOutbox } from "~/email/outbox.server";
+import { EmailSender } from "~/email/sender.server";
 import { createPlatformAuth, type PlatformAuth } from "~/platform/auth.server";
 import { claimOwnerlessTenantsForFirstAccount } from "~/platform/first-account.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
+import { startWebhookDispatcher } from "~/webhooks/dispatcher.server";
+import { WEBHOOK_EVENT_TYPES } from "~/webhooks/event-types";
+import { enqueueEvent } from "~/webhooks/outbox.server";
 
 /** The process-wide services every route uses, built once on first use. */
 export type Portico = {
@@ -17,7 +23,10 @@ export type Portico = {
   registry: TenantRegistry;
   audit: AuditLog;
   outbox: EmailOutbox;
+  /** Delivers queued email; started by the server, not on first use. */
+  emailSender: EmailSender;
   memberships: MembershipService;
+  apiKeys: ApiKeyService;
   /** The platform accounts' auth (needs the migrated control database, hence async). */
   platform(): Promise<{ platformAuth: PlatformAuth }>;
 };
@@ -30,7 +39,8 @@ export function getPortico(): Portico {
     const storage = getStorage();
     const tenants = new TenantService(storage, env.secret);
     const audit = new AuditLog(storage);
-    const outbox = new EmailOutbox(storage);
+    const mailServers = new MailServers(tenants, env);
+    const outbox = new EmailOutbox(storage, mailServers);
     const registry = new TenantRegistry({
       tenants,
       storage,
@@ -39,7 +49,13 @@ export function getPortico(): Portico {
       sendTenantEmail: async (tenant, email) => {
         await outbox.send({ tenantId: tenant.id, ...email });
       },
-      onAuthEvent: (tenant, event) =>
+      onAuthEvent: (tenant, event) => {
+        // Auth events are webhook events too, where the catalog has them (not sign_in.failed).
+        if ((WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
+          enqueueEvent(tenant.id, event.type, { userId: event.userId, email: event.email, ...event.data }).catch(
+            (error: unknown) => console.error("[portico] Could not queue webhook event:", event.type, error),
+          );
+        }
         audit.recordInBackground({
           tenantId: tenant.id,
           type: event.type,
@@ -50,7 +66,8 @@ export function getPortico(): Portico {
           ipAddress: event.ipAddress,
           userAgent: event.userAgent,
           data: event.data,
-        }),
+        });
+      },
     });
     let platform: Promise<{ platformAuth: PlatformAuth }> | undefined;
     portico = {
@@ -60,7 +77,9 @@ export function getPortico(): Portico {
       registry,
       audit,
       outbox,
+      emailSender: new EmailSender(storage, mailServers),
       memberships: new MembershipService(storage),
+      apiKeys: new ApiKeyService(storage),
       platform: () =>
         (platform ??= storage.control().then((db) => ({
           platformAuth: createPlatformAuth({
@@ -80,12 +99,16 @@ export function getPortico(): Portico {
 export const DEMO_TENANT_SLUG = "demo";
 
 /**
- * Runs before the server accepts requests: migrates the control plane and, on a fresh
- * deployment, creates the demo tenant so the quickstart has something to sign in to.
+ * Runs before the server accepts requests: migrates the control plane, starts the email
+ * sender and the webhook dispatcher and, on a fresh deployment, creates the demo tenant so
+ * the quickstart has something to sign in to.
  */
 export async function bootstrap(): Promise<{ createdDemo: boolean }> {
-  const { env, storage, tenants } = getPortico();
+  const { env, storage, tenants, emailSender } = getPortico();
   await storage.control();
+  // Both work from durable tables, so a restart resumes whatever was in flight.
+  emailSender.start({ intervalMs: 5_000 });
+  startWebhookDispatcher({ intervalMs: 1_000 });
   let createdDemo = false;
   if (env.createDemoTenant && (await tenants.list()).length === 0) {
     await tenants.create({ slug: DEMO_TENANT_SLUG, name: "Demo" });

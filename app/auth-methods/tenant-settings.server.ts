@@ -16,7 +16,8 @@ export type SettingsResult =
   | { ok: true; message: string }
   | { ok: false; intent: string; errors: Record<string, string>; values?: Record<string, string> };
 
-export const SMTP_PASSWORD_SECRET = "smtpPassword";
+export { SMTP_PASSWORD_SECRET } from "~/tenancy/config";
+import { SMTP_PASSWORD_SECRET } from "~/tenancy/config";
 
 type Form = FormData;
 

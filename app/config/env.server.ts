@@ -25,6 +25,13 @@ const EnvSchema = z.object({
   PORTICO_TRUST_PROXY: z.string().optional(),
   PORTICO_DEMO_TENANT: z.enum(["true", "false"]).default("true"),
   APP_NAME: z.string().trim().min(1).max(60).default("Portico"),
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      message: "must be an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.com:465",
+    })
+    .optional(),
+  SMTP_FROM: z.string().trim().min(3).max(320).optional(),
 });
 
 export type Env = {
@@ -41,6 +48,10 @@ export type Env = {
   createDemoTenant: boolean;
   /** The deployment's own product name (console, platform pages, platform emails). */
   appName: string;
+  /** The deployment's mail server (smtp:// or smtps://); unset keeps mail in the console's outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of mail going through SMTP_URL, e.g. `Portico <no-reply@auth.example.com>`. */
+  smtpFrom: string;
 };
 
 export class ConfigError extends Error {}
@@ -104,6 +115,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: raw.PORTICO_TRUST_PROXY,
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
     appName: raw.APP_NAME,
+    smtpUrl: raw.SMTP_URL,
+    smtpFrom: raw.SMTP_FROM ?? `${raw.APP_NAME} <no-reply@${publicUrl.hostname}>`,
   };
 }
 

@@ -24,7 +24,7 @@ export default function TenantOutbox() {
     <>
       <PageHeader
         title="Outbox"
-        description="Email this tenant sent to its users. Until SMTP is configured, messages stay here so you can follow their links."
+        description="Every email this tenant sent to its users, with its delivery status. Without a mail server (Settings, or the deployment's SMTP_URL) messages stay here, so you can follow their links."
       />
       <Outbox
         messages={messages}

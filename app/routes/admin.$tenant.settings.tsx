@@ -274,7 +274,7 @@ export default function TenantSettings() {
             intent="smtp"
             title="Email delivery (SMTP)"
             canEdit={canEdit}
-            description="Until a mail server is set, the tenant's emails land in its outbox."
+            description="The tenant's own mail server. Without one, mail goes through the deployment's SMTP_URL, or stays in the outbox when neither is set."
           >
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField

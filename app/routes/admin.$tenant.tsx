@@ -23,8 +23,10 @@ const SECTIONS = [
   { to: "settings", label: "Settings" },
   { to: "members", label: "Members" },
   { to: "database", label: "Database" },
+  { to: "api-keys", label: "API keys" },
   { to: "audit", label: "Audit log" },
   { to: "environments", label: "Environments" },
+  { to: "webhooks", label: "Webhooks" },
   { to: "outbox", label: "Outbox" },
   { to: "danger", label: "Danger zone" },
 ];

@@ -110,3 +110,6 @@ export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 export const TENANT_ENVIRONMENTS = ["development", "staging", "production"] as const;
 export type TenantEnvironment = (typeof TENANT_ENVIRONMENTS)[number];
+
+/** The tenant secret (TenantService.setSecret) holding its SMTP password. */
+export const SMTP_PASSWORD_SECRET = "smtpPassword";

@@ -292,7 +292,17 @@ export class TenantService {
   async delete(slug: string): Promise<void> {
     const tenant = await this.requireBySlug(slug);
     const db = await this.storage.control();
-    await db.tenant.delete({ where: { id: tenant.id } });
+    // Credentials and delivery state die with the tenant; its audit events and sent mail stay
+    // as the deployment's record of what happened.
+    const deliveries = await db.webhookDelivery.findMany({ where: { tenantId: tenant.id }, select: { id: true } });
+    await db.$transaction([
+      db.apiKey.deleteMany({ where: { tenantId: tenant.id } }),
+      db.webhookAttempt.deleteMany({ where: { deliveryId: { in: deliveries.map((delivery) => delivery.id) } } }),
+      db.webhookDelivery.deleteMany({ where: { tenantId: tenant.id } }),
+      db.webhookMessage.deleteMany({ where: { tenantId: tenant.id } }),
+      db.webhookEndpoint.deleteMany({ where: { tenantId: tenant.id } }),
+      db.tenant.delete({ where: { id: tenant.id } }),
+    ]);
     await this.storage.dropTenantDatabase(tenant.id);
   }
 }

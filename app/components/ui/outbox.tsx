@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { Badge, Card, EmptyState, Table } from "./layout";
 
 type Entry = { id: string; to: string; subject: string; status: string; createdAt: Date };
-type Message = Entry & { text: string };
+type Message = Entry & { text: string; lastError?: string | null };
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 
@@ -45,8 +45,9 @@ export function Outbox({
             </h2>
             <p className="mt-1 mb-4 text-sm text-muted">
               To {open.to} · <time dateTime={new Date(open.createdAt).toISOString()}>{formatTime(open.createdAt)}</time>{" "}
-              · <Badge>{open.status}</Badge>
+              · <Badge tone={statusTone(open.status)}>{open.status}</Badge>
             </p>
+            {open.lastError ? <p className="mb-4 text-sm text-danger">Last delivery error: {open.lastError}</p> : null}
             <LinkifiedText text={open.text} />
             <p className="mt-4">
               <Link to={basePath} className="text-sm text-primary hover:underline">
@@ -81,7 +82,7 @@ export function Outbox({
                   <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt)}</time>
                 </td>
                 <td>
-                  <Badge>{message.status}</Badge>
+                  <Badge tone={statusTone(message.status)}>{message.status}</Badge>
                 </td>
               </tr>
             ))}
@@ -90,6 +91,10 @@ export function Outbox({
       )}
     </div>
   );
+}
+
+function statusTone(status: string) {
+  return status === "sent" ? "success" : status === "failed" ? "danger" : "neutral";
 }
 
 function formatTime(date: Date): string {

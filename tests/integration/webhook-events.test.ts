@@ -1,0 +1,89 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Webhook } from "standardwebhooks";
+import { afterAll, describe, expect, it } from "vitest";
+
+/**
+ * The wiring from a tenant's auth events to its webhooks, through the app's own services
+ * (getPortico): a real sign-up produces a signed `user.created` delivery at a real receiver,
+ * and a failed sign-in (an audit-only event) is never sent.
+ * Each Vitest file runs in its own process, so this environment is private to it.
+ */
+describe("auth events reach webhook endpoints", () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "portico-webhook-events-"));
+  const received: { body: string; headers: IncomingHttpHeaders }[] = [];
+  const receiver = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      received.push({ body, headers: request.headers });
+      response.writeHead(204).end();
+    });
+  });
+  afterAll(() => {
+    receiver.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("delivers user.created and session.created for a sign-up, signed, and never sign_in.failed", async () => {
+    process.env.PORTICO_DATA_DIR = dataDir;
+    process.env.PORTICO_SECRET = "webhook-events-test-secret".padEnd(48, "w");
+    process.env.PUBLIC_URL = "http://localhost:3999";
+    process.env.PORTICO_WEBHOOKS_ALLOW_PRIVATE = "true";
+    delete process.env.DATABASE_URL;
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const { port } = receiver.address() as AddressInfo;
+
+    const { getPortico } = await import("~/context.server");
+    const { createEndpoint } = await import("~/webhooks/endpoints.server");
+    const { dispatchDue } = await import("~/webhooks/dispatcher.server");
+    const { tenants, registry } = getPortico();
+    const tenant = await tenants.create({ slug: "hooked", name: "Hooked" });
+    const { secret } = await createEndpoint(tenant.id, {
+      url: `http://127.0.0.1:${port}/hook`,
+      description: "",
+      eventTypes: ["*"],
+    });
+
+    const live = await registry.resolve({ slug: "hooked" });
+    if (live.status !== "ok") throw new Error("tenant not ready");
+    const call = (endpoint: string, body: unknown) =>
+      live.auth.handler(
+        new Request(`http://localhost:3999/t/hooked/api/auth${endpoint}`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: "http://localhost:3999",
+            "x-portico-client-ip": "10.9.9.9",
+          },
+          body: JSON.stringify(body),
+        }),
+      );
+    expect(
+      (await call("/sign-up/email", { name: "Hook", email: "hook@example.com", password: "a-strong-pass-77" })).status,
+    ).toBe(200);
+    expect((await call("/sign-in/email", { email: "hook@example.com", password: "wrong-password-1" })).status).toBe(
+      401,
+    );
+
+    await expect
+      .poll(async () => {
+        await dispatchDue();
+        return received.length;
+      })
+      .toBeGreaterThanOrEqual(2);
+    const events = received.map(({ body, headers }) => {
+      const verified = new Webhook(secret).verify(body, {
+        "webhook-id": String(headers["webhook-id"]),
+        "webhook-timestamp": String(headers["webhook-timestamp"]),
+        "webhook-signature": String(headers["webhook-signature"]),
+      }) as { type: string; data: { email?: string } };
+      return verified;
+    });
+    expect(events.map((event) => event.type).sort()).toEqual(["session.created", "user.created"]);
+    expect(events.find((event) => event.type === "user.created")?.data.email).toBe("hook@example.com");
+  });
+});
