@@ -220,7 +220,7 @@ describe.each(testProviders())("auth methods on a live tenant (%s)", (provider: 
     const signedIn = await call("/sign-in/username", { body: { username: "ada_l", password: PASSWORD } });
     expect(signedIn.status, JSON.stringify(signedIn.json)).toBe(200);
     const token = signedIn.response.headers.get("set-auth-token");
-    expect(token).toBeTruthy();
+    expect(token).toMatch(/^\S{20,}$/);
     const bearer = { authorization: `Bearer ${token}` };
 
     const session = await call("/get-session", { headers: bearer });
