@@ -12,7 +12,7 @@ import { claimOwnerlessTenantsForFirstAccount } from "~/platform/first-account.s
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { startWebhookDispatcher } from "~/webhooks/dispatcher.server";
-import { WEBHOOK_EVENT_TYPES } from "~/webhooks/event-types";
+import { WEBHOOK_EVENT_TYPES, webhookEventForAudit } from "~/webhooks/event-types";
 import { enqueueEvent } from "~/webhooks/outbox.server";
 
 /** The process-wide services every route uses, built once on first use. */
@@ -38,7 +38,19 @@ export function getPortico(): Portico {
     const env = getEnv();
     const storage = getStorage();
     const tenants = new TenantService(storage, env.secret);
-    const audit = new AuditLog(storage);
+    const audit = new AuditLog(storage, (event) => {
+      const type = webhookEventForAudit(event.type);
+      if (!type || !event.tenantId) return;
+      const target =
+        event.target?.type === "user"
+          ? { userId: event.target.id, email: event.target.label }
+          : { targetId: event.target?.id, target: event.target?.label };
+      enqueueEvent(event.tenantId, type, {
+        ...target,
+        ...event.data,
+        actor: event.actor.label ?? event.actor.type,
+      }).catch((error: unknown) => console.error("[portico] Could not queue webhook event:", type, error));
+    });
     const mailServers = new MailServers(tenants, env);
     const outbox = new EmailOutbox(storage, mailServers);
     const registry = new TenantRegistry({

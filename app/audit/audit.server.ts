@@ -84,7 +84,11 @@ const BUCKET_SQL = {
 } as const;
 
 export class AuditLog {
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    /** Told about every recorded event, after it is stored (webhooks subscribe). */
+    private readonly onRecorded: (event: AuditEventInput) => void = () => undefined,
+  ) {}
 
   async record(event: AuditEventInput): Promise<void> {
     const db = await this.storage.control();
@@ -104,6 +108,7 @@ export class AuditLog {
         data: JSON.stringify(event.data ?? {}),
       },
     });
+    this.onRecorded(event);
   }
 
   /** Records without making the caller wait or fail: auth flows must not break on audit I/O. */

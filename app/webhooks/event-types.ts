@@ -26,3 +26,26 @@ export const ALL_EVENTS = "*";
 
 /** Sent only by the console's "Send test event", whatever the endpoint subscribes to. */
 export const TEST_EVENT_TYPE = "webhook.test";
+
+/**
+ * Console actions recorded in the audit log that customers' systems also hear about. Auth
+ * events (user.created, session.created, …) reach webhooks directly from the tenant's auth;
+ * `admin.user.created` is left out because that path already reports the new user.
+ */
+const WEBHOOK_EVENT_FOR_AUDIT: Readonly<Record<string, WebhookEventType>> = {
+  "admin.user.banned": "user.banned",
+  "admin.user.unbanned": "user.updated",
+  "admin.user.deleted": "user.deleted",
+  "admin.user.session_revoked": "session.revoked",
+  "admin.user.sessions_revoked": "session.revoked",
+  "admin.config.updated": "tenant.config_updated",
+  "admin.config.promoted": "tenant.config_updated",
+  "admin.tenant.renamed": "tenant.config_updated",
+  "admin.hostnames.updated": "tenant.config_updated",
+  "api_key.created": "api_key.created",
+  "api_key.revoked": "api_key.revoked",
+};
+
+export function webhookEventForAudit(auditType: string): WebhookEventType | null {
+  return WEBHOOK_EVENT_FOR_AUDIT[auditType] ?? null;
+}

@@ -28,7 +28,7 @@ describe("auth events reach webhook endpoints", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("delivers user.created and session.created for a sign-up, signed, and never sign_in.failed", async () => {
+  it("delivers sign-up events signed, never sign_in.failed, and console bans but not impersonations", async () => {
     process.env.PORTICO_DATA_DIR = dataDir;
     process.env.PORTICO_SECRET = "webhook-events-test-secret".padEnd(48, "w");
     process.env.PUBLIC_URL = "http://localhost:3999";
@@ -85,5 +85,31 @@ describe("auth events reach webhook endpoints", () => {
     });
     expect(events.map((event) => event.type).sort()).toEqual(["session.created", "user.created"]);
     expect(events.find((event) => event.type === "user.created")?.data.email).toBe("hook@example.com");
+
+    // Console actions reach webhooks through the audit log; console-only entries do not.
+    const { audit } = getPortico();
+    const actor = { type: "platform_user" as const, id: "p1", label: "admin@example.com" };
+    const user = { type: "user", id: "u1", label: "hook@example.com" };
+    await audit.record({
+      tenantId: tenant.id,
+      type: "admin.user.banned",
+      actor,
+      target: user,
+      data: { reason: "spam" },
+    });
+    await audit.record({ tenantId: tenant.id, type: "admin.user.impersonated", actor, target: user });
+    await expect
+      .poll(async () => {
+        await dispatchDue();
+        return received.length;
+      })
+      .toBeGreaterThanOrEqual(3);
+    const banned = JSON.parse(received[2]!.body) as { type: string; data: Record<string, unknown> };
+    expect(banned).toMatchObject({
+      type: "user.banned",
+      data: { userId: "u1", email: "hook@example.com", reason: "spam", actor: "admin@example.com" },
+    });
+    await dispatchDue();
+    expect(received).toHaveLength(3);
   });
 });
