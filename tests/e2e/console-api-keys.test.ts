@@ -3,37 +3,10 @@
  * only its prefix, revoking asks for confirmation; viewers only read; non-members get 404;
  * another tenant's key ids are refused.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
-import { baseURL, dataDir, expectFieldError } from "./fixtures";
+import { expectFieldError, withControlDb } from "./fixtures";
 import { expect, test } from "./console-fixtures";
 
-const execFileAsync = promisify(execFile);
-
 test.describe.configure({ timeout: 60_000 });
-
-/** Runs a snippet against the e2e server's control database (`db` in scope); returns its stdout. */
-async function withControlDb(snippet: string): Promise<string> {
-  const code = `
-    const { readEnv } = await import("./app/config/env.server.ts");
-    const { createStorage } = await import("./app/db/index.server.ts");
-    const storage = createStorage(readEnv());
-    const db = await storage.control();
-    try { ${snippet} } finally { await storage.close(); }`;
-  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    timeout: 30_000,
-    env: {
-      ...process.env,
-      PORTICO_DATA_DIR: dataDir,
-      PORTICO_ENV: "development",
-      PUBLIC_URL: baseURL,
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-    },
-  });
-  return stdout;
-}
 
 test("an admin creates a key, sees it once, and revokes it after confirming", async ({ page, ownedTenant }) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);

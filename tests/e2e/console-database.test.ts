@@ -9,8 +9,11 @@ import pg from "pg";
 import { baseURL } from "./fixtures";
 import { expect, test } from "./console-fixtures";
 
-/** The local PostgreSQL server the reachable-database case creates a database on, when there is one. */
-const LOCAL_POSTGRES = "postgresql://root@localhost:5432/test";
+/**
+ * The PostgreSQL server the reachable-database case creates a database on: the one the test
+ * run names in TEST_DATABASE_URL (CI always does), like every PostgreSQL test in this repo.
+ */
+const TEST_POSTGRES = process.env.TEST_DATABASE_URL;
 
 const provider = process.env.E2E_DATABASE_URL ? "postgresql" : "sqlite";
 const tenantMigrations = readdirSync(path.resolve(import.meta.dirname, `../../prisma/tenant/migrations/${provider}`), {
@@ -19,19 +22,7 @@ const tenantMigrations = readdirSync(path.resolve(import.meta.dirname, `../../pr
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-async function localPostgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: LOCAL_POSTGRES, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function adminQuery(sql: string, url = LOCAL_POSTGRES) {
+async function adminQuery(sql: string, url = TEST_POSTGRES) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -94,10 +85,10 @@ test("a reachable PostgreSQL database receives the tenant's new sign-ups", async
   uniqueEmail,
 }) => {
   test.slow(); // several sign-ups, accounts and page loads on a shared 2-core runner
-  test.skip(!(await localPostgresAvailable()), `no PostgreSQL at ${LOCAL_POSTGRES}`);
+  test.skip(!TEST_POSTGRES, "runs when TEST_DATABASE_URL names a PostgreSQL server (CI sets it)");
   const name = `portico_e2e_${randomBytes(5).toString("hex")}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = new URL(LOCAL_POSTGRES);
+  const url = new URL(TEST_POSTGRES!);
   url.pathname = `/${name}`;
   try {
     await apiSignUp(ownedTenant.slug, { name: "Before", email: uniqueEmail("before") });
@@ -105,7 +96,7 @@ test("a reachable PostgreSQL database receives the tenant's new sign-ups", async
     await page.goto(`/admin/${ownedTenant.slug}/database`);
     await page.getByLabel("Connection string").fill(url.toString());
     await page.getByRole("button", { name: "Check and connect" }).click();
-    await expect(page.getByRole("status")).toContainText(`New data now goes to ${name} on localhost.`);
+    await expect(page.getByRole("status")).toContainText(`New data now goes to ${name} on ${url.hostname}.`);
     await expect(page.getByText("Tenant's own PostgreSQL", { exact: true })).toBeVisible();
     await expect(page.getByText(name, { exact: true })).toBeVisible();
     await expect(page.getByText(`tenant_${ownedTenant.id}`)).toBeVisible();

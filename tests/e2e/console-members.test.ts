@@ -3,42 +3,11 @@
  * and accepts it once; expired, used and revoked links explain themselves; the last owner is
  * protected; viewers cannot manage members; non-members get 404 on every route of this area.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import type { Browser, Page } from "@playwright/test";
-import { baseURL, dataDir, expectFieldError } from "./fixtures";
+import { baseURL, expectFieldError, withControlDb } from "./fixtures";
 import { expect, PASSWORD, test } from "./console-fixtures";
 
-const execFileAsync = promisify(execFile);
-
 test.describe.configure({ timeout: 60_000 });
-
-/**
- * Runs a snippet against the e2e server's control database (`db` in scope) and returns what
- * it writes to stdout. Only for what no page can do: moving an invitation's expiry into the
- * past, reading the audit log's raw rows.
- */
-async function withControlDb(snippet: string): Promise<string> {
-  const code = `
-    const { readEnv } = await import("./app/config/env.server.ts");
-    const { createStorage } = await import("./app/db/index.server.ts");
-    const storage = createStorage(readEnv());
-    const db = await storage.control();
-    try { ${snippet} } finally { await storage.close(); }`;
-  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    timeout: 30_000,
-    env: {
-      ...process.env,
-      PORTICO_DATA_DIR: dataDir,
-      PORTICO_ENV: "development",
-      PUBLIC_URL: baseURL,
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-    },
-  });
-  return stdout;
-}
 
 const expireInvitation = (email: string) =>
   withControlDb(

@@ -2,53 +2,19 @@
  * Platform accounts and tenant lifecycle in the console: sign-up and sign-in pages, the tenant
  * list, creating and cloning tenants, environments (diff and promote), disable/enable, delete.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
-import { baseURL, createTenant, dataDir, expectFieldError } from "./fixtures";
+import { baseURL, createTenant, expectFieldError, withControlDb } from "./fixtures";
 import { expect, PASSWORD, test, uniqueSlug } from "./console-fixtures";
-
-const execFileAsync = promisify(execFile);
 
 // Every test starts a tenant or two with the CLI; on a busy two-core machine that takes a while.
 test.describe.configure({ timeout: 60_000 });
 
-/**
- * Runs a snippet against the e2e server's storage, with `tenants` (TenantService) and `db` (the
- * control-plane client) in scope, and returns what it writes to stdout: how a test sets up state the
- * console has no form for (another tenant's config) or reads what it must not show.
- */
-async function withStorage(snippet: string): Promise<string> {
-  const code = `
-    const { readEnv } = await import("./app/config/env.server.ts");
-    const { createStorage } = await import("./app/db/index.server.ts");
-    const { TenantService } = await import("./app/tenancy/tenants.server.ts");
-    const env = readEnv();
-    const storage = createStorage(env);
-    const tenants = new TenantService(storage, env.secret);
-    const db = await storage.control();
-    try { ${snippet} } finally { await storage.close(); }`;
-  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    timeout: 30_000,
-    env: {
-      ...process.env,
-      PORTICO_DATA_DIR: dataDir,
-      PORTICO_ENV: "development",
-      PUBLIC_URL: baseURL,
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-    },
-  });
-  return stdout;
-}
-
 async function setSessionLifetime(slug: string, expiresIn: number) {
-  await withStorage(`await tenants.updateConfig(${JSON.stringify(slug)}, { session: { expiresIn: ${expiresIn} } });`);
+  await withControlDb(`await tenants.updateConfig(${JSON.stringify(slug)}, { session: { expiresIn: ${expiresIn} } });`);
 }
 
 async function sessionLifetime(slug: string): Promise<number> {
-  const out = await withStorage(
+  const out = await withControlDb(
     `process.stdout.write(String((await tenants.getBySlug(${JSON.stringify(slug)})).config.session.expiresIn));`,
   );
   return Number(out.trim());
@@ -224,7 +190,7 @@ test("promoting into a tenant where I am only a viewer is refused and changes no
   ownedTenant,
 }) => {
   const target = uniqueSlug("target");
-  await withStorage(`
+  await withControlDb(`
     const tenant = await tenants.create({ slug: ${JSON.stringify(target)}, name: "Viewed Target" });
     const user = await db.platformUser.findUnique({ where: { email: ${JSON.stringify(platformAccount.email)} } });
     await db.membership.create({ data: { id: crypto.randomUUID(), tenantId: tenant.id, userId: user.id, role: "viewer" } });

@@ -31,20 +31,25 @@ export const PASSWORD = "correct-horse-battery";
 const execFileAsync = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
+/** The environment that points a script at the e2e server's storage. */
+export function e2eStorageEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORTICO_DATA_DIR: dataDir,
+    PORTICO_ENV: "development",
+    PUBLIC_URL: baseURL,
+    // As in playwright.config.ts: empty means SQLite in the data directory.
+    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+  };
+}
+
 /** Runs `scripts/tenant.ts <args>` against the e2e server's storage; throws with its stderr on failure. */
 export async function tenantCli(...args: string[]): Promise<string> {
   try {
     const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "scripts/tenant.ts", ...args], {
       cwd: repoRoot,
       timeout: 30_000,
-      env: {
-        ...process.env,
-        PORTICO_DATA_DIR: dataDir,
-        PORTICO_ENV: "development",
-        PUBLIC_URL: baseURL,
-        // As in playwright.config.ts: empty means SQLite in the data directory.
-        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      },
+      env: e2eStorageEnv(),
     });
     return stdout;
   } catch (error) {
@@ -157,6 +162,29 @@ type Fixtures = {
   /** The client IP this test's `page` and `request` send in X-Forwarded-For. */
   clientIp: string;
 };
+
+/**
+ * Runs a snippet against the e2e server's storage, with `env`, `storage`, `tenants` and the
+ * control-plane client `db` in scope, and returns what it prints. Only for test set-up no page
+ * can do (moving an expiry into the past, reading raw audit rows).
+ */
+export async function withControlDb(snippet: string): Promise<string> {
+  const code = `
+    const { readEnv } = await import("./app/config/env.server.ts");
+    const { createStorage } = await import("./app/db/index.server.ts");
+    const { TenantService } = await import("./app/tenancy/tenants.server.ts");
+    const env = readEnv();
+    const storage = createStorage(env);
+    const tenants = new TenantService(storage, env.secret);
+    const db = await storage.control();
+    try { ${snippet} } finally { await storage.close(); }`;
+  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    cwd: repoRoot,
+    timeout: 30_000,
+    env: e2eStorageEnv(),
+  });
+  return stdout;
+}
 
 export const test = base.extend<Fixtures>({
   clientIp: async ({}, use) => {
