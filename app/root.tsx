@@ -9,7 +9,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-type TenantLayoutData = { hostMode?: boolean };
+type TenantLayoutData = { hostMode?: boolean; locale?: string };
 
 export function Layout({ children }: { children: ReactNode }) {
   // On a tenant's custom domain the browser's URL (/sign-in) is not the route the server
@@ -17,7 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // served as plain server-rendered forms, which work fully without JavaScript.
   const tenant = useRouteLoaderData<TenantLayoutData>("routes/t.$tenant");
   return (
-    <html lang="en">
+    <html lang={tenant?.locale ?? "en"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

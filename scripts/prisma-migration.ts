@@ -67,6 +67,8 @@ function main() {
   }
   const folderName = `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${name}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), "portico-migration-"));
+  // The SQLite diff opens data/prisma-cli.db; a fresh clone has no data/ yet.
+  mkdirSync(path.join(root, "data"), { recursive: true });
   try {
     for (const plane of ["control", "tenant"] as const) {
       const before = readFileSync(snapshotFile(plane), "utf8");

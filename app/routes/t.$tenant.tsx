@@ -1,11 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DEFAULT_LOCALE, LOCALES, pickLocale } from "~/i18n/locales";
+import type { HostedLocaleData } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, basePath, hostMode } = await requireTenant(request, params.tenant);
-  return { tenant: { name: tenant.name, slug: tenant.slug }, basePath, hostMode };
+  const localeData: HostedLocaleData = {
+    locale: pickLocale(request.headers.get("accept-language"), LOCALES, DEFAULT_LOCALE),
+    copy: {},
+  };
+  return { tenant: { name: tenant.name, slug: tenant.slug }, basePath, hostMode, ...localeData };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.tenant.name ?? "Sign in" }];
