@@ -186,6 +186,33 @@ export async function withControlDb(snippet: string): Promise<string> {
   return stdout;
 }
 
+/**
+ * Merges `patch` into a tenant's stored config (deeply, objects only) as the console would,
+ * e.g. `{ authMethods: { magicLink: { enabled: true } } }`. The server picks the change up
+ * within a second (registry lookups are cached for 1 s), so callers poll or wait for it.
+ */
+export async function patchTenantConfig(slug: string, patch: Record<string, unknown>): Promise<void> {
+  await withControlDb(`
+    const merge = (base, change) => {
+      const out = { ...base };
+      for (const [key, value] of Object.entries(change))
+        out[key] = value && typeof value === "object" && !Array.isArray(value) ? merge(base?.[key] ?? {}, value) : value;
+      return out;
+    };
+    const tenant = await tenants.requireBySlug(${JSON.stringify(slug)});
+    await tenants.updateConfig(tenant.slug, merge(tenant.config, ${JSON.stringify(patch)}));`);
+  // The registry caches lookups for a second; wait it out so the next request sees the change.
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+}
+
+/** Stores one of a tenant's secrets (an OAuth client secret, …) encrypted, as the console would. */
+export async function setTenantSecret(slug: string, name: string, value: string): Promise<void> {
+  await withControlDb(
+    `await tenants.setSecret(${JSON.stringify(slug)}, ${JSON.stringify(name)}, ${JSON.stringify(value)});`,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+}
+
 export const test = base.extend<Fixtures>({
   clientIp: async ({}, use) => {
     await use(randomClientIp());
