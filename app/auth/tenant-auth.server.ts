@@ -12,6 +12,7 @@ import {
   signUpRefusal,
 } from "~/auth-methods/policies.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
+import { userUpdateEvent } from "~/auth/user-events.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
 import type { Tenant, TenantSecrets } from "~/tenancy/tenants.server";
@@ -58,7 +59,14 @@ export type TenantAuthOptions = {
 
 /** What happened in a tenant's auth, whatever path caused it (hosted page, widget, API). */
 export type TenantAuthEvent = {
-  type: "user.created" | "session.created" | "session.revoked" | "sign_in.failed" | "password.reset";
+  type:
+    | "user.created"
+    | "user.updated"
+    | "email.verified"
+    | "session.created"
+    | "session.revoked"
+    | "sign_in.failed"
+    | "password.reset";
   userId?: string;
   email?: string;
   ipAddress?: string | null;
@@ -118,6 +126,12 @@ export function createTenantAuth({
       user: {
         create: {
           after: async (user) => onEvent({ type: "user.created", userId: user.id, email: user.email }),
+        },
+        update: {
+          after: async (user, ctx) => {
+            const event = userUpdateEvent(user, ctx);
+            if (event) onEvent(event);
+          },
         },
       },
       session: {

@@ -112,4 +112,57 @@ describe("auth events reach webhook endpoints", () => {
     await dispatchDue();
     expect(received).toHaveLength(3);
   });
+
+  it("reports a user's own profile change as user.updated and a confirmed address as email.verified", async () => {
+    const { getPortico } = await import("~/context.server");
+    const { dispatchDue } = await import("~/webhooks/dispatcher.server");
+    const { createEmailVerificationToken } = await import("better-auth/api");
+    const { tenants, registry } = getPortico();
+    const live = await registry.resolve({ slug: "hooked" });
+    if (live.status !== "ok") throw new Error("tenant not ready");
+    const headers = {
+      "content-type": "application/json",
+      origin: "http://localhost:3999",
+      "x-portico-client-ip": "10.9.9.8",
+    };
+    const signUp = await live.auth.handler(
+      new Request("http://localhost:3999/t/hooked/api/auth/sign-up/email", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: "Before", email: "profile@example.com", password: "a-strong-pass-78" }),
+      }),
+    );
+    const cookie = signUp.headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0])
+      .join("; ");
+    const update = await live.auth.handler(
+      new Request("http://localhost:3999/t/hooked/api/auth/update-user", {
+        method: "POST",
+        headers: { ...headers, cookie },
+        body: JSON.stringify({ name: "After" }),
+      }),
+    );
+    expect(update.status).toBe(200);
+    const secrets = await tenants.getSecrets(live.tenant.id);
+    const token = await createEmailVerificationToken(secrets.authSecret, "profile@example.com");
+    const verify = await live.auth.handler(
+      new Request(`http://localhost:3999/t/hooked/api/auth/verify-email?token=${token}`, { headers }),
+    );
+    expect(verify.status).toBe(200);
+
+    const typesFor = (email: string) =>
+      received
+        .map(({ body }) => JSON.parse(body) as { type: string; data: { email?: string; fields?: string[] } })
+        .filter((event) => event.data.email === email);
+    await expect
+      .poll(async () => {
+        await dispatchDue();
+        return typesFor("profile@example.com").map((event) => event.type);
+      })
+      .toEqual(expect.arrayContaining(["user.updated", "email.verified"]));
+    expect(typesFor("profile@example.com").find((event) => event.type === "user.updated")?.data.fields).toEqual([
+      "name",
+    ]);
+  });
 });
