@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { webhookDeps, type WebhookDeps } from "./deps.server";
 import { setEndpointEnabled } from "./endpoints.server";
+import { postWebhookRequest } from "./http-post.server";
 import { openWebhookSecret, signWebhook } from "./signing.server";
 import { refuseWebhookTarget } from "./ssrf.server";
 
@@ -26,7 +27,6 @@ export const CLAIM_LEASE_MS = 60_000;
 export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
 const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
 const BATCH_SIZE = 50;
-const RESPONSE_EXCERPT_BYTES = 1024;
 
 /** Milliseconds until the next attempt after `attemptsMade` failures, or null to give up. */
 export function nextRetryDelay(attemptsMade: number, retryAfterMs: number | null, random = Math.random): number | null {
@@ -45,44 +45,14 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 type Outcome = { status: number | null; body: string | null; error: string | null; retryAfterMs: number | null };
 
-/** The first KB of the response, without reading a large body to the end. */
-async function responseExcerpt(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < RESPONSE_EXCERPT_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString("utf8");
-}
-
 async function post(url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Portico-Webhooks/1", ...headers },
-      body,
-      // A redirect could lead to an address the SSRF check never saw, so it counts as a failure.
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    return {
-      status: response.status,
-      body: await responseExcerpt(response).catch(() => null),
-      error: null,
-      retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-    };
-  } catch (error) {
-    const cause =
-      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    const timedOut = error instanceof Error && error.name === "TimeoutError";
-    return { status: null, body: null, error: timedOut ? "Timed out after 15 s." : cause, retryAfterMs: null };
-  }
+  const outcome = await postWebhookRequest(
+    new URL(url),
+    { "content-type": "application/json", "user-agent": "Portico-Webhooks/1", ...headers },
+    body,
+    REQUEST_TIMEOUT_MS,
+  );
+  return { ...outcome, retryAfterMs: parseRetryAfter(outcome.retryAfterHeader) };
 }
 
 type ClaimedDelivery = {

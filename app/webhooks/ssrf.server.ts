@@ -1,4 +1,6 @@
+import { lookup as lookupCallback, type LookupAddress } from "node:dns";
 import { lookup } from "node:dns/promises";
+import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 
 /**
@@ -41,3 +43,23 @@ export async function refuseWebhookTarget(url: URL): Promise<string | null> {
   if (addresses.length === 0 || !addresses.every(isPublicAddress)) return SSRF_REFUSAL;
   return null;
 }
+
+/**
+ * The DNS lookup the delivery connection itself uses: it refuses the same addresses as
+ * refuseWebhookTarget, on the answer the socket then connects to. Checking once and letting
+ * the HTTP client resolve again would let a name that changes its answer in between (DNS
+ * rebinding) slip a private address through.
+ */
+export const checkedLookup: LookupFunction = (hostname, options, callback) => {
+  lookupCallback(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    if (error) return callback(error, "", 0);
+    const allowed = allowPrivateWebhookTargets()
+      ? addresses
+      : addresses.filter((entry) => isPublicAddress(entry.address));
+    if (allowed.length === 0 || allowed.length !== addresses.length) {
+      return callback(Object.assign(new Error(SSRF_REFUSAL), { code: "EPORTICO_SSRF" }), "", 0);
+    }
+    if (options.all) return (callback as (error: null, addresses: LookupAddress[]) => void)(null, allowed);
+    callback(null, allowed[0]!.address, allowed[0]!.family);
+  });
+};
