@@ -1,12 +1,25 @@
 import { getPortico } from "~/context.server";
 import type { Storage } from "~/db/storage.server";
+import type { EmailOutbox } from "~/email/outbox.server";
 
-/** What the webhook code needs from the process; tests pass their own storage and secret. */
-export type WebhookDeps = { storage: Storage; deploymentSecret: string };
+/**
+ * What the webhook code needs from the process; tests pass their own storage and secret.
+ * `notices` (the outbox, the console's URL and the product name) lets the dispatcher email a
+ * tenant's owners when it disables an endpoint; without it nobody is emailed.
+ */
+export type WebhookDeps = {
+  storage: Storage;
+  deploymentSecret: string;
+  notices?: { outbox: Pick<EmailOutbox, "send">; publicUrl: URL; appName: string };
+};
 
 export function webhookDeps(): WebhookDeps {
-  const { storage, env } = getPortico();
-  return { storage, deploymentSecret: env.secret };
+  const { storage, env, outbox } = getPortico();
+  return {
+    storage,
+    deploymentSecret: env.secret,
+    notices: { outbox, publicUrl: env.publicUrl, appName: env.appName },
+  };
 }
 
 /** An endpoint or delivery that is not this tenant's (or does not exist). */

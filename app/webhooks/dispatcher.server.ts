@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { webhookDeps, type WebhookDeps } from "./deps.server";
 import { setEndpointEnabled } from "./endpoints.server";
 import { postWebhookRequest } from "./http-post.server";
+import { emailOwnersEndpointDisabled } from "./owner-notice.server";
 import { openWebhookSecret, signWebhook } from "./signing.server";
 import { refuseWebhookTarget } from "./ssrf.server";
 
@@ -53,6 +54,17 @@ async function post(url: string, headers: Record<string, string>, body: string):
     REQUEST_TIMEOUT_MS,
   );
   return { ...outcome, retryAfterMs: parseRetryAfter(outcome.retryAfterHeader) };
+}
+
+async function disableEndpoint(
+  endpoint: { id: string; tenantId: string; url: string },
+  reason: string,
+  deps: WebhookDeps,
+): Promise<void> {
+  await setEndpointEnabled(endpoint.tenantId, endpoint.id, false, deps, reason);
+  await emailOwnersEndpointDisabled(endpoint, reason, deps).catch((error: unknown) =>
+    console.error("[portico] Could not email the owners about a disabled webhook endpoint:", error),
+  );
 }
 
 type ClaimedDelivery = {
@@ -150,7 +162,7 @@ async function deliver(
       where: owned,
       data: { ...recorded, status: "failed", completedAt: finished },
     });
-    await setEndpointEnabled(endpoint.tenantId, endpoint.id, false, deps, "The receiver answered 410 Gone.");
+    await disableEndpoint(endpoint, "The receiver answered 410 Gone.", deps);
     return "failed";
   }
 
@@ -165,7 +177,7 @@ async function deliver(
         : { ...recorded, nextAttemptAt: new Date(finished.getTime() + delay) },
   });
   if (finished.getTime() - failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
-    await setEndpointEnabled(endpoint.tenantId, endpoint.id, false, deps, "Every delivery failed for 5 days.");
+    await disableEndpoint(endpoint, "Every delivery failed for 5 days.", deps);
   }
   return delay === null ? "failed" : "retrying";
 }

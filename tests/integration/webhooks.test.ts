@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Provider } from "~/db/paths.server";
+import { EmailOutbox } from "~/email/outbox.server";
 import type { WebhookDeps } from "~/webhooks/deps.server";
 import { dispatchDue, nextRetryDelay, RETRY_SCHEDULE_MS } from "~/webhooks/dispatcher.server";
 import {
@@ -192,6 +193,37 @@ describe.each(testProviders())("webhook delivery on %s", (provider: Provider) =>
     await enqueueEvent(tenantId, "user.updated", {}, deps);
     await dispatchDue(deps);
     expect(await getEndpoint(tenantId, endpoint.id, deps)).toMatchObject({ enabled: false });
+  });
+
+  it("emails the tenant's owners, and only them, when it disables an endpoint", async () => {
+    const control = await db();
+    await control.tenant.create({
+      data: { id: tenantId, slug: `owned-${tenantCounter}`, name: "Owned", config: "{}", secrets: "" },
+    });
+    for (const [role, email] of [
+      ["owner", `owner-${tenantCounter}@example.com`],
+      ["admin", `admin-${tenantCounter}@example.com`],
+    ]) {
+      const user = await control.platformUser.create({
+        data: { id: `pu-${role}-${tenantCounter}`, name: role, email },
+      });
+      await control.membership.create({ data: { id: `m-${role}-${tenantCounter}`, tenantId, userId: user.id, role } });
+    }
+    const outbox = new EmailOutbox(test.storage);
+    const notifying = {
+      ...deps,
+      notices: { outbox, publicUrl: new URL("https://auth.example.com"), appName: "Portico" },
+    };
+    const { endpoint } = await addEndpoint();
+    receiver.respond = (_req, res) => res.writeHead(410).end();
+    await enqueueEvent(tenantId, "user.updated", {}, notifying);
+    await dispatchDue(notifying);
+
+    const sent = await control.emailMessage.findMany({ where: { subject: { contains: "Owned" } } });
+    expect(sent.map((message) => message.to)).toEqual([`owner-${tenantCounter}@example.com`]);
+    expect(sent[0]!.text).toContain(endpoint.url);
+    expect(sent[0]!.text).toContain("410 Gone");
+    expect(sent[0]!.text).toContain(`https://auth.example.com/admin/owned-${tenantCounter}/webhooks`);
   });
 
   it("gets everything to a receiver that was down once it is back", async () => {
