@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { webhookDeps, type WebhookDeps } from "./deps.server";
 import { setEndpointEnabled } from "./endpoints.server";
 import { postWebhookRequest } from "./http-post.server";
+import { deliveriesQueued } from "./outbox.server";
 import { emailOwnersEndpointDisabled } from "./owner-notice.server";
 import { openWebhookSecret, signWebhook } from "./signing.server";
 import { refuseWebhookTarget } from "./ssrf.server";
@@ -193,22 +194,39 @@ export async function dispatchDue(deps: WebhookDeps = webhookDeps()): Promise<Di
   return result;
 }
 
-/** Runs dispatchDue every `intervalMs` (never two passes at once); returns a stop function. */
+/**
+ * Runs dispatchDue every `intervalMs`, and at once when this process queues deliveries
+ * (never two passes at once: a wake-up during a pass runs one more pass after it). Returns a
+ * stop function.
+ */
 export function startWebhookDispatcher({
   intervalMs = 1000,
   deps = webhookDeps(),
 }: { intervalMs?: number; deps?: WebhookDeps } = {}): () => void {
   let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
+  let again = false;
+  const pass = () => {
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     dispatchDue(deps)
       .catch((error) => console.error("[portico] Webhook dispatch failed:", error))
       .finally(() => {
         running = false;
+        if (again) {
+          again = false;
+          pass();
+        }
       });
-  }, intervalMs);
+  };
+  const timer = setInterval(pass, intervalMs);
   // The dispatcher never keeps the process alive on its own.
   timer.unref();
-  return () => clearInterval(timer);
+  deliveriesQueued.on("queued", pass);
+  return () => {
+    clearInterval(timer);
+    deliveriesQueued.off("queued", pass);
+  };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
 import { webhookDeps, WebhookNotFoundError, type WebhookDeps } from "./deps.server";
 import { ALL_EVENTS, TEST_EVENT_TYPE } from "./event-types";
 import { getEndpoint } from "./endpoints.server";
@@ -20,6 +21,12 @@ function deliveryRow(tenantId: string, messageId: string, endpointId: string) {
   return { id: newId("dlv"), tenantId, messageId, endpointId, nextAttemptAt: new Date() };
 }
 
+/**
+ * Told when this process queued deliveries, so its dispatcher sends them at once instead of
+ * at its next pass; deliveries queued by other processes wait for the pass (about a second).
+ */
+export const deliveriesQueued = new EventEmitter();
+
 /** Queues an event for every enabled endpoint of the tenant subscribed to its type. */
 export async function enqueueEvent(
   tenantId: string,
@@ -29,23 +36,26 @@ export async function enqueueEvent(
 ): Promise<{ messageId: string; deliveries: number }> {
   const db = await deps.storage.control();
   const message = messageRow(tenantId, type, data);
-  return db.$transaction(async (tx) => {
-    const endpoints = await tx.webhookEndpoint.findMany({
-      where: { tenantId, enabled: true },
-      select: { id: true, eventTypes: true },
-    });
-    const subscribed = endpoints.filter((endpoint) => {
-      const types = JSON.parse(endpoint.eventTypes) as string[];
-      return types.includes(ALL_EVENTS) || types.includes(type);
-    });
-    await tx.webhookMessage.create({ data: message });
-    if (subscribed.length > 0) {
-      await tx.webhookDelivery.createMany({
-        data: subscribed.map((endpoint) => deliveryRow(tenantId, message.id, endpoint.id)),
-      });
-    }
-    return { messageId: message.id, deliveries: subscribed.length };
+  // Read first, then write in a transaction that only writes: a transaction that reads
+  // before writing loses races to other processes' writers on SQLite (SQLITE_BUSY_SNAPSHOT),
+  // and an endpoint disabled in between only gets a delivery the dispatcher cancels.
+  const endpoints = await db.webhookEndpoint.findMany({
+    where: { tenantId, enabled: true },
+    select: { id: true, eventTypes: true },
   });
+  const subscribed = endpoints.filter((endpoint) => {
+    const types = JSON.parse(endpoint.eventTypes) as string[];
+    return types.includes(ALL_EVENTS) || types.includes(type);
+  });
+  await db.$transaction([
+    db.webhookMessage.create({ data: message }),
+    db.webhookDelivery.createMany({
+      data: subscribed.map((endpoint) => deliveryRow(tenantId, message.id, endpoint.id)),
+    }),
+  ]);
+  const queued = { messageId: message.id, deliveries: subscribed.length };
+  if (queued.deliveries > 0) deliveriesQueued.emit("queued");
+  return queued;
 }
 
 export class EndpointDisabledError extends Error {
@@ -69,6 +79,7 @@ export async function sendTestEvent(
   });
   const delivery = deliveryRow(tenantId, message.id, endpointId);
   await db.$transaction([db.webhookMessage.create({ data: message }), db.webhookDelivery.create({ data: delivery })]);
+  deliveriesQueued.emit("queued");
   return { messageId: message.id, deliveryId: delivery.id };
 }
 
@@ -85,6 +96,7 @@ export async function replayDelivery(
   if (!endpoint.enabled) throw new EndpointDisabledError();
   const delivery = deliveryRow(tenantId, original.messageId, original.endpointId);
   await db.webhookDelivery.create({ data: delivery });
+  deliveriesQueued.emit("queued");
   return { deliveryId: delivery.id };
 }
 
@@ -108,6 +120,7 @@ export async function replaySince(
     await db.webhookDelivery.createMany({
       data: messageIds.map((messageId) => deliveryRow(tenantId, messageId, endpointId)),
     });
+    deliveriesQueued.emit("queued");
   }
   return { deliveries: messageIds.length };
 }
