@@ -36,7 +36,7 @@ test("killing the app mid-burst loses no webhook event", async () => {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const receiverPort = (receiver.address() as AddressInfo).port;
   const appPort = 41_000 + Math.floor(Math.random() * 9_000);
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(appPort),
     PUBLIC_URL: `http://127.0.0.1:${appPort}`,

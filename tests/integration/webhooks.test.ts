@@ -203,7 +203,7 @@ describe.each(testProviders())("webhook delivery on %s", (provider: Provider) =>
     for (const [role, email] of [
       ["owner", `owner-${tenantCounter}@example.com`],
       ["admin", `admin-${tenantCounter}@example.com`],
-    ]) {
+    ] as const) {
       const user = await control.platformUser.create({
         data: { id: `pu-${role}-${tenantCounter}`, name: role, email },
       });
