@@ -1,33 +1,53 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { DEFAULT_LOCALE, LOCALES, pickLocale } from "~/i18n/locales";
+import { getPortico } from "~/context.server";
+import type { CopyOverrides } from "~/i18n/translate";
 import type { HostedLocaleData } from "~/i18n/use-translate";
+import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
+import { HostedShell, shellTheme } from "~/theme/hosted-shell";
+import { strongEtag } from "~/theme/http.server";
+import { hostedLocale } from "~/theme/locale";
+import { imageUrl } from "~/theme/theme";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, basePath, hostMode } = await requireTenant(request, params.tenant);
+  const { env, themes } = getPortico();
+  const { theme, css } = await themes.publishedState(tenant.id);
   const localeData: HostedLocaleData = {
-    locale: pickLocale(request.headers.get("accept-language"), LOCALES, DEFAULT_LOCALE),
-    copy: {},
+    locale: hostedLocale(theme, request.headers.get("accept-language")),
+    copy: theme.copy as CopyOverrides,
   };
-  return { tenant: { name: tenant.name, slug: tenant.slug }, basePath, hostMode, ...localeData };
+  return {
+    tenant: { name: tenant.name, slug: tenant.slug },
+    basePath,
+    hostMode,
+    ...localeData,
+    shell: shellTheme(theme, tenant.name, basePath),
+    // The stylesheet's URL changes with its content, so a publish is never hidden by a cache.
+    themeCss: `${basePath}/theme.css?v=${strongEtag(css).slice(1, 13)}`,
+    favicon: imageUrl(theme.favicon, basePath),
+    poweredBy: env.appName,
+  };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.tenant.name ?? "Sign in" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.shell.productName ?? data?.tenant.name ?? "Sign in" },
+];
 
-/** The branded shell around every hosted page of a tenant. */
+/** The branded shell around every hosted page of a tenant, styled by its published theme. */
 export default function TenantLayout() {
-  const { tenant } = useLoaderData<typeof loader>();
+  const { shell, themeCss, favicon, poweredBy } = useLoaderData<typeof loader>();
+  const t = useTranslate();
   return (
-    <div className="flex min-h-screen flex-col items-center justify-center px-4 py-10">
-      <main className="w-full max-w-sm">
-        <p className="mb-6 text-center text-lg font-bold tracking-tight">{tenant.name}</p>
-        <div className="rounded-theme border border-border bg-card p-6 shadow-sm sm:p-8">
-          <Outlet />
-        </div>
-      </main>
-    </div>
+    <>
+      <link rel="stylesheet" href={themeCss} />
+      {favicon ? <link rel="icon" href={favicon} /> : null}
+      <HostedShell theme={shell} t={t} poweredBy={poweredBy}>
+        <Outlet />
+      </HostedShell>
+    </>
   );
 }
 

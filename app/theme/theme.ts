@@ -119,7 +119,10 @@ export const ThemeSchema = z.object({
     })
     .prefault({}),
   showPoweredBy: z.boolean().default(false),
-  /** Sanitized and scoped before it is stored (app/theme/custom-css.server.ts). */
+  /**
+   * Checked when saved and scoped under the hosted layout when served (app/theme/custom-css.server.ts);
+   * `url()` may only name the tenant's uploads, written `url(asset:<id>)`.
+   */
   customCss: z.string().max(20_000, "Use at most 20,000 characters.").default(""),
 });
 
@@ -152,4 +155,37 @@ export function themeCssVariables(theme: Theme, mode: "light" | "dark"): Record<
   variables["--portico-radius"] = `${theme.radius}px`;
   variables["--portico-font"] = FONT_STACKS[theme.font];
   return variables;
+}
+
+/** The theme's image fields, by their dotted path (the form field names and error keys). */
+export const IMAGE_FIELDS = ["logo.light", "logo.dark", "favicon", "layout.image"] as const;
+export type ImageField = (typeof IMAGE_FIELDS)[number];
+
+export function getImageRef(theme: Theme, field: ImageField): string {
+  if (field === "logo.light") return theme.logo.light;
+  if (field === "logo.dark") return theme.logo.dark;
+  if (field === "favicon") return theme.favicon;
+  return theme.layout.image;
+}
+
+export function withImageRef(theme: Theme, field: ImageField, ref: string): Theme {
+  if (field === "logo.light") return { ...theme, logo: { ...theme.logo, light: ref } };
+  if (field === "logo.dark") return { ...theme, logo: { ...theme.logo, dark: ref } };
+  if (field === "favicon") return { ...theme, favicon: ref };
+  return { ...theme, layout: { ...theme.layout, image: ref } };
+}
+
+/** The id in an `asset:<id>` reference, or null for URLs and "". */
+export function assetIdOf(ref: string): string | null {
+  return ref.startsWith("asset:") ? ref.slice("asset:".length) : null;
+}
+
+/**
+ * Where a browser loads an image reference from: `asset:<id>` under the tenant's base
+ * (`/t/<slug>` on the shared host, "" on a custom domain, or an absolute URL for widgets and
+ * emails), an https URL as it is, "" for none.
+ */
+export function imageUrl(ref: string, tenantBase: string): string {
+  const id = assetIdOf(ref);
+  return id ? `${tenantBase}/assets/${id}` : ref;
 }

@@ -1,0 +1,111 @@
+import { adminActor, type ConsoleAccess } from "~/admin/access.server";
+import { getPortico } from "~/context.server";
+import { LOCALES, type Locale } from "~/i18n/locales";
+import { MESSAGES, type MessageKey } from "~/i18n/messages";
+import type { Tenant } from "~/tenancy/tenants.server";
+import { checkCustomCss, renderCustomCss } from "./custom-css.server";
+import { fontFaceCss } from "./fonts.server";
+import { formatSize, MAX_ASSET_BYTES } from "./images.server";
+import { FONTS, IMAGE_FIELDS, type ImageField } from "./theme";
+import type { ThemeErrors } from "./themes.server";
+
+/**
+ * The theme editor's server side (/admin/:tenant/branding and its preview): form data in,
+ * ThemeService calls, results the page shows on its fields.
+ */
+export type EditorResult =
+  | { intent: "upload"; ok: true; field: ImageField; ref: string }
+  | { intent: "upload"; ok: false; field: ImageField | null; message: string }
+  | { intent: "save" | "publish" | "reset"; ok: false; errors: ThemeErrors }
+  | { intent: "rollback"; ok: false; errors: ThemeErrors }
+  | { intent: "save" | "publish" | "reset" | "rollback"; ok: true; message: string };
+
+export async function handleEditorAction(access: ConsoleAccess, request: Request): Promise<EditorResult> {
+  const { themes } = getPortico();
+  const tenantId = access.tenant.id;
+  const actor = adminActor(access, request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "upload") {
+    const field = form.get("field");
+    const file = form.get("file");
+    if (typeof field !== "string" || !(IMAGE_FIELDS as readonly string[]).includes(field))
+      return { intent, ok: false, field: null, message: "Choose which image this is." };
+    const imageField = field as ImageField;
+    if (!(file instanceof File) || file.size === 0)
+      return { intent, ok: false, field: imageField, message: "Choose an image file." };
+    if (file.size > MAX_ASSET_BYTES)
+      return {
+        intent,
+        ok: false,
+        field: imageField,
+        message: `The file is ${formatSize(file.size)}; images may be at most 1 MB.`,
+      };
+    const uploaded = await themes.uploadAsset(tenantId, imageField, new Uint8Array(await file.arrayBuffer()));
+    return uploaded.ok
+      ? { intent, ok: true, field: imageField, ref: uploaded.ref }
+      : { intent, ok: false, field: imageField, message: uploaded.message };
+  }
+  if (intent === "save" || intent === "publish") {
+    let input: unknown;
+    try {
+      input = JSON.parse(String(form.get("theme") ?? ""));
+    } catch {
+      return { intent, ok: false, errors: { form: "The theme could not be read. Reload the page and try again." } };
+    }
+    const result =
+      intent === "save" ? await themes.saveDraft(tenantId, input, actor) : await themes.publish(tenantId, input, actor);
+    if (!result.ok) return { intent, ok: false, errors: result.errors };
+    return {
+      intent,
+      ok: true,
+      message: intent === "save" ? `Draft saved (version ${result.version}).` : `Version ${result.version} is live.`,
+    };
+  }
+  if (intent === "reset") {
+    const result = await themes.resetToDefaults(tenantId, actor);
+    if (!result.ok) return { intent, ok: false, errors: result.errors };
+    return { intent, ok: true, message: "The draft is back to Portico's defaults. Publish it to apply them." };
+  }
+  if (intent === "rollback") {
+    const version = Number(form.get("version"));
+    const result = Number.isInteger(version)
+      ? await themes.rollback(tenantId, version, actor)
+      : ({ ok: false, message: "Choose a version to restore." } as const);
+    if (!result.ok) return { intent, ok: false, errors: { form: result.message } };
+    return { intent, ok: true, message: `Version ${version} is live again (as version ${result.version}).` };
+  }
+  throw new Response("Unknown action.", { status: 400 });
+}
+
+const COPY_KEY = /^(signIn|signUp|forgotPassword|resetPassword|account)\.(title|subtitle|submit)$/;
+
+/** The message keys a theme may override (page titles, subtitles, button labels), with Portico's texts. */
+export function copyDefaults(): Record<Locale, Record<string, string>> {
+  const keys = Object.keys(MESSAGES.en).filter((key) => COPY_KEY.test(key));
+  return Object.fromEntries(
+    LOCALES.map((locale) => [
+      locale,
+      Object.fromEntries(keys.map((key) => [key, MESSAGES[locale][key as MessageKey]])),
+    ]),
+  ) as Record<Locale, Record<string, string>>;
+}
+
+/** Custom CSS checked and scoped for the preview, with asset URLs the console's origin serves. */
+export async function checkThemeCss(
+  tenant: Pick<Tenant, "id" | "slug">,
+  css: string,
+): Promise<{ ok: true; css: string } | { ok: false; message: string }> {
+  const ids = await getPortico().themes.assetIds(tenant.id);
+  const options = {
+    isOwnAsset: (id: string) => ids.has(id),
+    assetUrl: (id: string) => `/t/${tenant.slug}/assets/${id}`,
+  };
+  const checked = checkCustomCss(css, options);
+  return checked.ok ? { ok: true, css: renderCustomCss(css, options) } : checked;
+}
+
+/** Every bundled font's faces, so the preview can switch fonts without a reload. */
+export function previewFontFaces(slug: string): string {
+  return FONTS.map((font) => fontFaceCss(font).replaceAll("url(fonts/", `url(/t/${slug}/fonts/`)).join("\n");
+}
