@@ -2,12 +2,17 @@ import type { LinksFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { platformBrandCss, type PlatformBranding } from "~/config/branding";
+import { getPortico } from "~/context.server";
 import stylesheet from "~/tailwind.css?url";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+/** The deployment's brand (APP_*), for the platform's own pages: name, logo, color, links. */
+export function loader() {
+  const { branding, publicUrl } = getPortico().env;
+  return { branding, publicOrigin: publicUrl.origin };
+}
 
 type TenantLayoutData = { hostMode?: boolean; locale?: string };
 
@@ -16,6 +21,9 @@ export function Layout({ children }: { children: ReactNode }) {
   // matched (/t/<slug>/sign-in), so client-side routing would not find it; those pages are
   // served as plain server-rendered forms, which work fully without JavaScript.
   const tenant = useRouteLoaderData<TenantLayoutData>("routes/t.$tenant");
+  const branding = useRouteLoaderData<{ branding: PlatformBranding }>("root")?.branding;
+  // Tenants' pages follow their own theme; the platform's brand is for every other page.
+  const platformPage = !tenant && branding;
   return (
     <html lang={tenant?.locale ?? "en"}>
       <head>
@@ -23,6 +31,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {platformPage ? (
+          <>
+            <link rel="icon" href={branding.logoUrl ?? "/favicon.svg"} />
+            <meta name="theme-color" content={branding.primaryColor} />
+            <style dangerouslySetInnerHTML={{ __html: platformBrandCss(branding) }} />
+          </>
+        ) : (
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        )}
       </head>
       <body className="min-h-screen antialiased">
         {children}

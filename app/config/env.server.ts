@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_PRIMARY_COLOR, type PlatformBranding } from "./branding";
 
 /**
  * The deployment's configuration, read once from the environment and validated.
@@ -9,6 +10,17 @@ import { z } from "zod";
  * deployment (PORTICO_ENV=production, NODE_ENV=production set by the operator, or an https
  * PUBLIC_URL) must name its secret explicitly and fails fast with the variable named.
  */
+/** An absolute http(s) URL, or a path on this deployment (files in `public/`, e.g. `/logo.svg`). */
+function linkOrPath(example: string) {
+  return z
+    .string()
+    .trim()
+    .max(2048)
+    .refine((value) => /^\/(?!\/)/.test(value) || (/^https?:\/\/\S+$/.test(value) && URL.canParse(value)), {
+      message: `must be an http(s) URL or a path starting with /: ${example}`,
+    });
+}
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z
@@ -25,6 +37,16 @@ const EnvSchema = z.object({
   PORTICO_TRUST_PROXY: z.string().optional(),
   PORTICO_DEMO_TENANT: z.enum(["true", "false"]).default("true"),
   APP_NAME: z.string().trim().min(1).max(60).default("Portico"),
+  APP_LOGO_URL: linkOrPath("an image such as https://example.com/logo.svg or /logo.svg").optional(),
+  APP_PRIMARY_COLOR: z
+    .string()
+    .trim()
+    .regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, "must be a hex color such as #4f46e5")
+    .default(DEFAULT_PRIMARY_COLOR),
+  APP_SUPPORT_EMAIL: z.email({ message: "must be an email address such as support@example.com" }).optional(),
+  APP_SUPPORT_URL: linkOrPath("a page such as https://example.com/support").optional(),
+  APP_TERMS_URL: linkOrPath("a page such as https://example.com/terms").optional(),
+  APP_PRIVACY_URL: linkOrPath("a page such as https://example.com/privacy").optional(),
   SMTP_URL: z
     .url({
       protocol: /^smtps?$/,
@@ -32,6 +54,7 @@ const EnvSchema = z.object({
     })
     .optional(),
   SMTP_FROM: z.string().trim().min(3).max(320).optional(),
+  PORTICO_EMAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 
 export type Env = {
@@ -48,10 +71,14 @@ export type Env = {
   createDemoTenant: boolean;
   /** The deployment's own product name (console, platform pages, platform emails). */
   appName: string;
+  /** The deployment's own brand (APP_*): marketing site, console, platform pages and emails. */
+  branding: PlatformBranding;
   /** The deployment's mail server (smtp:// or smtps://); unset keeps mail in the console's outbox. */
   smtpUrl: string | undefined;
   /** The sender of mail going through SMTP_URL, e.g. `Portico <no-reply@auth.example.com>`. */
   smtpFrom: string;
+  /** How often the email sender looks for queued mail (tests set it low). */
+  emailPollMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -115,8 +142,18 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: raw.PORTICO_TRUST_PROXY,
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
     appName: raw.APP_NAME,
+    branding: {
+      name: raw.APP_NAME,
+      logoUrl: raw.APP_LOGO_URL ?? null,
+      primaryColor: raw.APP_PRIMARY_COLOR.toLowerCase(),
+      supportEmail: raw.APP_SUPPORT_EMAIL ?? null,
+      supportUrl: raw.APP_SUPPORT_URL ?? null,
+      termsUrl: raw.APP_TERMS_URL ?? null,
+      privacyUrl: raw.APP_PRIVACY_URL ?? null,
+    },
     smtpUrl: raw.SMTP_URL,
     smtpFrom: raw.SMTP_FROM ?? `${raw.APP_NAME} <no-reply@${publicUrl.hostname}>`,
+    emailPollMs: raw.PORTICO_EMAIL_POLL_MS,
   };
 }
 

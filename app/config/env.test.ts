@@ -125,6 +125,54 @@ describe("readEnv", () => {
     expect(configError(vars).message).toMatch(new RegExp(`^Invalid environment variable ${name}:`));
   });
 
+  it("reads the platform branding, with the name and color defaulted", () => {
+    expect(read({ PORTICO_SECRET: SECRET }).branding).toEqual({
+      name: "Portico",
+      logoUrl: null,
+      primaryColor: "#4f46e5",
+      supportEmail: null,
+      supportUrl: null,
+      termsUrl: null,
+      privacyUrl: null,
+    });
+    const env = read({
+      PORTICO_SECRET: SECRET,
+      APP_NAME: "  Acme Identity ",
+      APP_LOGO_URL: "/brand/logo.svg",
+      APP_PRIMARY_COLOR: "#0F766E",
+      APP_SUPPORT_EMAIL: "help@acme.example",
+      APP_SUPPORT_URL: "https://acme.example/support",
+      APP_TERMS_URL: "https://acme.example/terms",
+      APP_PRIVACY_URL: "/privacy.html",
+    });
+    expect(env.appName).toBe("Acme Identity");
+    expect(env.branding).toEqual({
+      name: "Acme Identity",
+      logoUrl: "/brand/logo.svg",
+      primaryColor: "#0f766e",
+      supportEmail: "help@acme.example",
+      supportUrl: "https://acme.example/support",
+      termsUrl: "https://acme.example/terms",
+      privacyUrl: "/privacy.html",
+    });
+  });
+
+  it.each([
+    ["APP_NAME", { APP_NAME: "x".repeat(61) }, /at most|too big|<=60/i],
+    ["APP_LOGO_URL", { APP_LOGO_URL: "javascript:alert(1)" }, /http\(s\) URL or a path/],
+    ["APP_LOGO_URL", { APP_LOGO_URL: "//evil.example/logo.png" }, /http\(s\) URL or a path/],
+    ["APP_PRIMARY_COLOR", { APP_PRIMARY_COLOR: "indigo" }, /hex color such as #4f46e5/],
+    ["APP_PRIMARY_COLOR", { APP_PRIMARY_COLOR: "#12345" }, /hex color/],
+    ["APP_SUPPORT_EMAIL", { APP_SUPPORT_EMAIL: "support" }, /email address/],
+    ["APP_SUPPORT_URL", { APP_SUPPORT_URL: "support.example.com" }, /http\(s\) URL or a path/],
+    ["APP_TERMS_URL", { APP_TERMS_URL: "ftp://acme.example/terms" }, /http\(s\) URL or a path/],
+    ["APP_PRIVACY_URL", { APP_PRIVACY_URL: "https://acme example/privacy" }, /http\(s\) URL or a path/],
+  ])("refuses to start with a malformed %s, naming it", (name, vars, reason) => {
+    const message = configError({ PORTICO_SECRET: SECRET, ...vars }).message;
+    expect(message).toMatch(new RegExp(`^Invalid environment variable ${name}:`));
+    expect(message).toMatch(reason);
+  });
+
   it("accepts postgres:// and postgresql:// database URLs", () => {
     for (const url of ["postgres://u:p@db:5432/portico", "postgresql://db/portico"]) {
       expect(read({ PORTICO_SECRET: SECRET, DATABASE_URL: url }).databaseUrl).toBe(url);

@@ -9,7 +9,8 @@ import { getPlatformUser } from "~/platform/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getPlatformUser(request)) throw redirect(afterPlatformSignIn(request));
-  return { appName: getPortico().env.appName, redirectTo: platformRedirectParam(request) };
+  const { appName, branding } = getPortico().env;
+  return { appName, branding, redirectTo: platformRedirectParam(request) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,13 +24,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Sign in – ${data?.appName ?? ""} Console` }];
 
 export default function PlatformSignIn() {
-  const { appName, redirectTo } = useLoaderData<typeof loader>();
+  const { appName, branding, redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const errors = result && !result.ok ? result.errors : {};
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
   return (
-    <AuthShell appName={appName}>
+    <AuthShell appName={appName} branding={branding}>
       <h1 className="text-xl font-semibold">Sign in to the console</h1>
       <p className="mt-1 text-sm text-muted">Manage your tenants, their users and their settings.</p>
       <Form method="post" action={`/sign-in${query}`} className="mt-6 flex flex-col gap-4" noValidate>

@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const email = new URL(request.url).searchParams.get("email")?.slice(0, 254) ?? "";
   return {
     appName: getPortico().env.appName,
+    branding: getPortico().env.branding,
     redirectTo: platformRedirectParam(request),
     email,
     minPasswordLength: PLATFORM_MIN_PASSWORD_LENGTH,
@@ -37,14 +38,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function PlatformSignUp() {
-  const { appName, redirectTo, email, minPasswordLength } = useLoaderData<typeof loader>();
+  const { appName, branding, redirectTo, email, minPasswordLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const errors = result && !result.ok ? result.errors : {};
   const values = result && !result.ok ? result.values : { email };
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
   return (
-    <AuthShell appName={appName}>
+    <AuthShell appName={appName} branding={branding}>
       <h1 className="text-xl font-semibold">Create your console account</h1>
       <p className="mt-1 text-sm text-muted">One account for every tenant you run.</p>
       <Form method="post" action={`/sign-up${query}`} className="mt-6 flex flex-col gap-4" noValidate>

@@ -1,0 +1,168 @@
+import { defineMessages } from "../define";
+
+/**
+ * The hosted pages' own copy (/t/:tenant/*) and the errors their forms show. The theme's copy
+ * overrides may replace the `*.title`, `*.subtitle` and `*.submit` keys.
+ */
+export const hosted = defineMessages({
+  en: {
+    "signIn.title": "Sign in",
+    "signIn.subtitle": "Welcome back. Sign in to continue.",
+    "signIn.submit": "Sign in",
+    "signIn.passwordChanged": "Your password was changed. Sign in with your new password.",
+    "signIn.forgotPassword": "Forgot password?",
+    "signIn.noAccount": "No account yet?",
+    "signIn.signUpLink": "Sign up",
+
+    "signUp.title": "Create your account",
+    "signUp.subtitle": "It takes less than a minute.",
+    "signUp.submit": "Create account",
+    "signUp.invited": "You were invited to {organization}.",
+    "signUp.name": "Name",
+    "signUp.passwordHint": "At least {min} characters.",
+    "signUp.passwordHintCommon": "At least {min} characters. Common passwords are not accepted.",
+    "signUp.haveAccount": "Already have an account?",
+    "signUp.signInLink": "Sign in",
+    "signUp.closedTitle": "Sign-up is closed",
+    "signUp.closedText": "New accounts are created by an administrator. If you already have an account, sign in.",
+    "signUp.inviteOnlyTitle": "Sign-up is by invitation only",
+    "signUp.inviteOnlyText":
+      "Open the link in your invitation email to create your account. If you already have an account, sign in.",
+    "signUp.unavailableTitle": "Sign-up is not available",
+    "signUp.unavailableText": "This app does not offer sign-up with an email address and password.",
+
+    "forgotPassword.title": "Forgot your password?",
+    "forgotPassword.subtitle": "Enter your email and we will send you a link to choose a new one.",
+    "forgotPassword.submit": "Send reset link",
+    "forgotPassword.sent":
+      "If an account exists for {email}, we sent it a link to choose a new password. The link works once and expires in an hour.",
+    "forgotPassword.backToSignIn": "Back to sign in",
+
+    "resetPassword.title": "Choose a new password",
+    "resetPassword.subtitle": "Use at least {min} characters.",
+    "resetPassword.submit": "Set new password",
+    "resetPassword.newPassword": "New password",
+    "resetPassword.confirmPassword": "Confirm new password",
+    "resetPassword.invalidTitle": "This link no longer works",
+    "resetPassword.invalidText":
+      "This password reset link is invalid, has expired or was already used. Each link works once, for an hour.",
+    "resetPassword.askAgain": "Send a new link",
+
+    "account.title": "Your account",
+    "account.name": "Name",
+    "account.memberSince": "Member since",
+    "account.signOut": "Sign out",
+    "account.impersonatedAs": "You are signed in as {email} by an administrator.",
+    "account.impersonationEnds": "This impersonation session ends at {until} at the latest.",
+    "account.endImpersonation": "End impersonation",
+
+    "errors.required": "Fill in this field.",
+    "errors.nameRequired": "Enter your name.",
+    "errors.emailRequired": "Enter your email address.",
+    "errors.passwordRequired": "Enter your password.",
+    "errors.emailInvalid": "Enter a valid email address, like name@example.com.",
+    "errors.emailTooLong": "That email address is too long.",
+    "errors.tooShort": "Use at least {min} characters.",
+    "errors.tooLong": "Use at most {max} characters.",
+    "errors.passwordTooLong": "That password is too long.",
+    "errors.passwordTooCommon":
+      "This password is one of the most common passwords. Choose one that is harder to guess.",
+    "errors.passwordsDoNotMatch": "The two passwords do not match.",
+    "errors.invalidCredentials": "Incorrect email or password.",
+    "errors.emailTaken": "An account with this email already exists. Sign in instead.",
+    "errors.signUpClosed": "Sign-up is closed. Ask an administrator to create your account.",
+    "errors.signUpInviteOnly": "Sign-up is by invitation only. Use the email address your invitation was sent to.",
+    "errors.tooManyAttempts": "Too many attempts. Wait a minute, then try again.",
+    "errors.untrustedForm": "This form was sent from a page we do not trust. Reload the page and try again.",
+    "errors.resetLinkIncomplete": "This reset link is incomplete. Ask for a new one.",
+    "errors.resetLinkInvalid": "This reset link is invalid, has expired or was already used. Ask for a new one.",
+    "errors.accountSuspended": "Your account is suspended.",
+    "errors.accountSuspendedUntil": "Your account is suspended until {until}.",
+    "errors.accountSuspendedReason": "Your account is suspended. Reason: {reason}",
+    "errors.accountSuspendedUntilReason": "Your account is suspended until {until}. Reason: {reason}",
+    "errors.generic": "We could not complete that. Please try again.",
+  },
+  de: {
+    "signIn.title": "Anmelden",
+    "signIn.subtitle": "Willkommen zurück. Melden Sie sich an, um fortzufahren.",
+    "signIn.submit": "Anmelden",
+    "signIn.passwordChanged": "Ihr Passwort wurde geändert. Melden Sie sich mit Ihrem neuen Passwort an.",
+    "signIn.forgotPassword": "Passwort vergessen?",
+    "signIn.noAccount": "Noch kein Konto?",
+    "signIn.signUpLink": "Registrieren",
+
+    "signUp.title": "Konto erstellen",
+    "signUp.subtitle": "Das dauert weniger als eine Minute.",
+    "signUp.submit": "Konto erstellen",
+    "signUp.invited": "Sie wurden zu {organization} eingeladen.",
+    "signUp.name": "Name",
+    "signUp.passwordHint": "Mindestens {min} Zeichen.",
+    "signUp.passwordHintCommon": "Mindestens {min} Zeichen. Häufig verwendete Passwörter werden nicht akzeptiert.",
+    "signUp.haveAccount": "Sie haben bereits ein Konto?",
+    "signUp.signInLink": "Anmelden",
+    "signUp.closedTitle": "Die Registrierung ist geschlossen",
+    "signUp.closedText":
+      "Neue Konten werden von einer Administratorin oder einem Administrator angelegt. Wenn Sie bereits ein Konto haben, melden Sie sich an.",
+    "signUp.inviteOnlyTitle": "Registrierung nur auf Einladung",
+    "signUp.inviteOnlyText":
+      "Öffnen Sie den Link in Ihrer Einladungs-E-Mail, um Ihr Konto zu erstellen. Wenn Sie bereits ein Konto haben, melden Sie sich an.",
+    "signUp.unavailableTitle": "Registrierung nicht verfügbar",
+    "signUp.unavailableText": "Diese App bietet keine Registrierung mit E-Mail-Adresse und Passwort an.",
+
+    "forgotPassword.title": "Passwort vergessen?",
+    "forgotPassword.subtitle":
+      "Geben Sie Ihre E-Mail-Adresse ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort wählen.",
+    "forgotPassword.submit": "Link zum Zurücksetzen senden",
+    "forgotPassword.sent":
+      "Falls ein Konto für {email} existiert, haben wir einen Link zum Wählen eines neuen Passworts gesendet. Der Link funktioniert einmal und läuft nach einer Stunde ab.",
+    "forgotPassword.backToSignIn": "Zurück zur Anmeldung",
+
+    "resetPassword.title": "Neues Passwort wählen",
+    "resetPassword.subtitle": "Verwenden Sie mindestens {min} Zeichen.",
+    "resetPassword.submit": "Neues Passwort speichern",
+    "resetPassword.newPassword": "Neues Passwort",
+    "resetPassword.confirmPassword": "Neues Passwort bestätigen",
+    "resetPassword.invalidTitle": "Dieser Link funktioniert nicht mehr",
+    "resetPassword.invalidText":
+      "Dieser Link zum Zurücksetzen ist ungültig, abgelaufen oder wurde bereits verwendet. Jeder Link funktioniert einmal, eine Stunde lang.",
+    "resetPassword.askAgain": "Neuen Link anfordern",
+
+    "account.title": "Ihr Konto",
+    "account.name": "Name",
+    "account.memberSince": "Mitglied seit",
+    "account.signOut": "Abmelden",
+    "account.impersonatedAs": "Sie sind von einer Administratorin oder einem Administrator als {email} angemeldet.",
+    "account.impersonationEnds": "Diese Sitzung endet spätestens am {until}.",
+    "account.endImpersonation": "Sitzung als Benutzer beenden",
+
+    "errors.required": "Füllen Sie dieses Feld aus.",
+    "errors.nameRequired": "Geben Sie Ihren Namen ein.",
+    "errors.emailRequired": "Geben Sie Ihre E-Mail-Adresse ein.",
+    "errors.passwordRequired": "Geben Sie Ihr Passwort ein.",
+    "errors.emailInvalid": "Geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@example.com.",
+    "errors.emailTooLong": "Diese E-Mail-Adresse ist zu lang.",
+    "errors.tooShort": "Verwenden Sie mindestens {min} Zeichen.",
+    "errors.tooLong": "Verwenden Sie höchstens {max} Zeichen.",
+    "errors.passwordTooLong": "Dieses Passwort ist zu lang.",
+    "errors.passwordTooCommon":
+      "Dieses Passwort gehört zu den am häufigsten verwendeten. Wählen Sie eines, das schwerer zu erraten ist.",
+    "errors.passwordsDoNotMatch": "Die beiden Passwörter stimmen nicht überein.",
+    "errors.invalidCredentials": "E-Mail-Adresse oder Passwort ist falsch.",
+    "errors.emailTaken": "Für diese E-Mail-Adresse gibt es bereits ein Konto. Melden Sie sich stattdessen an.",
+    "errors.signUpClosed":
+      "Die Registrierung ist geschlossen. Bitten Sie eine Administratorin oder einen Administrator, Ihr Konto anzulegen.",
+    "errors.signUpInviteOnly":
+      "Registrierung nur auf Einladung. Verwenden Sie die E-Mail-Adresse, an die Ihre Einladung gesendet wurde.",
+    "errors.tooManyAttempts": "Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.",
+    "errors.untrustedForm":
+      "Dieses Formular wurde von einer Seite gesendet, der wir nicht vertrauen. Laden Sie die Seite neu und versuchen Sie es erneut.",
+    "errors.resetLinkIncomplete": "Dieser Link zum Zurücksetzen ist unvollständig. Fordern Sie einen neuen an.",
+    "errors.resetLinkInvalid":
+      "Dieser Link zum Zurücksetzen ist ungültig, abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.",
+    "errors.accountSuspended": "Ihr Konto ist gesperrt.",
+    "errors.accountSuspendedUntil": "Ihr Konto ist bis {until} gesperrt.",
+    "errors.accountSuspendedReason": "Ihr Konto ist gesperrt. Grund: {reason}",
+    "errors.accountSuspendedUntilReason": "Ihr Konto ist bis {until} gesperrt. Grund: {reason}",
+    "errors.generic": "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
+  },
+});
