@@ -20,6 +20,9 @@ const buildDir = path.resolve(process.env.PORTICO_BUILD_DIR ?? "build");
 const CLIENT_IP_HEADER = "x-portico-client-ip";
 const HOST_TENANT_HEADER = "x-portico-host-tenant";
 const MAX_BODY_BYTES = 256 * 1024;
+// The theme editor's image uploads (up to 1 MB each, refused above that with a field error).
+const MAX_UPLOAD_BODY_BYTES = 2 * 1024 * 1024;
+const UPLOAD_PATH = /^\/admin\/[^/]+\/branding(?:\.data)?$/;
 
 type PorticoEntry = {
   bootstrap(): Promise<{ createdDemo: boolean }>;
@@ -67,6 +70,35 @@ async function main() {
     next();
   });
 
+  // No other site may frame Portico's pages (clickjacking a sign-in or console form); the
+  // console's own previews are same-origin frames. Widgets never use frames.
+  app.use((_req, res, next) => {
+    res.set({
+      "X-Frame-Options": "SAMEORIGIN",
+      "Content-Security-Policy": "frame-ancestors 'self'",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
+    next();
+  });
+
+  // The embeddable widgets (widgets/, docs/widgets.md): any site may import them. Hashed
+  // chunks never change; portico.js, the stable entry that re-exports them, is short-lived.
+  app.use(
+    "/widgets",
+    (_req, res, next) => {
+      res.set({ "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin" });
+      next();
+    },
+    express.static(path.join(buildDir, "widgets"), {
+      setHeaders: (res, file) =>
+        res.set(
+          "Cache-Control",
+          path.basename(file) === "portico.js" ? "public, max-age=300" : "public, max-age=31536000, immutable",
+        ),
+    }),
+  );
+
   if (vite) app.use(vite.middlewares);
   else {
     app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
@@ -79,7 +111,10 @@ async function main() {
   // declared length before anything reads them. (Chunked bodies, which declare none, are not
   // capped here; browsers and HTTP clients send a length for forms and JSON.)
   app.use((req, res, next) => {
-    if (Number(req.headers["content-length"] ?? 0) <= MAX_BODY_BYTES) return next();
+    // The management API enforces its own limits (larger for user imports, chunked bodies too).
+    if (req.path.startsWith("/api/v1/")) return next();
+    const limit = UPLOAD_PATH.test(req.path) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+    if (Number(req.headers["content-length"] ?? 0) <= limit) return next();
     res
       .status(413)
       .json({
@@ -108,8 +143,10 @@ async function main() {
       const slug = await (await entry()).hostTenantSlug(req.hostname.toLowerCase());
       if (slug) {
         req.headers[HOST_TENANT_HEADER] = slug;
-        // Remix's adapter builds its URL from originalUrl, so both are rewritten.
-        req.url = req.originalUrl = `/t/${slug}${req.originalUrl === "/" ? "" : req.originalUrl}`;
+        // Remix's adapter builds its URL from originalUrl, so both are rewritten. The widgets
+        // address the tenant as /t/<slug>/… on any host: that path is already the tenant's.
+        if (!req.originalUrl.startsWith(`/t/${slug}/`))
+          req.url = req.originalUrl = `/t/${slug}${req.originalUrl === "/" ? "" : req.originalUrl}`;
       }
       next();
     } catch (error) {

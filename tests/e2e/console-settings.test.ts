@@ -156,8 +156,14 @@ test("closed sign-up: the hosted page explains it and the API refuses", async ({
 
   await page.getByRole("combobox", { name: "Who can sign up" }).selectOption("invite-only");
   await save(page, "Sign-up");
-  await hosted.reload();
-  await expect(hosted.getByRole("heading", { name: "Sign-up is by invitation only" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Sign-up is now invite-only.");
+  // The registry caches tenant lookups for a second, so the page may need a moment to follow.
+  await expect(async () => {
+    await hosted.reload();
+    await expect(hosted.getByRole("heading", { name: "Sign-up is by invitation only" })).toBeVisible({
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 10_000 });
 });
 
 test("a common password is refused on the hosted sign-up page, on the password field", async ({
