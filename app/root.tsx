@@ -14,7 +14,7 @@ export function loader() {
   return { branding, publicOrigin: publicUrl.origin };
 }
 
-type TenantLayoutData = { hostMode?: boolean; locale?: string };
+type TenantLayoutData = { hostMode?: boolean; locale?: string; favicon?: string | null };
 
 export function Layout({ children }: { children: ReactNode }) {
   // On a tenant's custom domain the browser's URL (/sign-in) is not the route the server
@@ -38,7 +38,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <style dangerouslySetInnerHTML={{ __html: platformBrandCss(branding) }} />
           </>
         ) : (
-          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          // "data:," keeps the browser from asking for /favicon.ico on a tenant without an icon.
+          <link rel="icon" href={tenant?.favicon ?? "data:,"} />
         )}
       </head>
       <body className="min-h-screen antialiased">

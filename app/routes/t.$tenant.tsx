@@ -27,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shell: shellTheme(theme, tenant.name, basePath),
     // The stylesheet's URL changes with its content, so a publish is never hidden by a cache.
     themeCss: `${basePath}/theme.css?v=${strongEtag(css).slice(1, 13)}`,
-    favicon: imageUrl(theme.favicon, basePath),
+    // The tenant's favicon, else its logo; never Portico's own icon on a white-labelled page.
+    favicon: imageUrl(theme.favicon, basePath) || imageUrl(theme.logo.light, basePath) || null,
     poweredBy: env.appName,
   };
 }
@@ -38,12 +39,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The branded shell around every hosted page of a tenant, styled by its published theme. */
 export default function TenantLayout() {
-  const { shell, themeCss, favicon, poweredBy } = useLoaderData<typeof loader>();
+  const { shell, themeCss, poweredBy } = useLoaderData<typeof loader>();
   const t = useTranslate();
   return (
     <>
       <link rel="stylesheet" href={themeCss} />
-      {favicon ? <link rel="icon" href={favicon} /> : null}
       <HostedShell theme={shell} t={t} poweredBy={poweredBy}>
         <Outlet />
       </HostedShell>

@@ -54,6 +54,7 @@ test("an owner restyles the sign-in page in the editor, publishes it and rolls b
   const signIn = await page.context().newPage();
   await signIn.goto(`/t/${ownedTenant.slug}/sign-in`);
   expect(await computed(signIn.getByRole("button", { name: "Sign in" }), "background-color")).toBe(DEFAULT_PRIMARY_RGB);
+  await expect(signIn.locator('link[rel="icon"]')).toHaveAttribute("href", "data:,");
 
   await publish(page);
   await expect(page.getByText("Live: version 1")).toBeVisible();
@@ -62,6 +63,8 @@ test("an owner restyles the sign-in page in the editor, publishes it and rolls b
   expect(await computed(signIn.getByRole("button", { name: "Sign in" }), "background-color")).toBe(TEAL_RGB);
   await expect(signIn.getByRole("img", { name: `Tenant ${ownedTenant.slug} logo` })).toBeVisible();
   await expect(signIn.locator("[data-layout=split] [data-testid=split-panel]")).toBeVisible();
+  // Without a favicon of its own the tab shows the tenant's logo, never Portico's icon.
+  await expect(signIn.locator('link[rel="icon"]')).toHaveAttribute("href", /\/assets\/[\w-]+$/);
   await snapshot(signIn, testInfo, "sign-in-published-v1");
 
   // A second look, then one click back to the first.
