@@ -3,12 +3,15 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_TWILIO } from "./tests/support/twilio-receiver";
 
 // A random port per run (kept in the environment so workers agree), so several runs on one
 // machine (developers, CI, benchmarks) never fight over the same port.
 process.env.PORTICO_E2E_PORT ??= String(20_000 + randomInt(20_000));
 const PORT = Number(process.env.PORTICO_E2E_PORT);
 const BASE_URL = `http://localhost:${PORT}`;
+// Where the phone tests' Twilio-compatible receiver listens (tests/e2e/phone.test.ts).
+process.env.PORTICO_E2E_TWILIO_PORT ??= String(40_000 + randomInt(20_000));
 
 // This file is evaluated again in every worker process. Workers inherit the runner's
 // environment, so the first evaluation picks the data directory and later ones reuse it:
@@ -65,7 +68,8 @@ export default defineConfig({
   ],
   // One production build of the app, shared by every test and worker.
   webServer: {
-    command: "npx remix vite:build --logLevel warn && node --import tsx server.ts",
+    command:
+      "npx remix vite:build --logLevel warn && npx vite build -c widgets/vite.config.ts && node --import tsx server.ts",
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,
@@ -77,6 +81,19 @@ export default defineConfig({
       // Tests send a random X-Forwarded-For per test so per-IP rate limits do not collide.
       PORTICO_TRUST_PROXY: "loopback",
       PORTICO_DEMO_TENANT: "true",
+      // Text messages go to the phone tests' receiver, a stand-in for Twilio's Messages API.
+      SMS_TWILIO_ACCOUNT_SID: E2E_TWILIO.accountSid,
+      SMS_TWILIO_AUTH_TOKEN: E2E_TWILIO.authToken,
+      SMS_FROM: E2E_TWILIO.from,
+      SMS_TWILIO_BASE_URL: `http://127.0.0.1:${process.env.PORTICO_E2E_TWILIO_PORT}`,
+      // Queued mail reaches the tests' SMTP servers within a fraction of a second.
+      PORTICO_EMAIL_POLL_MS: "200",
+      // Platform branding (APP_*) with values the branding and marketing tests look for.
+      APP_NAME: "Portico",
+      APP_PRIMARY_COLOR: "#0f766e",
+      APP_SUPPORT_EMAIL: "support@portico.test",
+      APP_TERMS_URL: "https://portico.test/terms",
+      APP_PRIVACY_URL: "https://portico.test/privacy",
       NODE_ENV: "production",
       // Production build, but a generated secret in the data dir is fine for tests.
       PORTICO_ENV: "development",

@@ -11,6 +11,8 @@ import { ConfigError, isProductionEnv, loadDotEnvFile, readEnv } from "~/config/
 
 const root = path.resolve(import.meta.dirname, "..");
 const serverBuild = path.join(root, "build", "server", "index.js");
+// The widgets' stable entry (widgets/vite.config.ts), written last by their build.
+const widgetsBuild = path.join(root, "build", "widgets", "portico.js");
 
 function newestMtime(target: string): number {
   const stat = statSync(target);
@@ -25,8 +27,12 @@ function newestMtime(target: string): number {
 
 function buildIsStale(): boolean {
   if (!existsSync(serverBuild)) return true;
-  const sources = ["app", "public", "vite.config.ts", "package.json"].map((p) => path.join(root, p)).filter(existsSync);
-  return Math.max(...sources.map(newestMtime)) > statSync(serverBuild).mtimeMs;
+  if (!existsSync(widgetsBuild)) return true;
+  const sources = ["app", "public", "widgets", "vite.config.ts", "package.json"]
+    .map((p) => path.join(root, p))
+    .filter(existsSync);
+  const built = Math.min(statSync(serverBuild).mtimeMs, statSync(widgetsBuild).mtimeMs);
+  return Math.max(...sources.map(newestMtime)) > built;
 }
 
 loadDotEnvFile();
@@ -42,6 +48,7 @@ try {
 if (buildIsStale()) {
   console.log("[portico] Building the app (first start or sources changed)…");
   execFileSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "inherit" });
+  execFileSync("npx", ["vite", "build", "-c", "widgets/vite.config.ts"], { cwd: root, stdio: "inherit" });
 }
 
 const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {

@@ -20,6 +20,7 @@ Commands:
   enable <slug>                                         Serve a disabled tenant again
   delete <slug> --yes                                   Delete the tenant, its users and its database
   add-member <slug> <email> [--role owner|admin|viewer] Let a platform account administer the tenant (default: owner)
+  rotate-jwt-keys <slug>                                Sign new JWTs with a new key; old keys stay published until their tokens expire
   help                                                  Show this help
 
 Environment: PORTICO_DATA_DIR, DATABASE_URL, PORTICO_SECRET and PUBLIC_URL, as for the server.`;
@@ -129,6 +130,15 @@ async function addMember({ tenants, memberships, out }: Context, [slug, email]: 
   out(`${email} is now ${role} of ${tenant.slug}.`);
 }
 
+async function rotateKeys({ out }: Context, [slug]: string[]) {
+  // Loaded here: it builds the tenant's auth like the server does, which the other commands never need.
+  const { rotateTenantJwtKeys } = await import("~/jwt/rotate-cli.server");
+  const { kid, retired } = await rotateTenantJwtKeys(slug!);
+  out(
+    `Rotated the JWT signing keys of ${slug}: new key ${kid}, ${retired} retired key(s) stay published until their tokens expire.`,
+  );
+}
+
 const COMMANDS: Record<string, Command> = {
   create: {
     options: { name: { type: "string" }, hostname: { type: "string", multiple: true } },
@@ -140,6 +150,7 @@ const COMMANDS: Record<string, Command> = {
   enable: { options: {}, positionals: ["<slug>"], run: enableTenant },
   delete: { options: { yes: { type: "boolean" } }, positionals: ["<slug>"], run: deleteTenant },
   "add-member": { options: { role: { type: "string" } }, positionals: ["<slug>", "<email>"], run: addMember },
+  "rotate-jwt-keys": { options: {}, positionals: ["<slug>"], run: rotateKeys },
 };
 
 /** Parses one command's arguments strictly; throws UsageError for anything it does not expect. */

@@ -1,0 +1,40 @@
+import { jwt } from "better-auth/plugins";
+import type { AuthMethodSettings } from "~/auth-methods/catalog";
+
+/** Seconds a retired key stays in the JWKS beyond the longest token lifetime (clock skew). */
+const GRACE_MARGIN_SECONDS = 5 * 60;
+
+/** The tenant's issuer: its URL on the shared host, the same whichever host signed the token. */
+export function jwtIssuer(publicUrl: URL, slug: string): string {
+  return `${publicUrl.origin}/t/${slug}`;
+}
+
+/**
+ * better-auth's jwt plugin for one tenant. A retired key (rotated by hand or after
+ * `rotationDays`) stays published for a token lifetime plus a margin, so every token it
+ * signed still verifies until it expires.
+ */
+export function tenantJwtPlugin(
+  { expirationMinutes, algorithm, audience, rotationDays }: AuthMethodSettings<"jwt">,
+  { publicUrl, slug }: { publicUrl: URL; slug: string },
+) {
+  const issuer = jwtIssuer(publicUrl, slug);
+  return jwt({
+    jwks: {
+      keyPairConfig: algorithm === "EdDSA" ? { alg: "EdDSA", crv: "Ed25519" } : { alg: algorithm },
+      rotationInterval: rotationDays > 0 ? rotationDays * 24 * 60 * 60 : undefined,
+      gracePeriod: expirationMinutes * 60 + GRACE_MARGIN_SECONDS,
+    },
+    jwt: {
+      issuer,
+      audience: audience || issuer,
+      expirationTime: `${expirationMinutes}m`,
+      // Only what a backend needs to know who is calling; no session token in the JWT.
+      definePayload: ({ user }) => ({
+        email: user.email,
+        email_verified: user.emailVerified,
+        name: user.name,
+      }),
+    },
+  });
+}

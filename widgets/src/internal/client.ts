@@ -1,0 +1,200 @@
+import type { PublicTenantConfig } from "~/auth-methods/public-config";
+import type { Theme } from "~/theme/theme";
+
+/** How the widget proves who is signed in: a bearer token it keeps, or Portico's cookies. */
+export type AuthMode = "token" | "cookie";
+/** Where token mode keeps its tokens: this page's memory (default) or localStorage. */
+export type TokenStorage = "memory" | "local";
+
+export type PorticoUser = {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  image?: string | null;
+  twoFactorEnabled?: boolean | null;
+};
+export type PorticoSession = {
+  id: string;
+  token: string;
+  expiresAt: string;
+  userAgent?: string | null;
+  ipAddress?: string | null;
+};
+
+/** Every failure a widget reports, as `portico:error` detail and in its alert. */
+export class PorticoError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+  }
+}
+
+type RequestOptions = { method?: "GET" | "POST"; body?: unknown; query?: Record<string, string> };
+
+const ACCOUNTS_KEY = "portico.accounts";
+
+/**
+ * Talks to one tenant's better-auth API from a customer's page. In token mode it sends
+ * `Authorization: Bearer` and keeps the `set-auth-token` answers (several when the tenant
+ * allows multiple sessions, so accounts can be switched without cookies); in cookie mode it
+ * sends credentials and lets the browser keep Portico's cookies (same-site deployments).
+ */
+export class PorticoClient {
+  private configPromise: Promise<PublicTenantConfig> | null = null;
+  private themePromise: Promise<Theme | null> | null = null;
+  private memoryTokens: string[] = [];
+  /** "Password checked, second factor pending" (see app/widgets-server/auth-api.server.ts). */
+  private twoFactorToken: string | null = null;
+
+  constructor(
+    readonly baseUrl: string,
+    readonly tenant: string,
+    readonly mode: AuthMode,
+    readonly storage: TokenStorage,
+  ) {
+    if (mode === "token" && storage === "local") this.memoryTokens = readStoredTokens(tenant);
+  }
+
+  get tenantUrl(): string {
+    return `${this.baseUrl}/t/${encodeURIComponent(this.tenant)}`;
+  }
+
+  /** The active bearer token (token mode), if any. */
+  get token(): string | null {
+    return this.memoryTokens[0] ?? null;
+  }
+
+  /** Every token this page holds, the active one first. */
+  get tokens(): readonly string[] {
+    return this.memoryTokens;
+  }
+
+  /** Makes `token` the active one (switching accounts); `keepOthers` keeps the rest. */
+  useToken(token: string | null, keepOthers = true): void {
+    const others = keepOthers ? this.memoryTokens.filter((t) => t !== token) : [];
+    this.memoryTokens = token ? [token, ...others] : others;
+    this.persist();
+  }
+
+  forgetToken(token: string): void {
+    this.memoryTokens = this.memoryTokens.filter((t) => t !== token);
+    this.persist();
+  }
+
+  private persist(): void {
+    if (this.mode !== "token" || this.storage !== "local") return;
+    try {
+      localStorage.setItem(`${ACCOUNTS_KEY}.${this.tenant}`, JSON.stringify(this.memoryTokens));
+    } catch {
+      // Storage blocked (private mode, sandboxed iframe): memory still works for this page.
+    }
+  }
+
+  /** `GET /t/<tenant>/config.json`, once per page. */
+  config(): Promise<PublicTenantConfig> {
+    this.configPromise ??= this.fetchJson<PublicTenantConfig>(`${this.tenantUrl}/config.json`, {
+      credentials: "omit",
+    }).catch((error: unknown) => {
+      this.configPromise = null;
+      throw error;
+    });
+    return this.configPromise;
+  }
+
+  /** The tenant's theme, or null when it has none published (the widget's defaults apply). */
+  theme(): Promise<Theme | null> {
+    this.themePromise ??= this.fetchJson<Theme | { theme: Theme }>(`${this.tenantUrl}/theme.json`, {
+      credentials: "omit",
+    })
+      .then((body) => ("theme" in body && typeof body.theme === "object" ? body.theme : (body as Theme)))
+      .catch(() => null);
+    return this.themePromise;
+  }
+
+  /** Calls `<tenant>/api/auth<path>`; throws a PorticoError with the server's code and message. */
+  async auth<T>(path: string, { method = "GET", body, query }: RequestOptions = {}, token = this.token): Promise<T> {
+    const url = new URL(`${this.tenantUrl}/api/auth${path}`);
+    for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers["content-type"] = "application/json";
+    if (this.mode === "token" && token) headers.authorization = `Bearer ${token}`;
+    if (this.twoFactorToken && path.startsWith("/two-factor/")) headers["x-two-factor-token"] = this.twoFactorToken;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: this.mode === "cookie" ? "include" : "omit",
+      });
+    } catch {
+      throw await this.unreachable();
+    }
+    const newToken = response.headers.get("set-auth-token");
+    if (newToken && this.mode === "token") this.useToken(newToken);
+    this.twoFactorToken = response.headers.get("set-two-factor-token") ?? (newToken ? null : this.twoFactorToken);
+    const text = await response.text();
+    const data = parseJson(text);
+    if (!response.ok) throw errorFrom(response.status, data);
+    return data as T;
+  }
+
+  /**
+   * A fetch that threw: either the network (or Portico) is down, or the browser refused the
+   * answer because this page's origin is not one of the tenant's trusted origins. config.json
+   * is readable from anywhere, so it tells the two apart.
+   */
+  private async unreachable(): Promise<PorticoError> {
+    const configReadable = await fetch(`${this.tenantUrl}/config.json`, { credentials: "omit" })
+      .then((r) => r.ok)
+      .catch(() => false);
+    return configReadable
+      ? new PorticoError(
+          "origin_not_allowed",
+          `${location.origin} is not a trusted origin of this tenant: add it in the console's settings.`,
+        )
+      : new PorticoError("network_error", "Portico cannot be reached. Check your connection and try again.");
+  }
+
+  private async fetchJson<T>(url: string, init: RequestInit): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(url, init);
+    } catch {
+      throw new PorticoError("network_error", "Portico cannot be reached. Check your connection and try again.");
+    }
+    const data = parseJson(await response.text());
+    if (!response.ok) throw errorFrom(response.status, data);
+    return data as T;
+  }
+}
+
+function readStoredTokens(tenant: string): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(`${ACCOUNTS_KEY}.${tenant}`) ?? "[]");
+    return Array.isArray(stored) ? stored.filter((t): t is string => typeof t === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Portico answers `{error:{code,message}}`; better-auth answers `{code,message}`. */
+function errorFrom(status: number, data: unknown): PorticoError {
+  const body = (data ?? {}) as { code?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } };
+  const source = body.error ?? body;
+  const code = typeof source.code === "string" ? source.code : status >= 500 ? "server_error" : "request_failed";
+  const message = typeof source.message === "string" && source.message ? source.message : `Request failed (${status}).`;
+  return new PorticoError(code, message, status);
+}
