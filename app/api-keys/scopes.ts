@@ -12,6 +12,8 @@ export const API_KEY_SCOPES = [
   "webhooks:write",
   "config:read",
   "config:write",
+  "organizations:read",
+  "organizations:write",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -25,6 +27,8 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "webhooks:write": "Manage webhook endpoints and replay deliveries",
   "config:read": "Read the tenant's configuration",
   "config:write": "Change the tenant's configuration",
+  "organizations:read": "List and read organizations and their members",
+  "organizations:write": "Create and delete organizations, manage their members",
 };
 
 /** Requests per minute for a key created without its own limit, and the most a key may allow. */

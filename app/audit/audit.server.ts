@@ -13,6 +13,7 @@ import type { Storage } from "~/db/storage.server";
 export type AuditActor =
   | { type: "platform_user"; id: string; label: string }
   | { type: "user"; id: string; label: string }
+  | { type: "api_key"; id: string; label: string }
   | { type: "anonymous"; label?: string }
   | { type: "system"; label?: string };
 

@@ -1,0 +1,17 @@
+import { CONFIG_OPERATIONS } from "./config.server";
+import { IMPORT_EXPORT_OPERATIONS } from "./import-export.server";
+import type { Operation } from "./operation.server";
+import { ORGANIZATION_OPERATIONS } from "./organizations.server";
+import { TOKEN_OPERATIONS } from "./tokens.server";
+import { USER_OPERATIONS } from "./users.server";
+import { WEBHOOK_OPERATIONS } from "./webhooks.server";
+
+/** Every /api/v1 operation. Import and export come first: `/users/export` is not a user id. */
+export const OPERATIONS: Operation[] = [
+  ...IMPORT_EXPORT_OPERATIONS,
+  ...USER_OPERATIONS,
+  ...ORGANIZATION_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
+  ...CONFIG_OPERATIONS,
+  ...TOKEN_OPERATIONS,
+];
