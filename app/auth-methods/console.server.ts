@@ -10,6 +10,7 @@ import {
   type AuthMethodId,
 } from "~/auth-methods/catalog";
 import { saveTenantConfig } from "~/auth-methods/config-changes.server";
+import { saveAuthMethodSecrets } from "~/auth-methods/social/console.server";
 
 /** The console's auth-methods actions: turn a method on or off, save its settings. */
 export type AuthMethodActionResult =
@@ -75,15 +76,21 @@ export async function toggleAuthMethod(
   return { ok: true, message: `${label(methodId)} turned ${enable ? "on" : "off"}.` };
 }
 
-/** The form's text values as the method's schema expects them: numbers, and checkboxes as booleans. */
+/**
+ * The form's values as the method's schema expects them: numbers, checkboxes as booleans, text
+ * and choices as strings. Secret fields are not settings (saveAuthMethodSecrets stores them).
+ */
 function settingsInput(method: AuthMethodDefinition, form: FormData) {
   const input: Record<string, unknown> = {};
   const values: Record<string, string> = {};
   for (const field of method.fields) {
+    if (field.kind === "secret") continue;
     const raw = form.get(field.name);
-    const text = typeof raw === "string" ? raw.slice(0, 32) : "";
+    const isText = field.kind === "text" || field.kind === "select";
+    const text = typeof raw === "string" ? raw.slice(0, isText ? 2048 : 32) : "";
     values[field.name] = text;
-    input[field.name] = field.kind === "boolean" ? text === "on" : text.trim() === "" ? Number.NaN : Number(text);
+    input[field.name] =
+      field.kind === "boolean" ? text === "on" : isText ? text : text.trim() === "" ? Number.NaN : Number(text);
   }
   return { input, values };
 }
@@ -107,6 +114,8 @@ export async function saveAuthMethodSettings(
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { ok: false, methodId, fieldErrors, values };
   }
+  const secretErrors = await saveAuthMethodSecrets(access, request, methodId, form);
+  if (secretErrors) return { ok: false, methodId, fieldErrors: secretErrors, values };
   const { config } = access.tenant;
   await saveTenantConfig(access, request, {
     ...config,

@@ -7,22 +7,33 @@ import {
   AUTH_METHOD_CATEGORIES,
   AUTH_METHOD_IDS,
   AUTH_METHODS,
+  authMethodSecretName,
   UPCOMING_AUTH_METHODS,
   type AuthMethodDefinition,
   type AuthMethodId,
 } from "~/auth-methods/catalog";
 import { saveAuthMethodSettings, toggleAuthMethod } from "~/auth-methods/console.server";
+import { SecretField, SocialSetup } from "~/auth-methods/social/console-parts";
+import { storedAuthMethodSecrets, tenantAuthBaseUrl } from "~/auth-methods/social/console.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { CheckboxField } from "~/components/ui/checkbox-field";
+import { SelectField } from "~/components/ui/select-field";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { Switch } from "~/components/ui/switch";
 import { redirectWithToast } from "~/http/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
-  return { slug: tenant.slug, methods: tenant.config.authMethods, canEdit: roleAtLeast(role, "admin") };
+  return {
+    slug: tenant.slug,
+    methods: tenant.config.authMethods,
+    canEdit: roleAtLeast(role, "admin"),
+    // Which secret settings are stored (never their values), and where provider callbacks go.
+    secretsSet: await storedAuthMethodSecrets(tenant.id),
+    authBaseUrl: tenantAuthBaseUrl(tenant.slug),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -109,6 +120,7 @@ function MethodCard({
   canEdit: boolean;
 }) {
   const method = AUTH_METHODS[id] as AuthMethodDefinition;
+  const { secretsSet, authBaseUrl } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok && result.methodId === id ? result : null;
   const busy = useNavigation().state === "submitting";
@@ -130,6 +142,12 @@ function MethodCard({
         </Form>
       </MethodHeading>
       <p className="text-sm text-muted">{method.description}</p>
+      <SocialSetup
+        id={id}
+        stored={stored}
+        secretSet={Boolean(secretsSet[authMethodSecretName(id, "clientSecret")])}
+        authBaseUrl={authBaseUrl}
+      />
       {method.dependsOn.length > 0 ? (
         <p className="mt-2 text-sm">
           Needs {method.dependsOn.map((dependency) => AUTH_METHODS[dependency].label).join(" and ")}
@@ -163,13 +181,32 @@ function MethodCard({
                   defaultChecked={Boolean(stored[field.name])}
                   error={failure?.fieldErrors?.[field.name]}
                 />
+              ) : field.kind === "select" ? (
+                <SelectField
+                  key={field.name}
+                  name={field.name}
+                  label={field.label}
+                  hint={field.hint}
+                  options={field.options ?? []}
+                  defaultValue={failure?.values?.[field.name] ?? String(stored[field.name])}
+                  error={failure?.fieldErrors?.[field.name]}
+                />
+              ) : field.kind === "secret" ? (
+                <SecretField
+                  key={field.name}
+                  name={field.name}
+                  label={field.label}
+                  hint={field.hint}
+                  isSet={Boolean(secretsSet[authMethodSecretName(id, field.name)])}
+                  error={failure?.fieldErrors?.[field.name]}
+                />
               ) : (
                 <FormField
                   key={field.name}
                   name={field.name}
                   label={field.label}
                   hint={field.hint}
-                  inputMode="numeric"
+                  inputMode={field.kind === "number" ? "numeric" : undefined}
                   defaultValue={failure?.values?.[field.name] ?? String(stored[field.name])}
                   error={failure?.fieldErrors?.[field.name]}
                 />

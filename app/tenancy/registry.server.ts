@@ -2,6 +2,7 @@ import { createTenantRateLimitStore, type RateLimitStore } from "~/auth/rate-lim
 import { createTenantAuth, type TenantAuth, type TenantAuthEvent } from "~/auth/tenant-auth.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
+import type { TenantEmail } from "~/email/templates.server";
 import type { Tenant, TenantService } from "./tenants.server";
 
 export type TenantKey = { slug: string } | { hostname: string } | { id: string };
@@ -29,11 +30,10 @@ export type RegistryOptions = {
   closeGraceMs?: number;
   /** Receives every tenant's auth events (the audit log subscribes). */
   onAuthEvent?: (tenant: Tenant, event: TenantAuthEvent) => void;
+  /** Queues a tenant's text messages (the SMS outbox). */
+  sendTenantSms?: (tenant: Tenant, sms: { to: string; body: string }) => Promise<void>;
   /** Delivers a tenant's auth emails (the email outbox). */
-  sendTenantEmail?: (
-    tenant: Tenant,
-    email: { to: string; subject: string; text: string; html?: string },
-  ) => Promise<void>;
+  sendTenantEmail?: (tenant: Tenant, email: TenantEmail) => Promise<void>;
 };
 
 /**
@@ -118,7 +118,7 @@ export class TenantRegistry {
   }
 
   async #open(tenant: Tenant): Promise<HotEntry> {
-    const { storage, tenants, publicUrl, onAuthEvent, sendTenantEmail } = this.options;
+    const { storage, tenants, publicUrl, onAuthEvent, sendTenantEmail, sendTenantSms } = this.options;
     if (tenant.configError) throw new Error(tenant.configError);
     const secrets = await tenants.getSecrets(tenant.id);
     // A tenant with its own PostgreSQL database is served from there, whatever the deployment uses.
@@ -136,6 +136,7 @@ export class TenantRegistry {
         rateLimitStore,
         onEvent: onAuthEvent && ((event) => onAuthEvent(tenant, event)),
         sendEmail: sendTenantEmail && ((email) => sendTenantEmail(tenant, email)),
+        sendSms: sendTenantSms && ((sms) => sendTenantSms(tenant, sms)),
       });
     } catch (error) {
       await connection.close();
