@@ -1,0 +1,89 @@
+import { render } from "@react-email/render";
+import { createElement } from "react";
+import { getPortico } from "~/context.server";
+import { pickLocale, type Locale } from "~/i18n/locales";
+import { createTranslator, type CopyOverrides } from "~/i18n/translate";
+import type { Tenant } from "~/tenancy/tenants.server";
+import type { Theme } from "~/theme/theme";
+import {
+  EMAIL_TEMPLATES,
+  emailBrand,
+  type EmailTemplate,
+  type EmailTemplateId,
+  type EmailTemplateProps,
+} from "../../emails";
+
+/** One of the templates in emails/ with its props. */
+export type TemplatedEmail = {
+  [Id in EmailTemplateId]: { template: Id; props: EmailTemplateProps[Id] };
+}[EmailTemplateId];
+
+/** A message written by its sender, not from a template. */
+export type PlainEmail = { subject: string; text: string; html?: string };
+
+/**
+ * What tenant code (auth callbacks, auth-method plugins) hands to its mailer: a recipient and
+ * either a template with props or a finished message. `request`, when the email answers one,
+ * picks the locale from its Accept-Language among the theme's offered languages.
+ */
+export type TenantEmail = { to: string; request?: Request | null; locale?: Locale } & (TemplatedEmail | PlainEmail);
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+/** The theme a tenant's emails use: its published theme (defaults until one is published). */
+export async function tenantEmailTheme(tenant: Pick<Tenant, "id">): Promise<Theme> {
+  return getPortico().themes.published(tenant.id);
+}
+
+/** The request's language among the theme's offered ones, else the theme's default language. */
+export function emailLocale(theme: Theme, request?: Request | null): Locale {
+  const { default: fallback, offered, followBrowser } = theme.locale;
+  if (!request || !followBrowser) return fallback;
+  return pickLocale(request.headers.get("accept-language"), offered, fallback);
+}
+
+/** The tenant's hosted pages on the shared host (links in emails always point there). */
+export function hostedUrl(tenant: Pick<Tenant, "slug">, publicUrl: URL = getPortico().env.publicUrl): string {
+  return `${publicUrl.origin}/t/${tenant.slug}`;
+}
+
+/** Renders one template to subject, HTML and plain text in the given theme and locale. */
+export async function renderEmail(
+  message: TemplatedEmail,
+  {
+    theme,
+    tenant,
+    locale,
+    publicUrl = getPortico().env.publicUrl,
+  }: { theme: Theme; tenant: Pick<Tenant, "name" | "slug">; locale: Locale; publicUrl?: URL },
+): Promise<RenderedEmail> {
+  const template = EMAIL_TEMPLATES[message.template] as EmailTemplate<typeof message.props>;
+  const brand = emailBrand(theme, tenant, publicUrl);
+  const t = createTranslator(locale, theme.copy as CopyOverrides);
+  const element = createElement(template.Component, { ...message.props, brand, t, locale });
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: template.subject(t, message.props, brand), html, text };
+}
+
+/** A tenant email as the outbox stores it: templates rendered in the tenant's theme and locale. */
+export async function renderTenantEmail(tenant: Tenant, email: TenantEmail): Promise<PlainEmail & { to: string }> {
+  if (!("template" in email)) return { to: email.to, subject: email.subject, text: email.text, html: email.html };
+  const theme = await tenantEmailTheme(tenant);
+  const locale = email.locale ?? emailLocale(theme, email.request);
+  const { template, props } = email;
+  return { to: email.to, ...(await renderEmail({ template, props } as TemplatedEmail, { theme, tenant, locale })) };
+}
+
+/**
+ * Renders and queues one of the tenant's emails (the outbox delivers it off the request path).
+ * Returns the outbox message id.
+ */
+export async function sendTenantEmail(
+  tenant: Tenant,
+  to: string,
+  message: TemplatedEmail,
+  options: { request?: Request | null; locale?: Locale } = {},
+): Promise<string> {
+  const rendered = await renderTenantEmail(tenant, { to, ...message, ...options } as TenantEmail);
+  return getPortico().outbox.send({ tenantId: tenant.id, ...rendered });
+}
