@@ -1,0 +1,70 @@
+import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
+import type { MessageKey } from "~/i18n/messages";
+
+/**
+ * The browser half of passkeys: fetch options from the tenant's passkey endpoints, run the
+ * WebAuthn ceremony with @simplewebauthn/browser, send the result back. Each function answers
+ * with a message key when it failed, "aborted" when a newer ceremony replaced it, or null.
+ */
+export type PasskeyFailure = MessageKey | "aborted";
+
+type ErrorBody = { code?: string };
+
+async function authRequest(url: string, body?: unknown): Promise<Response> {
+  return fetch(url, {
+    method: body === undefined ? "GET" : "POST",
+    credentials: "same-origin",
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function errorCode(response: Response): Promise<string> {
+  return ((await response.json().catch(() => ({}))) as ErrorBody).code ?? "";
+}
+
+function ceremonyFailure(error: unknown): PasskeyFailure {
+  const name = error instanceof Error ? error.name : "";
+  const code = (error as { code?: string } | null)?.code ?? "";
+  if (name === "AbortError" || code === "ERROR_CEREMONY_ABORTED") return "aborted";
+  if (name === "InvalidStateError" || code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED")
+    return "passkeys.errors.alreadyRegistered";
+  if (name === "NotAllowedError") return "passkeys.errors.cancelled";
+  return "passkeys.errors.failed";
+}
+
+function verifyFailure(status: number, code: string): PasskeyFailure {
+  if (code === "PASSKEY_NOT_FOUND") return "passkeys.errors.unknownPasskey";
+  if (code === "CHALLENGE_NOT_FOUND") return "passkeys.errors.expired";
+  if (code === "SESSION_NOT_FRESH" || status === 401) return "passkeys.errors.reauthenticate";
+  if (status === 429) return "errors.tooManyAttempts";
+  return "passkeys.errors.failed";
+}
+
+/** Signs in with a passkey; `autofill` waits for the user to pick one in the email field's suggestions. */
+export async function signInWithPasskey(apiBase: string, { autofill }: { autofill: boolean }) {
+  const options = await authRequest(`${apiBase}/passkey/generate-authenticate-options`);
+  if (!options.ok) return verifyFailure(options.status, await errorCode(options));
+  let credential;
+  try {
+    credential = await startAuthentication({ optionsJSON: await options.json(), useBrowserAutofill: autofill });
+  } catch (error) {
+    return ceremonyFailure(error);
+  }
+  const verified = await authRequest(`${apiBase}/passkey/verify-authentication`, { response: credential });
+  return verified.ok ? null : verifyFailure(verified.status, await errorCode(verified));
+}
+
+/** Registers a new passkey for the signed-in user. */
+export async function registerPasskey(apiBase: string): Promise<PasskeyFailure | null> {
+  const options = await authRequest(`${apiBase}/passkey/generate-register-options`);
+  if (!options.ok) return verifyFailure(options.status, await errorCode(options));
+  let credential;
+  try {
+    credential = await startRegistration({ optionsJSON: await options.json() });
+  } catch (error) {
+    return ceremonyFailure(error);
+  }
+  const verified = await authRequest(`${apiBase}/passkey/verify-registration`, { response: credential });
+  return verified.ok ? null : verifyFailure(verified.status, await errorCode(verified));
+}
