@@ -1,3 +1,4 @@
+import { getSessionFromCtx } from "better-auth/api";
 import { phoneNumber } from "better-auth/plugins";
 import type { AuthMethodSettings } from "~/auth-methods/catalog";
 import { DEFAULT_LOCALE, LOCALES, pickLocale } from "~/i18n/locales";
@@ -23,6 +24,10 @@ export function phoneNumberOptions(
   settings: AuthMethodSettings<"phoneNumber">,
   { tenant, sendSms, signUpMode }: { tenant: { name: string }; sendSms?: SendSms; signUpMode?: SignUpMode },
 ) {
+  const signUpOnVerification =
+    settings.allowSignUp && signUpMode === "open"
+      ? { getTempEmail: phoneSignUpEmail, getTempName: (phone: string) => phone }
+      : undefined;
   return phoneNumber({
     otpLength: settings.codeLength,
     expiresIn: settings.codeExpiresInMinutes * 60,
@@ -32,14 +37,22 @@ export function phoneNumberOptions(
       const locale = pickLocale(ctx?.request?.headers.get("accept-language") ?? null, LOCALES, DEFAULT_LOCALE);
       const t = createTranslator(locale);
       if (!sendSms) throw new Error("This tenant cannot send text messages.");
+      // Without sign-up, a code is only useful to an account that has this number or to a
+      // signed-in user adding it; texting anyone else would spam strangers, and verifying
+      // such a code would fail inside better-auth. The answer is the same either way, so it
+      // does not reveal which numbers have accounts.
+      if (!signUpOnVerification && ctx) {
+        const owner = await ctx.context.adapter.findOne({
+          model: "user",
+          where: [{ field: "phoneNumber", value: to }],
+        });
+        if (!owner && !(await getSessionFromCtx(ctx).catch(() => null))) return;
+      }
       await sendSms({
         to,
         body: t("phone.sms.code", { code, tenant: tenant.name, minutes: settings.codeExpiresInMinutes }),
       });
     },
-    signUpOnVerification:
-      settings.allowSignUp && signUpMode === "open"
-        ? { getTempEmail: phoneSignUpEmail, getTempName: (phone) => phone }
-        : undefined,
+    signUpOnVerification,
   });
 }
