@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { SOCIAL_AUTH_METHODS, SOCIAL_PROVIDER_IDS } from "~/auth-methods/social/catalog";
+import { JWT_AUTH_METHOD } from "~/jwt/catalog";
 
 /**
  * The catalog of auth methods a tenant can switch on, shaped after better-auth's plugins:
@@ -24,7 +26,10 @@ export type SettingField<Name extends string> = {
   name: Name;
   label: string;
   hint?: string;
-  kind: "number" | "boolean";
+  /** "text" is a free string; "secret" is write-only and stored encrypted (see secretSettings). */
+  kind: "number" | "boolean" | "text" | "secret" | "select";
+  /** The choices of a "select" setting. */
+  options?: readonly { value: string; label: string }[];
 };
 
 type SettingsShape = z.ZodRawShape;
@@ -36,12 +41,20 @@ export const AUTH_METHOD_IDS = [
   "teams",
   "multiSession",
   "bearer",
+  "jwt",
+  "magicLink",
+  "emailOtp",
+  "passkey",
+  "twoFactor",
+  "phoneNumber",
+  ...SOCIAL_PROVIDER_IDS,
 ] as const;
 export type AuthMethodId = (typeof AUTH_METHOD_IDS)[number];
 
 export type AuthMethodDefinition<
   Shape extends SettingsShape = SettingsShape,
   Public extends keyof Shape & string = keyof Shape & string,
+  Secret extends string = string,
 > = {
   label: string;
   description: string;
@@ -52,17 +65,27 @@ export type AuthMethodDefinition<
   settings: z.ZodObject<Shape>;
   /** Checks across fields (a minimum not above its maximum), reported on a field. */
   checkSettings?: (settings: z.infer<z.ZodObject<Shape>>) => { field: keyof Shape & string; message: string } | null;
-  fields: readonly SettingField<keyof Shape & string>[];
+  fields: readonly SettingField<(keyof Shape & string) | Secret>[];
   /** Settings a widget needs to render the method; published in config.json. */
   publicSettings: readonly Public[];
-  /** Settings stored encrypted in the tenant's secrets, write-only in the console. */
-  secretSettings: readonly (keyof Shape & string)[];
+  /**
+   * Settings stored encrypted in the tenant's secrets (named by authMethodSecretName), never in
+   * its config: not part of `settings`, write-only in the console, never published.
+   */
+  secretSettings: readonly Secret[];
 };
 
-function defineAuthMethod<Shape extends SettingsShape, const Public extends keyof Shape & string>(
-  definition: AuthMethodDefinition<Shape, Public>,
-) {
+function defineAuthMethod<
+  Shape extends SettingsShape,
+  const Public extends keyof Shape & string,
+  const Secret extends string = never,
+>(definition: AuthMethodDefinition<Shape, Public, Secret>) {
   return definition;
+}
+
+/** The tenant secret holding one of a method's secret settings, e.g. `google.clientSecret`. */
+export function authMethodSecretName(id: string, setting: string): string {
+  return `${id}.${setting}`;
 }
 
 const int = (label: string, min: number, max: number) =>
@@ -71,6 +94,9 @@ const int = (label: string, min: number, max: number) =>
     .int(`${label} must be a whole number.`)
     .min(min, `${label} must be at least ${min}.`)
     .max(max, `${label} must be at most ${max}.`);
+
+/** Who must use two-factor authentication: nobody, everyone, or admins (see app/auth-methods/two-factor). */
+export const TWO_FACTOR_ENFORCEMENT = ["off", "everyone", "admins"] as const;
 
 export const AUTH_METHODS = {
   emailPassword: defineAuthMethod({
@@ -83,6 +109,13 @@ export const AUTH_METHODS = {
     settings: z.object({
       minPasswordLength: int("Minimum length", 8, 128).default(8),
       maxPasswordLength: int("Maximum length", 16, 256).default(128),
+      // Verification, reset and notification emails (app/email/auth-emails.server.ts).
+      requireEmailVerification: z.boolean({ error: "Choose on or off." }).default(false),
+      sendVerificationOnSignUp: z.boolean({ error: "Choose on or off." }).default(false),
+      revokeSessionsOnPasswordReset: z.boolean({ error: "Choose on or off." }).default(false),
+      passwordChangedEmail: z.boolean({ error: "Choose on or off." }).default(false),
+      welcomeEmail: z.boolean({ error: "Choose on or off." }).default(false),
+      newSignInEmail: z.boolean({ error: "Choose on or off." }).default(false),
     }),
     checkSettings: ({ minPasswordLength, maxPasswordLength }) =>
       minPasswordLength > maxPasswordLength
@@ -91,14 +124,39 @@ export const AUTH_METHODS = {
     fields: [
       { name: "minPasswordLength", label: "Minimum password length", kind: "number", hint: "8 to 128 characters." },
       { name: "maxPasswordLength", label: "Maximum password length", kind: "number", hint: "16 to 256 characters." },
+      {
+        name: "requireEmailVerification",
+        label: "Require a verified email to sign in",
+        kind: "boolean",
+        hint: "Signing in with a password is refused until the user follows the link in the verification email.",
+      },
+      {
+        name: "sendVerificationOnSignUp",
+        label: "Send a verification email on sign-up",
+        kind: "boolean",
+        hint: "Always on when verification is required.",
+      },
+      {
+        name: "revokeSessionsOnPasswordReset",
+        label: "Sign out every device when the password is reset",
+        kind: "boolean",
+      },
+      { name: "passwordChangedEmail", label: "Email users when their password changes", kind: "boolean" },
+      { name: "welcomeEmail", label: "Send a welcome email after sign-up", kind: "boolean" },
+      {
+        name: "newSignInEmail",
+        label: "Email users about sign-ins from a new device",
+        kind: "boolean",
+        hint: "A browser and network (IP /24) not seen in the user's earlier sessions.",
+      },
     ],
-    publicSettings: ["minPasswordLength", "maxPasswordLength"],
+    publicSettings: ["minPasswordLength", "maxPasswordLength", "requireEmailVerification"],
     secretSettings: [],
   }),
   username: defineAuthMethod({
     label: "Username",
     description:
-      "Users pick a unique username when they sign up and can sign in with it and their password instead of their email (POST /sign-in/username). The hosted sign-in page does not offer it yet.",
+      "Users pick a unique username when they sign up and can sign in with it and their password instead of their email (POST /sign-in/username). The hosted sign-in field then takes an email or a username.",
     category: "Passwords",
     dependsOn: ["emailPassword"],
     enabledByDefault: false,
@@ -120,7 +178,7 @@ export const AUTH_METHODS = {
   organizations: defineAuthMethod({
     label: "Organizations",
     description:
-      "Users create organizations, invite others by email (the invitation lands in the tenant's outbox) and give members roles (owner, admin, member).",
+      "Users create organizations on their account page, invite others by email and give members roles: owner, admin, member, or custom roles each organization defines from a set of permissions.",
     category: "Organizations",
     dependsOn: [],
     enabledByDefault: false,
@@ -190,6 +248,126 @@ export const AUTH_METHODS = {
     publicSettings: [],
     secretSettings: [],
   }),
+  magicLink: defineAuthMethod({
+    label: "Magic link",
+    description:
+      "Users ask for a sign-in link on the hosted sign-in page (“Email me a sign-in link”) and follow it from their inbox. The link works once. While sign-up is open, a link to an unknown address creates the account.",
+    category: "Passwordless",
+    dependsOn: [],
+    enabledByDefault: false,
+    settings: z.object({
+      expiresInMinutes: int("Link lifetime", 1, 60).default(10),
+    }),
+    fields: [{ name: "expiresInMinutes", label: "Link lifetime (minutes)", kind: "number", hint: "1 to 60." }],
+    publicSettings: [],
+    secretSettings: [],
+  }),
+  emailOtp: defineAuthMethod({
+    label: "Email code",
+    description:
+      "Users ask for a one-time code on the hosted sign-in page (“Email me a code”) and type it in. While sign-up is open, a code for an unknown address creates the account.",
+    category: "Passwordless",
+    dependsOn: [],
+    enabledByDefault: false,
+    settings: z.object({
+      codeLength: int("Code length", 4, 10).default(6),
+      expiresInMinutes: int("Code lifetime", 1, 60).default(5),
+      allowedAttempts: int("Attempts per code", 1, 10).default(3),
+    }),
+    fields: [
+      { name: "codeLength", label: "Code length (digits)", kind: "number", hint: "4 to 10." },
+      { name: "expiresInMinutes", label: "Code lifetime (minutes)", kind: "number", hint: "1 to 60." },
+      { name: "allowedAttempts", label: "Wrong codes allowed before a new one is needed", kind: "number" },
+    ],
+    publicSettings: ["codeLength"],
+    secretSettings: [],
+  }),
+  passkey: defineAuthMethod({
+    label: "Passkeys",
+    description:
+      "Users register passkeys (Face ID, Touch ID, Windows Hello, a security key) on their account page and sign in with them, also from the email field's autofill. A passkey works on the host it was registered on: the shared host or one of the tenant's custom domains.",
+    category: "Passwordless",
+    dependsOn: [],
+    enabledByDefault: false,
+    settings: z.object({}),
+    fields: [],
+    publicSettings: [],
+    secretSettings: [],
+  }),
+  twoFactor: defineAuthMethod({
+    label: "Two-factor authentication",
+    description:
+      "Users protect their account with an authenticator app (TOTP) and 10 single-use backup codes; signing in with a password then asks for a code.",
+    category: "Security",
+    dependsOn: [],
+    enabledByDefault: false,
+    settings: z.object({
+      issuer: z
+        .string({ error: "Issuer must be text." })
+        .trim()
+        .max(64, "Issuer must be at most 64 characters.")
+        .default(""),
+      enforce: z.enum(TWO_FACTOR_ENFORCEMENT, { error: "Choose off, everyone or admins." }).default("off"),
+      trustDeviceDays: int("Trusted-device lifetime", 1, 365).default(30),
+    }),
+    fields: [
+      {
+        name: "issuer",
+        label: "Issuer shown in authenticator apps",
+        kind: "text",
+        hint: "Empty: the tenant's name.",
+      },
+      {
+        name: "enforce",
+        label: "Require two-factor authentication",
+        kind: "select",
+        options: [
+          { value: "off", label: "No, users choose" },
+          { value: "everyone", label: "For everyone" },
+          { value: "admins", label: "For admins (organization owners and admins)" },
+        ],
+        hint: "Users in the group who have not set it up are sent to set it up after signing in.",
+      },
+      {
+        name: "trustDeviceDays",
+        label: "Trusted-device lifetime (days)",
+        kind: "number",
+        hint: "How long a device the user trusts skips the code. 1 to 365.",
+      },
+    ],
+    publicSettings: ["enforce"],
+    secretSettings: [],
+  }),
+  phoneNumber: defineAuthMethod({
+    label: "Phone number",
+    description:
+      "Users sign in with a code sent by text message (“Use your phone number” on the sign-in page) and add a verified number on their account page. Texts go through the deployment's Twilio-compatible SMS sender, or stay in the console's SMS outbox when none is configured.",
+    category: "Passwordless",
+    dependsOn: [],
+    enabledByDefault: false,
+    settings: z.object({
+      allowSignUp: z.boolean({ error: "Choose on or off." }).default(false),
+      codeLength: int("Code length", 4, 10).default(6),
+      codeExpiresInMinutes: int("Code lifetime", 1, 60).default(5),
+      allowedAttempts: int("Attempts per code", 1, 10).default(3),
+    }),
+    fields: [
+      {
+        name: "allowSignUp",
+        label: "New users may sign up with a phone number",
+        kind: "boolean",
+        hint: "Only while sign-up is open; their email is a placeholder until they add one.",
+      },
+      { name: "codeLength", label: "Code length (digits)", kind: "number", hint: "4 to 10." },
+      { name: "codeExpiresInMinutes", label: "Code lifetime (minutes)", kind: "number" },
+      { name: "allowedAttempts", label: "Wrong codes allowed before a new one is needed", kind: "number" },
+    ],
+    publicSettings: ["allowSignUp", "codeLength"],
+    secretSettings: [],
+  }),
+  // Short-lived JWTs and the tenant's JWKS (app/jwt).
+  jwt: JWT_AUTH_METHOD,
+  ...SOCIAL_AUTH_METHODS,
 };
 
 export type AuthMethodSettings<Id extends AuthMethodId> = z.infer<(typeof AUTH_METHODS)[Id]["settings"]>;
@@ -223,49 +401,3 @@ export function storedAuthMethodSchema<Shape extends SettingsShape>(method: Auth
     .extend({ enabled: z.boolean().default(method.enabledByDefault) })
     .superRefine((settings, ctx) => checkAcrossFields(method)(settings as z.infer<z.ZodObject<Shape>>, ctx));
 }
-
-/** Methods on the map (DESIGN.md) whose hosted-page flows come in a later release: shown, not toggleable. */
-export const UPCOMING_AUTH_METHODS: readonly {
-  id: string;
-  label: string;
-  description: string;
-  category: AuthMethodCategory;
-}[] = [
-  { id: "magicLink", label: "Magic link", description: "Sign in with a link sent by email.", category: "Passwordless" },
-  {
-    id: "emailOtp",
-    label: "Email code",
-    description: "Sign in with a one-time code sent by email.",
-    category: "Passwordless",
-  },
-  {
-    id: "passkey",
-    label: "Passkeys",
-    description: "Sign in with a passkey (WebAuthn): Face ID, Touch ID, Windows Hello or a security key.",
-    category: "Passwordless",
-  },
-  {
-    id: "phoneNumber",
-    label: "Phone number",
-    description: "Sign in with a code sent by text message.",
-    category: "Passwordless",
-  },
-  {
-    id: "social",
-    label: "Social and OIDC providers",
-    description: "Google, GitHub, Apple, Microsoft and any OpenID Connect provider.",
-    category: "Social",
-  },
-  {
-    id: "twoFactor",
-    label: "Two-factor authentication",
-    description: "TOTP authenticator apps with backup codes.",
-    category: "Security",
-  },
-  {
-    id: "jwt",
-    label: "JWT and JWKS",
-    description: "Short-lived JWTs your backends verify against the tenant's JWKS.",
-    category: "Tokens & sessions",
-  },
-];

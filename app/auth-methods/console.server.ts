@@ -5,7 +5,6 @@ import {
   AUTH_METHODS,
   authMethodSettingsSchema,
   isAuthMethodId,
-  UPCOMING_AUTH_METHODS,
   type AuthMethodDefinition,
   type AuthMethodId,
 } from "~/auth-methods/catalog";
@@ -61,10 +60,7 @@ export async function toggleAuthMethod(
   const parsed = ToggleSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return refused("form", "Choose a method to turn on or off.");
   const { method: methodId } = parsed.data;
-  if (!isAuthMethodId(methodId)) {
-    const upcoming = UPCOMING_AUTH_METHODS.some((method) => method.id === methodId);
-    return refused(methodId, upcoming ? "This method is available in a later release." : "There is no such method.");
-  }
+  if (!isAuthMethodId(methodId)) return refused(methodId, "There is no such method.");
   const enable = parsed.data.enabled === "true";
   const { config } = access.tenant;
   const refusal = dependencyRefusal(config.authMethods, methodId, enable);

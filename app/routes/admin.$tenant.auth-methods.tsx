@@ -8,7 +8,6 @@ import {
   AUTH_METHOD_IDS,
   AUTH_METHODS,
   authMethodSecretName,
-  UPCOMING_AUTH_METHODS,
   type AuthMethodDefinition,
   type AuthMethodId,
 } from "~/auth-methods/catalog";
@@ -67,8 +66,7 @@ export default function AuthMethods() {
       <div className="flex flex-col gap-8">
         {AUTH_METHOD_CATEGORIES.map((category) => {
           const available = AUTH_METHOD_IDS.filter((id) => AUTH_METHODS[id].category === category);
-          const upcoming = UPCOMING_AUTH_METHODS.filter((method) => method.category === category);
-          if (available.length + upcoming.length === 0) return null;
+          if (available.length === 0) return null;
           return (
             <section key={category} aria-labelledby={`category-${category}`}>
               <h2 id={`category-${category}`} className="mb-3 text-lg font-semibold">
@@ -77,14 +75,6 @@ export default function AuthMethods() {
               <div className="grid gap-4 lg:grid-cols-2">
                 {available.map((id) => (
                   <MethodCard key={id} id={id} stored={methods[id]} methods={methods} canEdit={canEdit} />
-                ))}
-                {upcoming.map((method) => (
-                  <Card key={method.id}>
-                    <MethodHeading label={method.label} badge={<Badge>Available in a later release</Badge>}>
-                      <Switch checked={false} label={method.label} disabled type="button" />
-                    </MethodHeading>
-                    <p className="text-sm text-muted">{method.description}</p>
-                  </Card>
                 ))}
               </div>
             </section>

@@ -24,7 +24,7 @@ test("toggling a method changes config.json and the hosted sign-up page within a
   for (const category of ["Passwords", "Organizations", "Tokens & sessions"]) {
     await expect(page.getByRole("heading", { name: category, exact: true })).toBeVisible();
   }
-  expect(Object.keys((await publicConfig(page, slug)).authMethods)).toEqual(["emailPassword"]);
+  expect(Object.keys((await publicConfig(page, slug)).authMethods)).toEqual(["emailPassword", "jwt"]);
 
   await page.getByRole("switch", { name: "Bearer tokens" }).click();
   await expect(page.getByRole("status")).toHaveText(/Bearer tokens turned on/);
@@ -40,7 +40,7 @@ test("toggling a method changes config.json and the hosted sign-up page within a
   await hosted.goto(`/t/${slug}/sign-up`);
   await expect(hosted.getByRole("heading", { name: "Sign-up is not available" })).toBeVisible();
   await expect(hosted.getByLabel("Password")).toHaveCount(0);
-  expect(Object.keys((await publicConfig(page, slug)).authMethods)).toEqual(["bearer"]);
+  expect(Object.keys((await publicConfig(page, slug)).authMethods)).toEqual(["bearer", "jwt"]);
 
   await page.getByRole("switch", { name: "Email and password" }).click();
   await expect(page.getByRole("switch", { name: "Email and password" })).toHaveAttribute("aria-checked", "true");
@@ -102,13 +102,18 @@ test("settings are validated by the method's schema with errors on the field, th
   await expect(page.getByText("At least 12 characters.")).toBeVisible();
 });
 
-test("methods of a later release are shown but cannot be switched on", async ({ page, ownedTenant }) => {
+test("every sign-in method of the catalog can be switched on, and a made-up one is refused", async ({
+  page,
+  ownedTenant,
+}) => {
   await page.goto(`/admin/${ownedTenant.slug}/auth-methods`);
-  await expect(page.getByRole("switch", { name: "Passkeys" })).toBeDisabled();
-  await expect(page.getByText("Available in a later release").first()).toBeVisible();
-  const response = await post(page, ownedTenant.slug, { intent: "toggle", method: "passkey", enabled: "true" });
+  for (const name of ["Passkeys", "Two-factor authentication", "Magic link", "Phone number", "OpenID Connect"]) {
+    await expect(page.getByRole("switch", { name, exact: true })).toBeEnabled();
+  }
+  await expect(page.getByText("Available in a later release")).toHaveCount(0);
+  const response = await post(page, ownedTenant.slug, { intent: "toggle", method: "smokeSignals", enabled: "true" });
   expect(response.status()).toBe(400);
-  expect(await response.text()).toContain("available in a later release");
+  expect(await response.text()).toContain("There is no such method.");
 });
 
 test("a viewer sees disabled controls and cannot change anything by posting (403, audited)", async ({
@@ -126,7 +131,7 @@ test("a viewer sees disabled controls and cannot change anything by posting (403
   expect(
     (await post(viewer.page, slug, { intent: "settings", method: "emailPassword", minPasswordLength: "20" })).status(),
   ).toBe(403);
-  expect(Object.keys((await publicConfig(page, slug)).authMethods)).toEqual(["emailPassword"]);
+  expect(Object.keys((await publicConfig(page, slug)).authMethods)).toEqual(["emailPassword", "jwt"]);
 
   await page.goto(`/admin/${slug}/audit?type=admin.denied`);
   const denied = page.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ hasText: "admin.denied" });

@@ -26,6 +26,8 @@ const context: AuthMethodContext = {
   tenant: { slug: "acme", name: "Acme" },
   publicUrl: new URL(PUBLIC_URL),
   sendEmail: async () => undefined,
+  onEvent: () => undefined,
+  signUpMode: "open",
 };
 
 function configWith(input: TenantConfigInput): TenantConfig {
@@ -39,17 +41,19 @@ describe("the auth-method catalog", () => {
       expect(AUTH_METHOD_CATEGORIES).toContain(method.category);
       for (const dependency of method.dependsOn) expect(AUTH_METHOD_IDS).toContain(dependency);
       const names = Object.keys(method.settings.shape);
-      expect(method.fields.map((field) => field.name).sort()).toEqual([...names].sort());
-      for (const name of [...method.publicSettings, ...method.secretSettings]) expect(names).toContain(name);
+      // Secret settings are form fields but not stored settings: they live encrypted, apart from the config.
+      expect(method.fields.map((field) => field.name).sort()).toEqual([...names, ...method.secretSettings].sort());
+      for (const name of method.publicSettings) expect(names).toContain(name);
+      for (const name of method.secretSettings) expect(names).not.toContain(name);
       expect(method.publicSettings.filter((name) => method.secretSettings.includes(name))).toEqual([]);
       // Every setting has a default, so a stored config without it stays valid.
       expect(() => method.settings.parse({})).not.toThrow();
     }
   });
 
-  it("parses an empty config and an older stored config, with only email+password on", () => {
+  it("parses an empty config and an older stored config, with only email+password and JWTs on", () => {
     const fresh = configWith({});
-    expect(AUTH_METHOD_IDS.filter((id) => fresh.authMethods[id].enabled)).toEqual(["emailPassword"]);
+    expect(AUTH_METHOD_IDS.filter((id) => fresh.authMethods[id].enabled)).toEqual(["emailPassword", "jwt"]);
     expect(fresh.signUp.mode).toBe("open");
     expect(fresh.passwordPolicy.rejectCommonPasswords).toBe(true);
     expect(fresh.smtp).toEqual({ host: "", port: 587, user: "", fromAddress: "", security: "starttls" });
@@ -96,8 +100,15 @@ describe("the auth-method catalog", () => {
 
   it("builds better-auth options per enabled method", () => {
     const defaults = authMethodsOptions(configWith({}).authMethods, context);
-    expect(defaults.emailAndPassword).toEqual({ enabled: true, minPasswordLength: 8, maxPasswordLength: 128 });
-    expect(defaults.plugins).toEqual([]);
+    expect(defaults.emailAndPassword).toEqual({
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      requireEmailVerification: false,
+      revokeSessionsOnPasswordReset: false,
+    });
+    // JWTs are on by default: the only plugin of a fresh tenant.
+    expect(defaults.plugins.map((plugin) => plugin.id)).toEqual(["jwt"]);
 
     const everything = authMethodsOptions(
       configWith({
@@ -116,8 +127,10 @@ describe("the auth-method catalog", () => {
     expect(everything.plugins.map((plugin) => plugin.id)).toEqual([
       "username",
       "organization",
+      "portico-organization-leave-events",
       "multi-session",
       "bearer",
+      "jwt",
     ]);
     const organization = everything.plugins.find((plugin) => plugin.id === "organization")!;
     expect(Object.keys(organization.schema ?? {})).toEqual(expect.arrayContaining(["team", "teamMember"]));
@@ -326,8 +339,12 @@ describe.each(testProviders())("auth methods on a live tenant (%s)", (provider: 
         signUp: { mode: "open" },
         passwordPolicy: { minLength: 8, maxLength: 128, rejectCommonPasswords: true },
         authMethods: {
-          emailPassword: { category: "Passwords", settings: { minPasswordLength: 8, maxPasswordLength: 128 } },
+          emailPassword: {
+            category: "Passwords",
+            settings: { minPasswordLength: 8, maxPasswordLength: 128, requireEmailVerification: false },
+          },
           multiSession: { category: "Tokens & sessions", settings: { maximumSessions: 3 } },
+          jwt: { category: "Tokens & sessions", settings: { algorithm: "EdDSA" } },
         },
       });
       const secrets = await tenants.getSecrets((await tenants.requireBySlug("acme")).id);
