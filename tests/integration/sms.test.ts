@@ -131,6 +131,16 @@ describe.each(testProviders())("phone number codes and SMS delivery on %s", (pro
     expect(verified.token).toEqual(expect.any(String));
   });
 
+  it("without sign-up, texts nobody for a number no account has, and its verification is a 400", async () => {
+    const outbox = new SmsOutbox(test.storage, false);
+    const { tenant, auth } = await phoneTenant(outbox, { allowSignUp: false });
+    await expect(auth.api.sendPhoneNumberOTP({ body: { phoneNumber: PHONE } })).resolves.toBeTruthy();
+    expect(await outbox.list({ tenantId: tenant.id })).toEqual([]);
+    await expect(auth.api.verifyPhoneNumber({ body: { phoneNumber: PHONE, code: "123456" } })).rejects.toMatchObject({
+      statusCode: 400,
+    });
+  });
+
   it("refuses a number that is not in E.164 form and sends nothing", async () => {
     const outbox = new SmsOutbox(test.storage, false);
     const { tenant, auth } = await phoneTenant(outbox);
