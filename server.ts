@@ -115,11 +115,9 @@ async function main() {
     if (req.path.startsWith("/api/v1/")) return next();
     const limit = UPLOAD_PATH.test(req.path) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
     if (Number(req.headers["content-length"] ?? 0) <= limit) return next();
-    res
-      .status(413)
-      .json({
-        error: { code: "payload_too_large", message: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.` },
-      });
+    res.status(413).json({
+      error: { code: "payload_too_large", message: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.` },
+    });
   });
 
   // Pages accept form posts only from their own origin. Remix refuses the others too, but

@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { porticoDocs } from "./app/docs/vite-plugin";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -13,6 +14,8 @@ export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   plugins: [
     tailwindcss(),
+    // docs/*.md compiled into the build: the /docs pages and their search index.
+    porticoDocs(fileURLToPath(new URL(".", import.meta.url))),
     remix({
       // Tests build into their own folder so a running test server never serves a half-rebuilt app.
       buildDirectory: process.env.PORTICO_BUILD_DIR ?? "build",

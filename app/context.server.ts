@@ -7,10 +7,15 @@ import type { Storage } from "~/db/storage.server";
 import { MailServers } from "~/email/mail-servers.server";
 import { EmailOutbox } from "~/email/outbox.server";
 import { EmailSender } from "~/email/sender.server";
+import { renderTenantEmail } from "~/email/templates.server";
+import { readSmsGateway } from "~/sms/config.server";
+import { SmsOutbox } from "~/sms/outbox.server";
+import { SmsSender } from "~/sms/sender.server";
 import { createPlatformAuth, type PlatformAuth } from "~/platform/auth.server";
 import { claimOwnerlessTenantsForFirstAccount } from "~/platform/first-account.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
+import { ThemeService } from "~/theme/themes.server";
 import { startWebhookDispatcher } from "~/webhooks/dispatcher.server";
 import { WEBHOOK_EVENT_TYPES, webhookEventForAudit } from "~/webhooks/event-types";
 import { enqueueEvent } from "~/webhooks/outbox.server";
@@ -25,8 +30,14 @@ export type Portico = {
   outbox: EmailOutbox;
   /** Delivers queued email; started by the server, not on first use. */
   emailSender: EmailSender;
+  /** Text messages (phone number codes), captured or queued for the SMS sender. */
+  smsOutbox: SmsOutbox;
+  /** Delivers queued text messages; started by the server like the email sender. */
+  smsSender: SmsSender;
   memberships: MembershipService;
   apiKeys: ApiKeyService;
+  /** Tenants' themes (draft, published, history) and branding uploads. */
+  themes: ThemeService;
   /** The platform accounts' auth (needs the migrated control database, hence async). */
   platform(): Promise<{ platformAuth: PlatformAuth }>;
 };
@@ -53,13 +64,19 @@ export function getPortico(): Portico {
     });
     const mailServers = new MailServers(tenants, env);
     const outbox = new EmailOutbox(storage, mailServers);
+    const smsGateway = readSmsGateway();
+    const smsOutbox = new SmsOutbox(storage, smsGateway !== null);
     const registry = new TenantRegistry({
       tenants,
       storage,
       publicUrl: env.publicUrl,
       maxHotTenants: env.maxHotTenants,
       sendTenantEmail: async (tenant, email) => {
-        await outbox.send({ tenantId: tenant.id, ...email });
+        // Templates are rendered now, in the tenant's theme and locale; delivery stays off the request path.
+        await outbox.send({ tenantId: tenant.id, ...(await renderTenantEmail(tenant, email)) });
+      },
+      sendTenantSms: async (tenant, sms) => {
+        await smsOutbox.send({ tenantId: tenant.id, ...sms });
       },
       onAuthEvent: (tenant, event) => {
         // Auth events are webhook events too, where the catalog has them (not sign_in.failed).
@@ -90,8 +107,11 @@ export function getPortico(): Portico {
       audit,
       outbox,
       emailSender: new EmailSender(storage, mailServers),
+      smsOutbox,
+      smsSender: new SmsSender(storage, smsGateway),
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
+      themes: new ThemeService(storage, audit),
       platform: () =>
         (platform ??= storage.control().then((db) => ({
           platformAuth: createPlatformAuth({
@@ -116,10 +136,11 @@ export const DEMO_TENANT_SLUG = "demo";
  * the quickstart has something to sign in to.
  */
 export async function bootstrap(): Promise<{ createdDemo: boolean }> {
-  const { env, storage, tenants, emailSender } = getPortico();
+  const { env, storage, tenants, emailSender, smsSender } = getPortico();
   await storage.control();
   // Both work from durable tables, so a restart resumes whatever was in flight.
-  emailSender.start({ intervalMs: 5_000 });
+  emailSender.start({ intervalMs: env.emailPollMs });
+  smsSender.start({ intervalMs: 2_000 });
   startWebhookDispatcher({ intervalMs: 1_000 });
   let createdDemo = false;
   if (env.createDemoTenant && (await tenants.list()).length === 0) {

@@ -42,7 +42,13 @@ export class InvitationService {
   constructor(
     private readonly storage: Storage,
     private readonly outbox: EmailOutbox,
-    private readonly options: { publicUrl: URL; appName: string; now?: () => Date },
+    private readonly options: {
+      publicUrl: URL;
+      appName: string;
+      /** Where invitees ask for help (APP_SUPPORT_EMAIL or APP_SUPPORT_URL), shown in the email. */
+      support?: string | null;
+      now?: () => Date;
+    },
   ) {}
 
   #now(): Date {
@@ -94,6 +100,7 @@ export class InvitationService {
         link,
         "",
         `The link works once and expires on ${expiresAt.toUTCString()}. If you did not expect this email, ignore it.`,
+        ...(this.options.support ? ["", `Questions? ${this.options.appName} support: ${this.options.support}`] : []),
       ].join("\n"),
     });
     return { id, link, emailId };
@@ -180,5 +187,9 @@ export class InvitationService {
 /** The process's invitation service, over the shared storage and outbox. */
 export function getInvitations(): InvitationService {
   const { storage, outbox, env } = getPortico();
-  return new InvitationService(storage, outbox, { publicUrl: env.publicUrl, appName: env.appName });
+  return new InvitationService(storage, outbox, {
+    publicUrl: env.publicUrl,
+    appName: env.appName,
+    support: env.branding.supportEmail ?? env.branding.supportUrl,
+  });
 }

@@ -1,23 +1,51 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { bearer, multiSession, organization, username } from "better-auth/plugins";
 import { AUTH_METHOD_IDS, type AuthMethodId, type AuthMethodSettings } from "~/auth-methods/catalog";
-import type { TenantConfig } from "~/tenancy/config";
+import { tenantPasskeyPlugin } from "~/auth-methods/passkeys/plugin.server";
+import { tenantTwoFactorPlugin } from "~/auth-methods/two-factor/plugin.server";
+import { tenantJwtPlugin } from "~/jwt/plugin.server";
+import type { TenantAuthEvent } from "~/auth/tenant-auth.server";
+import { invitationLink, organizationAccessOptions, organizationLeaveEvents } from "~/organizations/plugin.server";
+import type { SignUpMode, TenantConfig } from "~/tenancy/config";
+import { socialProviderOptions } from "~/auth-methods/social/options.server";
+import { emailOtpPlugin, magicLinkPlugin } from "~/email/passwordless.server";
+import type { TenantEmail } from "~/email/templates.server";
+import { phoneNumberOptions, type SendSms } from "~/sms/phone-number.server";
+import type { SocialProviders } from "better-auth/social-providers";
 
 /** What a method's better-auth wiring may use besides its own settings. */
 export type AuthMethodContext = {
-  tenant: { slug: string; name: string };
+  /** `hostnames`: the tenant's custom domains (passkeys belong to the host they are made on). */
+  tenant: { slug: string; name: string; hostnames?: readonly string[] };
   publicUrl: URL;
-  /** Sends one of the tenant's auth emails through the outbox. */
-  sendEmail: (email: { to: string; subject: string; text: string }) => Promise<void>;
+  /** Sends one of the tenant's auth emails through the outbox (a template from emails/, or plain text). */
+  sendEmail: (email: TenantEmail) => Promise<void>;
+  /** Reports an auth event (audit log, webhooks). */
+  onEvent: (event: TenantAuthEvent) => void;
+  /** The tenant's decrypted secrets (OAuth client secrets, see the catalog's secretSettings); none if left out. */
+  secrets?: Readonly<Record<string, string>>;
+  /** Queues one of the tenant's text messages in the SMS outbox. */
+  sendSms?: SendSms;
+  /** The tenant's sign-up mode; social and phone sign-ups only happen when it is "open". */
+  signUpMode: SignUpMode;
 };
 
 /** A method's part of the tenant's better-auth options. */
 export type AuthMethodContribution = {
-  emailAndPassword?: { minPasswordLength: number; maxPasswordLength: number };
+  emailAndPassword?: EmailAndPasswordOptions;
   plugins?: BetterAuthPlugin[];
+  /** better-auth's built-in OAuth providers (a top-level option, not a plugin). */
+  socialProviders?: SocialProviders;
 };
 
 type AuthMethodsConfig = TenantConfig["authMethods"];
+
+type EmailAndPasswordOptions = {
+  minPasswordLength: number;
+  maxPasswordLength: number;
+  requireEmailVerification: boolean;
+  revokeSessionsOnPasswordReset: boolean;
+};
 
 /** From each enabled method's settings to better-auth options, one function per catalog entry. */
 const TO_BETTER_AUTH: {
@@ -27,15 +55,23 @@ const TO_BETTER_AUTH: {
     context: AuthMethodContext,
   ) => AuthMethodContribution;
 } = {
-  emailPassword: ({ minPasswordLength, maxPasswordLength }) => ({
-    emailAndPassword: { minPasswordLength, maxPasswordLength },
+  // Its emails (verification, reset, notices) are wired in app/email/auth-emails.server.ts.
+  emailPassword: (settings) => ({
+    emailAndPassword: {
+      minPasswordLength: settings.minPasswordLength,
+      maxPasswordLength: settings.maxPasswordLength,
+      requireEmailVerification: settings.requireEmailVerification,
+      revokeSessionsOnPasswordReset: settings.revokeSessionsOnPasswordReset,
+    },
   }),
   username: ({ minUsernameLength, maxUsernameLength }) => ({
     plugins: [username({ minUsernameLength, maxUsernameLength })],
   }),
-  organizations: (settings, methods, { tenant, publicUrl, sendEmail }) => ({
+  organizations: (settings, methods, { tenant, publicUrl, sendEmail, onEvent }) => ({
     plugins: [
       organization({
+        // Built-in and per-organization custom roles, and membership events (app/organizations).
+        ...organizationAccessOptions(onEvent),
         allowUserToCreateOrganization: settings.allowUserToCreateOrganization,
         organizationLimit: settings.organizationLimit,
         membershipLimit: settings.membershipLimit,
@@ -48,19 +84,42 @@ const TO_BETTER_AUTH: {
               maximumMembersPerTeam: methods.teams.maximumMembersPerTeam,
             }
           : { enabled: false },
-        sendInvitationEmail: async ({ id, email, organization: org, inviter }) =>
+        sendInvitationEmail: async ({ id, email, organization: org, inviter }, request) =>
           sendEmail({
             to: email,
-            subject: `${inviter.user.name} invited you to ${org.name}`,
-            text: `${inviter.user.name} (${inviter.user.email}) invited you to join ${org.name} on ${tenant.name}.\n\nCreate your account with this email address: ${publicUrl.origin}/t/${tenant.slug}/sign-up?invitation=${encodeURIComponent(id)}\n\nThe invitation expires in ${settings.invitationExpiresInHours} hours.`,
+            request,
+            template: "organizationInvitation",
+            props: {
+              url: invitationLink(publicUrl, tenant.slug, id),
+              inviterName: inviter.user.name,
+              inviterEmail: inviter.user.email,
+              organizationName: org.name,
+              expiresInHours: settings.invitationExpiresInHours,
+            },
           }),
       }),
+      organizationLeaveEvents(onEvent),
     ],
   }),
   // Wired by the organizations entry above.
   teams: () => ({}),
   multiSession: ({ maximumSessions }) => ({ plugins: [multiSession({ maximumSessions })] }),
   bearer: ({ requireSignature }) => ({ plugins: [bearer({ requireSignature })] }),
+  jwt: (settings, _methods, { publicUrl, tenant }) => ({
+    plugins: [tenantJwtPlugin(settings, { publicUrl, slug: tenant.slug })],
+  }),
+  magicLink: (settings, _methods, context) => ({ plugins: [magicLinkPlugin(settings, context)] }),
+  emailOtp: (settings, _methods, context) => ({ plugins: [emailOtpPlugin(settings, context)] }),
+  phoneNumber: (settings, _methods, context) => ({ plugins: [phoneNumberOptions(settings, context)] }),
+  google: (settings, _methods, context) => socialProviderOptions("google", settings, context),
+  github: (settings, _methods, context) => socialProviderOptions("github", settings, context),
+  microsoft: (settings, _methods, context) => socialProviderOptions("microsoft", settings, context),
+  apple: (settings, _methods, context) => socialProviderOptions("apple", settings, context),
+  discord: (settings, _methods, context) => socialProviderOptions("discord", settings, context),
+  gitlab: (settings, _methods, context) => socialProviderOptions("gitlab", settings, context),
+  oidc: (settings, _methods, context) => socialProviderOptions("oidc", settings, context),
+  passkey: (_settings, _methods, context) => ({ plugins: [tenantPasskeyPlugin(context)] }),
+  twoFactor: (settings, _methods, context) => ({ plugins: [tenantTwoFactorPlugin(settings, context)] }),
 };
 
 /**
@@ -69,7 +128,8 @@ const TO_BETTER_AUTH: {
  */
 export function authMethodsOptions(methods: AuthMethodsConfig, context: AuthMethodContext) {
   const plugins: BetterAuthPlugin[] = [];
-  const emailAndPassword: { enabled: boolean; minPasswordLength?: number; maxPasswordLength?: number } = {
+  const socialProviders: SocialProviders = {};
+  const emailAndPassword: { enabled: boolean } & Partial<EmailAndPasswordOptions> = {
     enabled: methods.emailPassword.enabled,
   };
   for (const id of AUTH_METHOD_IDS) {
@@ -82,6 +142,7 @@ export function authMethodsOptions(methods: AuthMethodsConfig, context: AuthMeth
     const contribution = build(methods[id], methods, context);
     if (contribution.emailAndPassword) Object.assign(emailAndPassword, contribution.emailAndPassword);
     plugins.push(...(contribution.plugins ?? []));
+    Object.assign(socialProviders, contribution.socialProviders);
   }
-  return { emailAndPassword, plugins };
+  return { emailAndPassword, plugins, socialProviders };
 }

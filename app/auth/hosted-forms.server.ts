@@ -1,5 +1,13 @@
-import { fieldErrors, formValues, SignInSchema, signUpSchema } from "~/http/forms";
+import { formValues, SignInSchema, signUpSchema } from "~/http/forms";
+import { fieldMessages, message, type Message } from "~/i18n/message";
 import { CLIENT_IP_HEADER, tenantAuthPath, tenantTrustedOrigins } from "~/auth/tenant-auth.server";
+import { afterPasswordSignIn } from "~/auth-methods/two-factor/two-factor.server";
+import {
+  isUsernameIdentifier,
+  usernameError,
+  usernameField,
+  usernameSettings,
+} from "~/auth-methods/username/username.server";
 import { getPortico } from "~/context.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 import { isBannedRefusal, suspendedAccountMessage } from "~/users/bans.server";
@@ -8,12 +16,18 @@ import { isBannedRefusal, suspendedAccountMessage } from "~/users/bans.server";
  * The hosted pages' form actions. They go through the tenant's better-auth HTTP handler
  * (not `auth.api` directly) so every hosted sign-in gets the same origin checks and rate
  * limits as a widget or API call, and they turn better-auth's error codes into messages
- * shown next to the field they concern.
+ * shown next to the field they concern (message keys, worded by the page in its locale).
  */
-export type FieldName = "name" | "email" | "password" | "form";
-export type FieldErrors = Partial<Record<FieldName, string>>;
-export type FormFailure = { ok: false; status: number; errors: FieldErrors; values: { name?: string; email?: string } };
-export type FormSuccess = { ok: true; setCookies: string[] };
+export type FieldName = "name" | "email" | "username" | "password" | "form";
+export type FieldErrors = Partial<Record<FieldName, Message>>;
+export type FormFailure = {
+  ok: false;
+  status: number;
+  errors: FieldErrors;
+  values: { name?: string; email?: string; username?: string };
+};
+/** `redirectTo`: a next step before the usual target (the second factor, its required set-up). */
+export type FormSuccess = { ok: true; setCookies: string[]; redirectTo?: string };
 
 /** Only a page of this tenant (or one of its trusted origins) may post its forms. */
 export function isTrustedFormPost(request: Request, live: TenantRequestContext): boolean {
@@ -28,7 +42,7 @@ export function isTrustedFormPost(request: Request, live: TenantRequestContext):
 export async function callTenantAuth(live: TenantRequestContext, request: Request, endpoint: string, body: unknown) {
   const { publicUrl } = getPortico().env;
   const headers = new Headers({ "content-type": "application/json" });
-  for (const name of ["cookie", "origin", "user-agent", CLIENT_IP_HEADER]) {
+  for (const name of ["cookie", "origin", "user-agent", "accept-language", CLIENT_IP_HEADER]) {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
@@ -43,20 +57,20 @@ type AuthErrorBody = { code?: string; message?: string };
 
 function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: number): FieldErrors {
   const code = body.code ?? "";
-  if (status === 429) return { form: "Too many attempts. Wait a minute, then try again." };
-  if (code === "INVALID_EMAIL_OR_PASSWORD") return { password: "Incorrect email or password." };
-  if (code.startsWith("USER_ALREADY_EXISTS"))
-    return { email: "An account with this email already exists. Sign in instead." };
-  if (code === "PASSWORD_TOO_SHORT") return { password: `Use at least ${minPasswordLength} characters.` };
-  if (code === "PASSWORD_TOO_LONG") return { password: "That password is too long." };
-  if (code === "INVALID_EMAIL") return { email: "Enter a valid email address, like name@example.com." };
+  if (status === 429) return { form: message("errors.tooManyAttempts") };
+  if (code === "INVALID_EMAIL_OR_PASSWORD") return { password: message("errors.invalidCredentials") };
+  if (code.startsWith("USER_ALREADY_EXISTS")) return { email: message("errors.emailTaken") };
+  if (code === "PASSWORD_TOO_SHORT") return { password: message("errors.tooShort", { min: minPasswordLength }) };
+  if (code === "PASSWORD_TOO_LONG") return { password: message("errors.passwordTooLong") };
+  if (code === "INVALID_EMAIL") return { email: message("errors.emailInvalid") };
   // The tenant's sign-up mode and password policy (app/auth-methods/policies.server.ts).
-  if (code === "PASSWORD_TOO_COMMON") return { password: body.message ?? "Choose a less common password." };
-  if (code === "SIGN_UP_CLOSED" || code === "SIGN_UP_INVITE_ONLY")
-    return { form: body.message ?? "You cannot create an account here." };
-  if (code === "INVALID_ORIGIN" || status === 403)
-    return { form: "This form was sent from a page we do not trust. Reload the page and try again." };
-  return { form: "We could not complete that. Please try again." };
+  if (code === "PASSWORD_TOO_COMMON") return { password: message("errors.passwordTooCommon") };
+  if (code === "SIGN_UP_CLOSED") return { form: message("errors.signUpClosed") };
+  if (code === "SIGN_UP_INVITE_ONLY") return { form: message("errors.signUpInviteOnly") };
+  // The tenant requires a confirmed email (app/email): the sign-in page offers a new link.
+  if (code === "EMAIL_NOT_VERIFIED") return { form: message("emailMethods.signIn.unverified") };
+  if (code === "INVALID_ORIGIN" || status === 403) return { form: message("errors.untrustedForm") };
+  return { form: message("errors.generic") };
 }
 
 async function finish(
@@ -72,29 +86,77 @@ async function finish(
 
 export async function signInWithPassword(live: TenantRequestContext, request: Request, form: FormData) {
   const { minPasswordLength } = live.tenant.config.authMethods.emailPassword;
+  // With usernames on, the identifier field takes an email or a username: no "@" means a username.
+  if (isUsernameIdentifier(live.tenant.config, String(form.get("email") ?? "")))
+    return signInWithUsername(live, request, form);
   const parsed = SignInSchema.safeParse(formValues(form));
   const values = { email: String(form.get("email") ?? "").slice(0, 254) };
   if (!parsed.success)
-    return { ok: false, status: 400, errors: fieldErrors<FieldName>(parsed.error), values } satisfies FormFailure;
+    return { ok: false, status: 400, errors: fieldMessages<FieldName>(parsed.error), values } satisfies FormFailure;
   const response = await callTenantAuth(live, request, "/sign-in/email", { ...parsed.data, rememberMe: true });
   // A banned user (right password, refused by the admin plugin) is told why and until when.
   if (await isBannedRefusal(response)) {
-    const message = await suspendedAccountMessage(live.db, parsed.data.email);
-    return { ok: false, status: 403, errors: { form: message }, values } satisfies FormFailure;
+    const suspended = await suspendedAccountMessage(live.db, parsed.data.email);
+    return { ok: false, status: 403, errors: { form: suspended }, values } satisfies FormFailure;
   }
+  const secondStep = await afterPasswordSignIn(live, request, response);
+  if (secondStep) return secondStep;
   return finish(response, values, minPasswordLength);
+}
+
+/** Sign-in with a username and password (better-auth's username plugin). */
+async function signInWithUsername(
+  live: TenantRequestContext,
+  request: Request,
+  form: FormData,
+): Promise<FormSuccess | FormFailure> {
+  const username = String(form.get("email") ?? "")
+    .trim()
+    .slice(0, 254);
+  const password = String(form.get("password") ?? "").slice(0, 256);
+  const values = { email: username };
+  if (!password) return { ok: false, status: 400, errors: { password: message("errors.passwordRequired") }, values };
+  const response = await callTenantAuth(live, request, "/sign-in/username", { username, password, rememberMe: true });
+  if (await isBannedRefusal(response)) {
+    const user = await live.db.user.findUnique({
+      where: { username: username.toLowerCase() },
+      select: { email: true },
+    });
+    const suspended = await suspendedAccountMessage(live.db, user?.email ?? "");
+    return { ok: false, status: 403, errors: { form: suspended }, values };
+  }
+  const secondStep = await afterPasswordSignIn(live, request, response);
+  if (secondStep) return secondStep;
+  // A malformed username (422) and a wrong one read the same: which usernames exist stays private.
+  if (response.status === 401 || response.status === 422)
+    return { ok: false, status: 400, errors: { password: message("username.error.invalidCredentials") }, values };
+  return finish(response, values, live.tenant.config.authMethods.emailPassword.minPasswordLength);
 }
 
 export async function signUpWithPassword(live: TenantRequestContext, request: Request, form: FormData) {
   const { minPasswordLength, maxPasswordLength } = live.tenant.config.authMethods.emailPassword;
-  const parsed = signUpSchema(minPasswordLength, maxPasswordLength).safeParse(formValues(form));
+  const usernames = usernameSettings(live.tenant.config);
+  const schema = signUpSchema(minPasswordLength, maxPasswordLength);
+  const parsed = (usernames ? schema.extend({ username: usernameField(usernames) }) : schema).safeParse(
+    formValues(form),
+  );
   const values = {
     name: String(form.get("name") ?? "").slice(0, 100),
     email: String(form.get("email") ?? "").slice(0, 254),
+    ...(usernames ? { username: String(form.get("username") ?? "").slice(0, 100) } : {}),
   };
   if (!parsed.success)
-    return { ok: false, status: 400, errors: fieldErrors<FieldName>(parsed.error), values } satisfies FormFailure;
+    return { ok: false, status: 400, errors: fieldMessages<FieldName>(parsed.error), values } satisfies FormFailure;
   const response = await callTenantAuth(live, request, "/sign-up/email", parsed.data);
+  if (!response.ok && usernames) {
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as AuthErrorBody;
+    const refused = usernameError(body.code ?? "", usernames);
+    if (refused)
+      return { ok: false, status: 400, errors: { [refused.field]: refused.message }, values } satisfies FormFailure;
+  }
   return finish(response, values, minPasswordLength);
 }
 

@@ -3,6 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
 import { admin } from "better-auth/plugins";
 import { authMethodsOptions } from "~/auth-methods/catalog.server";
+import { failedOAuthCallback } from "~/auth-methods/social/callback-events.server";
 import {
   isCommonPassword,
   NEW_PASSWORD_FIELDS,
@@ -15,6 +16,18 @@ import type { RateLimitStore } from "~/auth/rate-limit.server";
 import { userUpdateEvent } from "~/auth/user-events.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
+import {
+  afterEmailAuthEndpoint,
+  emailVerificationOptions,
+  noticeNewSignIn,
+  redirectAlreadyVerified,
+  sendPasswordChangedEmail,
+  sendResetPasswordEmail,
+  sendWelcomeEmail,
+  type AuthEmailContext,
+} from "~/email/auth-emails.server";
+import type { TenantEmail } from "~/email/templates.server";
+import { tenantPasswordHashing } from "~/management-api/imported-passwords.server";
 import type { Tenant, TenantSecrets } from "~/tenancy/tenants.server";
 
 /** The header the HTTP server sets from the socket or a trusted proxy; clients cannot forge it. */
@@ -53,8 +66,10 @@ export type TenantAuthOptions = {
   rateLimitStore: RateLimitStore;
   /** Told about every auth event (the audit log and, later, webhooks subscribe). */
   onEvent?: (event: TenantAuthEvent) => void;
-  /** Sends the tenant's auth emails (password reset, …) through the outbox. */
-  sendEmail?: (email: { to: string; subject: string; text: string; html?: string }) => Promise<void>;
+  /** Sends the tenant's auth emails (password reset, …) through the outbox; templates in emails/. */
+  sendEmail?: (email: TenantEmail) => Promise<void>;
+  /** Sends the tenant's text messages (phone number codes) through the SMS outbox. */
+  sendSms?: (sms: { to: string; body: string }) => Promise<void>;
 };
 
 /** What happened in a tenant's auth, whatever path caused it (hosted page, widget, API). */
@@ -66,7 +81,11 @@ export type TenantAuthEvent = {
     | "session.created"
     | "session.revoked"
     | "sign_in.failed"
-    | "password.reset";
+    | "password.reset"
+    | "organization.created"
+    | "organization.member_added"
+    | "organization.member_removed"
+    | "two_factor.enabled";
   userId?: string;
   email?: string;
   ipAddress?: string | null;
@@ -74,7 +93,17 @@ export type TenantAuthEvent = {
   data?: Record<string, unknown>;
 };
 
-const SIGN_IN_PATHS = ["/sign-in/email", "/sign-in/username"];
+const SIGN_IN_PATHS = [
+  "/sign-in/email",
+  "/sign-in/username",
+  // The second factor and passkeys (app/auth-methods/two-factor, app/auth-methods/passkeys).
+  "/two-factor/verify-totp",
+  "/two-factor/verify-backup-code",
+  "/passkey/verify-authentication",
+  "/phone-number/verify",
+  // Email one-time codes (app/email/passwordless.server.ts); magic links are reported by afterEmailAuthEndpoint.
+  "/sign-in/email-otp",
+];
 
 /** One better-auth instance per tenant, talking only to that tenant's database. */
 export function createTenantAuth({
@@ -86,9 +115,19 @@ export function createTenantAuth({
   rateLimitStore,
   onEvent = () => undefined,
   sendEmail = async () => undefined,
+  sendSms = async () => undefined,
 }: TenantAuthOptions) {
   const { config } = tenant;
-  const methods = authMethodsOptions(config.authMethods, { tenant, publicUrl, sendEmail });
+  const emails: AuthEmailContext = { tenant, publicUrl, db, sendEmail, onEvent };
+  const methods = authMethodsOptions(config.authMethods, {
+    tenant,
+    publicUrl,
+    sendEmail,
+    onEvent,
+    secrets,
+    sendSms,
+    signUpMode: config.signUp.mode,
+  });
   return betterAuth({
     appName: tenant.name,
     baseURL: publicUrl.origin,
@@ -97,18 +136,27 @@ export function createTenantAuth({
     database: prismaAdapter(db, { provider }),
     emailAndPassword: {
       ...methods.emailAndPassword,
+      // Also accepts password hashes imported through the management API (bcrypt, scrypt, argon2).
+      password: tenantPasswordHashing(db),
       autoSignIn: true,
       resetPasswordTokenExpiresIn: 60 * 60,
-      sendResetPassword: async ({ user, url }) =>
-        sendEmail({
-          to: user.email,
-          subject: `Reset your ${tenant.name} password`,
-          text: `Someone asked to reset the password of your ${tenant.name} account.\n\nChoose a new password: ${url}\n\nThe link works once and expires in an hour. If you did not ask for this, ignore this email.`,
-        }),
-      onPasswordReset: async ({ user }) => onEvent({ type: "password.reset", userId: user.id, email: user.email }),
+      sendResetPassword: async (data, request) => sendResetPasswordEmail(emails, data, request),
+      onPasswordReset: async ({ user }, request) => {
+        onEvent({ type: "password.reset", userId: user.id, email: user.email });
+        await sendPasswordChangedEmail(emails, user, request);
+      },
     },
+    // Verification links and their hosted landing page (app/email/auth-emails.server.ts).
+    emailVerification: emailVerificationOptions(emails),
     session: { expiresIn: config.session.expiresIn, updateAge: config.session.updateAge },
     trustedOrigins: tenantTrustedOrigins(tenant, publicUrl),
+    // Social and OpenID Connect providers (app/auth-methods/social). A provider's account joins
+    // an existing user with the same email only when the provider says the email is verified
+    // and the existing user verified it too (better-auth's requireLocalEmailVerified default).
+    socialProviders: methods.socialProviders,
+    account: { accountLinking: { enabled: true, trustedProviders: [] } },
+    // Failed provider callbacks (forged state, access denied, …) land on a hosted page that explains them.
+    onAPIError: { errorURL: `${publicUrl.origin}${tenantBasePath(tenant.slug)}/sign-in/error` },
     rateLimit: {
       enabled: true,
       customStorage: rateLimitStore,
@@ -125,7 +173,10 @@ export function createTenantAuth({
     databaseHooks: {
       user: {
         create: {
-          after: async (user) => onEvent({ type: "user.created", userId: user.id, email: user.email }),
+          after: async (user, ctx) => {
+            onEvent({ type: "user.created", userId: user.id, email: user.email });
+            sendWelcomeEmail(emails, user, ctx?.request);
+          },
         },
         update: {
           after: async (user, ctx) => {
@@ -136,7 +187,7 @@ export function createTenantAuth({
       },
       session: {
         create: {
-          after: async (session) =>
+          after: async (session, ctx) => {
             onEvent({
               type: "session.created",
               userId: session.userId,
@@ -144,7 +195,9 @@ export function createTenantAuth({
               ipAddress: session.ipAddress,
               userAgent: session.userAgent,
               data: session.impersonatedBy ? { impersonatedBy: session.impersonatedBy } : undefined,
-            }),
+            });
+            noticeNewSignIn(emails, session, ctx?.request);
+          },
         },
       },
     },
@@ -155,6 +208,7 @@ export function createTenantAuth({
           const overlong = overlongProfileField(ctx.body);
           if (overlong) throw new APIError("BAD_REQUEST", overlong);
         }
+        await redirectAlreadyVerified(emails, ctx);
         if (ctx.path === "/sign-up/email") {
           const refusal = await signUpRefusal(config.signUp.mode, db, ctx.body?.email);
           if (refusal) throw new APIError("FORBIDDEN", refusal);
@@ -190,6 +244,9 @@ export function createTenantAuth({
             data: { code: error.body?.code ?? error.status },
           });
         }
+        await afterEmailAuthEndpoint(emails, ctx);
+        const oauthFailure = failedOAuthCallback(ctx.path, ctx.params, ctx.context.returned);
+        if (oauthFailure) onEvent({ type: "sign_in.failed", ipAddress, userAgent, data: oauthFailure });
       }),
     },
     telemetry: { enabled: false },

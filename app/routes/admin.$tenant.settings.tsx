@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
 import { requireTenantRole, type ConsoleAccess } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
@@ -200,6 +200,11 @@ export default function TenantSettings() {
                   CNAME {host} → {settings.publicHost}
                 </p>
               ))}
+              <p className="mt-2">
+                <Link to="../domains" relative="path" className="font-medium text-primary hover:underline">
+                  Check whether each domain resolves here
+                </Link>
+              </p>
             </>
           }
         >

@@ -20,14 +20,18 @@ const SECTIONS = [
   { to: "", label: "Overview" },
   { to: "users", label: "Users" },
   { to: "auth-methods", label: "Auth methods" },
+  { to: "branding", label: "Branding" },
   { to: "settings", label: "Settings" },
+  { to: "domains", label: "Domains" },
   { to: "members", label: "Members" },
   { to: "database", label: "Database" },
   { to: "api-keys", label: "API keys" },
   { to: "audit", label: "Audit log" },
   { to: "environments", label: "Environments" },
   { to: "webhooks", label: "Webhooks" },
+  { to: "emails", label: "Emails" },
   { to: "outbox", label: "Outbox" },
+  { to: "sms", label: "Text messages" },
   { to: "danger", label: "Danger zone" },
 ];
 

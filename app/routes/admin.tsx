@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BrandMark } from "~/components/ui/brand-mark";
 import { ToastMessage } from "~/components/ui/toast";
 import { getPortico } from "~/context.server";
 import { getToast } from "~/http/toast.server";
@@ -9,19 +10,20 @@ import { requirePlatformUser } from "~/platform/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePlatformUser(request);
   const { toast, headers } = await getToast(request);
-  return data({ user, appName: getPortico().env.appName, toast }, { headers });
+  const { appName, branding } = getPortico().env;
+  return data({ user, appName, branding, toast }, { headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Console – ${data?.appName ?? ""}` }];
 
 /** The console's frame: product name, the signed-in account, sign-out, and the page. */
 export default function AdminLayout() {
-  const { user, appName, toast } = useLoaderData<typeof loader>();
+  const { user, branding, toast } = useLoaderData<typeof loader>();
   return (
     <div className="min-h-screen">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-border bg-card px-4 py-3">
         <Link to="/admin" className="text-lg font-bold tracking-tight">
-          {appName} <span className="font-normal text-muted">Console</span>
+          <BrandMark branding={branding} suffix="Console" />
         </Link>
         <div className="flex items-center gap-3 text-sm">
           <Link to="/admin/outbox" className="font-medium text-primary hover:underline">

@@ -2,6 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isTrustedFormPost } from "~/auth/hosted-forms.server";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
+import { hostedPageTitle } from "~/i18n/hosted-meta";
+import { translateMessage } from "~/i18n/message";
+import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
 import { requestPasswordResetEmail } from "~/users/password-reset.server";
 
@@ -18,47 +21,46 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data(result, { status: result.ok ? 200 : result.status });
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)
-    ?.tenant;
-  return [{ title: `Forgot password – ${tenant?.name ?? ""}` }];
-};
+export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "forgotPassword.title") }];
 
 export default function ForgotPassword() {
   const { basePath } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
+  const t = useTranslate();
+  const [sentBefore, sentAfter] = t("forgotPassword.sent").split("{email}");
   const errors = result && !result.ok ? result.errors : {};
   return (
     <>
-      <h1 className="text-xl font-semibold">Forgot your password?</h1>
+      <h1 className="text-xl font-semibold">{t("forgotPassword.title")}</h1>
       {result?.ok ? (
         <p role="status" className="mt-4 text-sm">
-          If an account exists for <strong>{result.email}</strong>, we sent it a link to choose a new password. The link
-          works once and expires in an hour.
+          {sentBefore}
+          <strong>{result.email}</strong>
+          {sentAfter}
         </p>
       ) : (
         <>
-          <p className="mt-1 text-sm text-muted">Enter your email and we will send you a link to choose a new one.</p>
+          <p className="mt-1 text-sm text-muted">{t("forgotPassword.subtitle")}</p>
           <Form method="post" action={`${basePath}/forgot-password`} className="mt-6 flex flex-col gap-4" noValidate>
-            <FormError message={errors.form} />
+            <FormError message={translateMessage(t, errors.form)} />
             <FormField
-              label="Email"
+              label={t("common.email")}
               name="email"
               type="email"
               autoComplete="email"
               required
               defaultValue={result && !result.ok ? result.email : undefined}
-              error={errors.email}
+              error={translateMessage(t, errors.email)}
               autoFocus
             />
-            <SubmitButton pending={pending}>Send reset link</SubmitButton>
+            <SubmitButton pending={pending}>{t("forgotPassword.submit")}</SubmitButton>
           </Form>
         </>
       )}
       <p className="mt-6 text-center text-sm text-muted">
         <Link to={`${basePath}/sign-in`} className="font-medium text-primary underline-offset-4 hover:underline">
-          Back to sign in
+          {t("forgotPassword.backToSignIn")}
         </Link>
       </p>
     </>

@@ -2,6 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isTrustedFormPost } from "~/auth/hosted-forms.server";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
+import { hostedPageTitle } from "~/i18n/hosted-meta";
+import { translateMessage } from "~/i18n/message";
+import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
 import { resetPassword } from "~/users/password-reset.server";
 
@@ -23,36 +26,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${live.basePath}/sign-in?reset=done`);
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)
-    ?.tenant;
-  return [{ title: `Choose a new password – ${tenant?.name ?? ""}` }];
-};
+export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "resetPassword.title") }];
 
 export default function ResetPassword() {
   const { basePath, token, minPasswordLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
+  const t = useTranslate();
   const errors = result && !result.ok ? result.errors : {};
   const askAgain = (
     <Link to={`${basePath}/forgot-password`} className="font-medium text-primary underline-offset-4 hover:underline">
-      Send a new link
+      {t("resetPassword.askAgain")}
     </Link>
   );
   if (!token)
     return (
       <>
-        <h1 className="text-xl font-semibold">This link no longer works</h1>
+        <h1 className="text-xl font-semibold">{t("resetPassword.invalidTitle")}</h1>
         <p role="alert" className="mt-3 text-sm">
-          This password reset link is invalid, has expired or was already used. Each link works once, for an hour.
+          {t("resetPassword.invalidText")}
         </p>
         <p className="mt-6 text-sm">{askAgain}</p>
       </>
     );
   return (
     <>
-      <h1 className="text-xl font-semibold">Choose a new password</h1>
-      <p className="mt-1 text-sm text-muted">Use at least {minPasswordLength} characters.</p>
+      <h1 className="text-xl font-semibold">{t("resetPassword.title")}</h1>
+      <p className="mt-1 text-sm text-muted">{t("resetPassword.subtitle", { min: minPasswordLength })}</p>
       {/* The token stays in the URL, so the page still has it when a failed post re-renders it. */}
       <Form
         method="post"
@@ -61,26 +61,26 @@ export default function ResetPassword() {
         noValidate
       >
         <input type="hidden" name="token" value={token} />
-        <FormError message={errors.form} />
+        <FormError message={translateMessage(t, errors.form)} />
         {errors.form ? <p className="-mt-2 text-sm">{askAgain}</p> : null}
         <FormField
-          label="New password"
+          label={t("resetPassword.newPassword")}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          error={errors.password}
+          error={translateMessage(t, errors.password)}
           autoFocus
         />
         <FormField
-          label="Confirm new password"
+          label={t("resetPassword.confirmPassword")}
           name="confirmPassword"
           type="password"
           autoComplete="new-password"
           required
-          error={errors.confirmPassword}
+          error={translateMessage(t, errors.confirmPassword)}
         />
-        <SubmitButton pending={pending}>Set new password</SubmitButton>
+        <SubmitButton pending={pending}>{t("resetPassword.submit")}</SubmitButton>
       </Form>
     </>
   );

@@ -3,13 +3,35 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
 import { cookiesForHost, getSignedInUser, isTrustedFormPost, signInWithPassword } from "~/auth/hosted-forms.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
+import { PasskeySignIn } from "~/auth-methods/passkeys/passkey-sign-in";
+import { passkeysEnabled } from "~/auth-methods/passkeys/passkeys.server";
+import { AlternativeSignIns } from "~/auth-methods/social/alternative-sign-ins";
+import { EmailSignInLinks, emailSignIns } from "~/email/hosted-links";
+import { alternativeSignIns } from "~/auth-methods/social/hosted.server";
+import { hostedPageTitle } from "~/i18n/hosted-meta";
+import { translateMessage } from "~/i18n/message";
+import { useTranslate } from "~/i18n/use-translate";
+import { usernameSettings } from "~/auth-methods/username/username.server";
+import { isAddingAccount } from "~/sessions/device-sessions.server";
+import { AddAccountNotice, ADD_ACCOUNT_PARAM } from "~/sessions/ui/signed-in-accounts";
 import { requireTenant } from "~/tenancy/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
-  if (await getSignedInUser(live, request)) throw redirect(afterSignInTarget(request, live));
+  // With several accounts per browser, "add another account" signs in beside the current session.
+  const addAccount = isAddingAccount(live, request);
+  if (!addAccount && (await getSignedInUser(live, request))) throw redirect(afterSignInTarget(request, live));
   const passwordChanged = new URL(request.url).searchParams.get("reset") === "done";
-  return { basePath: live.basePath, redirectTo: redirectParam(request, live), passwordChanged };
+  return {
+    basePath: live.basePath,
+    redirectTo: redirectParam(request, live),
+    passwordChanged,
+    alternatives: await alternativeSignIns(live),
+    passkey: passkeysEnabled(live),
+    usernameSignIn: usernameSettings(live.tenant.config) !== null,
+    addAccount,
+    emailLinks: emailSignIns(live.tenant.config),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -20,67 +42,79 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return data(result, { status: result.status });
   const headers = new Headers();
   for (const cookie of cookiesForHost(result.setCookies, live)) headers.append("Set-Cookie", cookie);
-  return redirect(afterSignInTarget(request, live), { headers });
+  return redirect(result.redirectTo ?? afterSignInTarget(request, live), { headers });
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)
-    ?.tenant;
-  return [{ title: `Sign in – ${tenant?.name ?? ""}` }];
-};
+export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "signIn.title") }];
 
 export default function SignIn() {
-  const { basePath, redirectTo, passwordChanged } = useLoaderData<typeof loader>();
+  const { basePath, redirectTo, passwordChanged, alternatives, passkey, emailLinks, usernameSignIn, addAccount } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
+  const t = useTranslate();
   const errors = result && !result.ok ? result.errors : {};
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
+  const formQuery = addAccount ? `${query ? `${query}&` : "?"}${ADD_ACCOUNT_PARAM}=1` : query;
   return (
     <>
-      <h1 className="text-xl font-semibold">Sign in</h1>
-      <p className="mt-1 text-sm text-muted">Welcome back. Sign in to continue.</p>
+      <h1 className="text-xl font-semibold">{t("signIn.title")}</h1>
+      <p className="mt-1 text-sm text-muted">{t("signIn.subtitle")}</p>
       {passwordChanged ? (
         <p role="status" className="mt-4 rounded-theme border border-border px-3 py-2 text-sm">
-          Your password was changed. Sign in with your new password.
+          {t("signIn.passwordChanged")}
         </p>
       ) : null}
+      <AddAccountNotice basePath={basePath} adding={addAccount} />
+      <PasskeySignIn enabled={passkey} basePath={basePath} redirectTo={redirectTo} />
+      {/* Passkey, social, the email form, then the other methods (magic link, email code, phone). */}
+      <AlternativeSignIns offered={{ ...alternatives, phone: false }} basePath={basePath} redirectTo={redirectTo} />
       {/* An explicit action: on a custom domain Remix would otherwise post to /t/<slug>/sign-in. */}
-      <Form method="post" action={`${basePath}/sign-in${query}`} className="mt-6 flex flex-col gap-4" noValidate>
-        <FormError message={errors.form} />
+      <Form method="post" action={`${basePath}/sign-in${formQuery}`} className="mt-6 flex flex-col gap-4" noValidate>
+        <FormError message={translateMessage(t, errors.form)} />
         <FormField
-          label="Email"
+          label={usernameSignIn ? t("username.identifier") : t("common.email")}
           name="email"
-          type="email"
-          autoComplete="username"
+          type={usernameSignIn ? "text" : "email"}
+          // "webauthn": the browser may offer the user's passkeys here (passkey-sign-in.tsx).
+          autoComplete="username webauthn"
           required
           defaultValue={result && !result.ok ? result.values.email : undefined}
-          error={errors.email}
+          error={translateMessage(t, errors.email)}
           autoFocus={Boolean(errors.email) || !errors.password}
         />
         <FormField
-          label="Password"
+          label={t("common.password")}
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          error={errors.password}
+          error={translateMessage(t, errors.password)}
           autoFocus={Boolean(errors.password) && !errors.email}
         />
         <Link
           to={`${basePath}/forgot-password`}
           className="-mt-2 self-end text-sm text-primary underline-offset-4 hover:underline"
         >
-          Forgot password?
+          {t("signIn.forgotPassword")}
         </Link>
-        <SubmitButton pending={pending}>Sign in</SubmitButton>
+        <SubmitButton pending={pending}>{t("signIn.submit")}</SubmitButton>
       </Form>
+      <EmailSignInLinks offered={emailLinks} basePath={basePath} redirectTo={redirectTo} />
+      {alternatives.phone ? (
+        <p className="mt-2 text-center text-sm">
+          <Link to={`${basePath}/phone${query}`} className="text-primary underline-offset-4 hover:underline">
+            {t("phone.link")}
+          </Link>
+        </p>
+      ) : null}
       <p className="mt-6 text-center text-sm text-muted">
-        No account yet?{" "}
+        {t("signIn.noAccount")}{" "}
         <Link
           to={`${basePath}/sign-up${query}`}
           className="font-medium text-primary underline-offset-4 hover:underline"
         >
-          Sign up
+          {t("signIn.signUpLink")}
         </Link>
       </p>
     </>

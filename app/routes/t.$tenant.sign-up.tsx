@@ -4,6 +4,15 @@ import { FormError, FormField, SubmitButton } from "~/components/form-field";
 import { hostedSignUpAvailability, type SignUpAvailability } from "~/auth-methods/policies.server";
 import { cookiesForHost, getSignedInUser, isTrustedFormPost, signUpWithPassword } from "~/auth/hosted-forms.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
+import { awaitsEmailVerification } from "~/email/hosted-flows.server";
+import { AlternativeSignIns } from "~/auth-methods/social/alternative-sign-ins";
+import { alternativeSignIns } from "~/auth-methods/social/hosted.server";
+import { hostedPageTitle } from "~/i18n/hosted-meta";
+import { translateMessage } from "~/i18n/message";
+import type { MessageKey } from "~/i18n/messages";
+import { useTranslate } from "~/i18n/use-translate";
+import { UsernameField } from "~/auth-methods/username/username-field";
+import { usernameSettings } from "~/auth-methods/username/username.server";
 import { requireTenant } from "~/tenancy/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     availability: await hostedSignUpAvailability(config, live.db, invitationId),
     minPasswordLength: config.authMethods.emailPassword.minPasswordLength,
     rejectCommonPasswords: config.passwordPolicy.rejectCommonPasswords,
+    username: usernameSettings(config),
+    alternatives: await alternativeSignIns(live),
   };
 }
 
@@ -27,35 +38,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await signUpWithPassword(live, request, await request.formData());
   if (!result.ok) return data(result, { status: result.status });
+  // The tenant requires a confirmed email: no session yet, the confirmation link is on its way.
+  if (awaitsEmailVerification(result.setCookies)) return redirect(`${live.basePath}/verify-email?status=pending`);
   const headers = new Headers();
   for (const cookie of cookiesForHost(result.setCookies, live)) headers.append("Set-Cookie", cookie);
   return redirect(afterSignInTarget(request, live), { headers });
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const tenant = (matches.find((m) => m.id === "routes/t.$tenant")?.data as { tenant?: { name: string } } | undefined)
-    ?.tenant;
-  return [{ title: `Create your account – ${tenant?.name ?? ""}` }];
-};
+export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "signUp.title") }];
 
-const UNAVAILABLE: Record<Extract<SignUpAvailability, { open: false }>["reason"], { title: string; text: string }> = {
-  closed: {
-    title: "Sign-up is closed",
-    text: "New accounts are created by an administrator. If you already have an account, sign in.",
-  },
-  "invite-only": {
-    title: "Sign-up is by invitation only",
-    text: "Open the link in your invitation email to create your account. If you already have an account, sign in.",
-  },
-  "no-password-sign-up": {
-    title: "Sign-up is not available",
-    text: "This app does not offer sign-up with an email address and password.",
-  },
+const UNAVAILABLE: Record<
+  Extract<SignUpAvailability, { open: false }>["reason"],
+  { title: MessageKey; text: MessageKey }
+> = {
+  closed: { title: "signUp.closedTitle", text: "signUp.closedText" },
+  "invite-only": { title: "signUp.inviteOnlyTitle", text: "signUp.inviteOnlyText" },
+  "no-password-sign-up": { title: "signUp.unavailableTitle", text: "signUp.unavailableText" },
 };
 
 export default function SignUp() {
-  const { basePath, redirectTo, availability, minPasswordLength, rejectCommonPasswords } =
+  const { basePath, redirectTo, availability, minPasswordLength, rejectCommonPasswords, alternatives } =
     useLoaderData<typeof loader>();
+  const t = useTranslate();
+  const result = useActionData<typeof action>();
+  const refused = result && !result.ok ? result : null;
   const query = new URLSearchParams();
   if (redirectTo) query.set("redirectTo", redirectTo);
   const signInLink = (
@@ -63,15 +69,21 @@ export default function SignUp() {
       to={`${basePath}/sign-in${query.size ? `?${query}` : ""}`}
       className="font-medium text-primary underline-offset-4 hover:underline"
     >
-      Sign in
+      {t("signUp.signInLink")}
     </Link>
   );
   if (!availability.open) {
     const { title, text } = UNAVAILABLE[availability.reason];
     return (
       <>
-        <h1 className="text-xl font-semibold">{title}</h1>
-        <p className="mt-2 text-sm text-muted">{text}</p>
+        <h1 className="text-xl font-semibold">{t(title)}</h1>
+        <p className="mt-2 text-sm text-muted">{t(text)}</p>
+        {/* A form posted from a page opened before sign-up closed: say why it was refused. */}
+        {refused?.errors.form ? (
+          <div className="mt-4">
+            <FormError message={translateMessage(t, refused.errors.form)} />
+          </div>
+        ) : null}
         <p className="mt-6 text-center text-sm">{signInLink}</p>
       </>
     );
@@ -80,19 +92,24 @@ export default function SignUp() {
   if (availability.invitation) query.set("invitation", availability.invitation.id);
   return (
     <>
-      <h1 className="text-xl font-semibold">Create your account</h1>
+      <h1 className="text-xl font-semibold">{t("signUp.title")}</h1>
       <p className="mt-1 text-sm text-muted">
         {availability.invitation
-          ? `You were invited to ${availability.invitation.organization}.`
-          : "It takes less than a minute."}
+          ? t("signUp.invited", { organization: availability.invitation.organization })
+          : t("signUp.subtitle")}
       </p>
+      <AlternativeSignIns offered={alternatives} basePath={basePath} redirectTo={redirectTo} />
       <SignUpForm
         postTo={`${basePath}/sign-up${query.size ? `?${query}` : ""}`}
         invitedEmail={availability.invitation?.email}
-        passwordHint={`At least ${minPasswordLength} characters.${rejectCommonPasswords ? " Common passwords are not accepted." : ""}`}
+        passwordHint={t(rejectCommonPasswords ? "signUp.passwordHintCommon" : "signUp.passwordHint", {
+          min: minPasswordLength,
+        })}
         minPasswordLength={minPasswordLength}
       />
-      <p className="mt-6 text-center text-sm text-muted">Already have an account? {signInLink}</p>
+      <p className="mt-6 text-center text-sm text-muted">
+        {t("signUp.haveAccount")} {signInLink}
+      </p>
     </>
   );
 }
@@ -110,44 +127,46 @@ function SignUpForm({
 }) {
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
+  const t = useTranslate();
   const errors = result && !result.ok ? result.errors : {};
   const values = result && !result.ok ? result.values : {};
   const firstInvalid = (["name", "email", "password"] as const).find((field) => errors[field]);
   return (
     // An explicit action: on a custom domain Remix would otherwise post to /t/<slug>/sign-up.
     <Form method="post" action={postTo} className="mt-6 flex flex-col gap-4" noValidate>
-      <FormError message={errors.form} />
+      <FormError message={translateMessage(t, errors.form)} />
       <FormField
-        label="Name"
+        label={t("signUp.name")}
         name="name"
         autoComplete="name"
         required
         defaultValue={values.name}
-        error={errors.name}
+        error={translateMessage(t, errors.name)}
         autoFocus={!firstInvalid || firstInvalid === "name"}
       />
       <FormField
-        label="Email"
+        label={t("common.email")}
         name="email"
         type="email"
         autoComplete="email"
         required
         defaultValue={values.email ?? invitedEmail}
-        error={errors.email}
+        error={translateMessage(t, errors.email)}
         autoFocus={firstInvalid === "email"}
       />
+      <UsernameField />
       <FormField
-        label="Password"
+        label={t("common.password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={minPasswordLength}
         hint={passwordHint}
-        error={errors.password}
+        error={translateMessage(t, errors.password)}
         autoFocus={firstInvalid === "password"}
       />
-      <SubmitButton pending={pending}>Create account</SubmitButton>
+      <SubmitButton pending={pending}>{t("signUp.submit")}</SubmitButton>
     </Form>
   );
 }

@@ -301,6 +301,8 @@ export class TenantService {
       db.webhookDelivery.deleteMany({ where: { tenantId: tenant.id } }),
       db.webhookMessage.deleteMany({ where: { tenantId: tenant.id } }),
       db.webhookEndpoint.deleteMany({ where: { tenantId: tenant.id } }),
+      db.themeVersion.deleteMany({ where: { tenantId: tenant.id } }),
+      db.themeAsset.deleteMany({ where: { tenantId: tenant.id } }),
       db.tenant.delete({ where: { id: tenant.id } }),
     ]);
     await this.storage.dropTenantDatabase(tenant.id);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { getPortico } from "~/context.server";
 import type { TenantDb } from "~/db/clients.server";
+import { message, type Message } from "~/i18n/message";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { fieldErrors, formatUtc, formValues, type FormErrors } from "./forms.server";
 import type { TenantUser } from "./tenant-users.server";
@@ -75,9 +76,12 @@ export async function isBannedRefusal(response: Response): Promise<boolean> {
 }
 
 /** What a banned user reads on the sign-in form: that the account is suspended, why, until when. */
-export async function suspendedAccountMessage(db: TenantDb, email: string): Promise<string> {
+export async function suspendedAccountMessage(db: TenantDb, email: string): Promise<Message> {
   const user = await db.user.findUnique({ where: { email }, select: { banReason: true, banExpires: true } });
-  const until = user?.banExpires ? ` until ${formatUtc(user.banExpires)}` : "";
-  const reason = user?.banReason ? ` Reason: ${user.banReason}` : "";
-  return `Your account is suspended${until}.${reason}`;
+  const until = user?.banExpires ? formatUtc(user.banExpires) : null;
+  const reason = user?.banReason || null;
+  if (until && reason) return message("errors.accountSuspendedUntilReason", { until, reason });
+  if (until) return message("errors.accountSuspendedUntil", { until });
+  if (reason) return message("errors.accountSuspendedReason", { reason });
+  return message("errors.accountSuspended");
 }

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { callTenantAuth } from "~/auth/hosted-forms.server";
 import { getPortico } from "~/context.server";
+import { fieldMessages, message, type Message } from "~/i18n/message";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
-import { fieldErrors, formValues, type FormErrors } from "./forms.server";
+import { formValues } from "./forms.server";
 import type { TenantUser } from "./tenant-users.server";
 
 /**
@@ -13,15 +14,15 @@ import type { TenantUser } from "./tenant-users.server";
  * `/reset-password` page with `?token=…` (or `?error=INVALID_TOKEN`); that page's form posts
  * the new password back to better-auth, which spends the token.
  */
-export type ResetFailure = { ok: false; status: number; errors: FormErrors; email?: string };
+export type ResetFailure = {
+  ok: false;
+  status: number;
+  errors: Partial<Record<"email" | "password" | "confirmPassword" | "form", Message>>;
+  email?: string;
+};
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Enter a valid email address, like name@example.com."));
+// Messages come from the issue codes (fieldMessages), worded by the page in its locale.
+const email = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
 
 /** The hosted page the emailed link ends on: on the shared host, or on the custom domain in use. */
 function resetPageUrl(slug: string, customDomainOrigin?: string) {
@@ -41,15 +42,15 @@ export async function sendPasswordReset(access: ConsoleAccess, request: Request,
   return { ok: true as const, message: `A password reset email was sent to ${user.email}.` };
 }
 
-function authFailure(status: number, code: string | undefined, minPasswordLength: number): FormErrors {
-  if (status === 429) return { form: "Too many attempts. Wait a minute, then try again." };
-  if (code === "INVALID_TOKEN")
-    return { form: "This reset link is invalid, has expired or was already used. Ask for a new one." };
-  if (code === "PASSWORD_TOO_SHORT") return { password: `Use at least ${minPasswordLength} characters.` };
-  if (code === "PASSWORD_TOO_LONG") return { password: "That password is too long." };
-  if (code === "INVALID_EMAIL") return { email: "Enter a valid email address, like name@example.com." };
-  if (status === 403) return { form: "This form was sent from a page we do not trust. Reload the page and try again." };
-  return { form: "We could not complete that. Please try again." };
+function authFailure(status: number, code: string | undefined, minPasswordLength: number): ResetFailure["errors"] {
+  if (status === 429) return { form: message("errors.tooManyAttempts") };
+  if (code === "INVALID_TOKEN") return { form: message("errors.resetLinkInvalid") };
+  if (code === "PASSWORD_TOO_SHORT") return { password: message("errors.tooShort", { min: minPasswordLength }) };
+  if (code === "PASSWORD_TOO_LONG") return { password: message("errors.passwordTooLong") };
+  if (code === "INVALID_EMAIL") return { email: message("errors.emailInvalid") };
+  if (code === "PASSWORD_TOO_COMMON") return { password: message("errors.passwordTooCommon") };
+  if (status === 403) return { form: message("errors.untrustedForm") };
+  return { form: message("errors.generic") };
 }
 
 async function failureOf(response: Response, minPasswordLength: number) {
@@ -71,7 +72,7 @@ export async function requestPasswordResetEmail(
 ): Promise<{ ok: true; email: string } | ResetFailure> {
   const parsed = z.object({ email }).safeParse(formValues(form));
   const typed = String(form.get("email") ?? "").slice(0, 254);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error), email: typed };
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldMessages(parsed.error), email: typed };
   const response = await callTenantAuth(live, request, "/request-password-reset", {
     email: parsed.data.email,
     redirectTo: resetPageUrl(live.tenant.slug, live.hostMode ? new URL(request.url).origin : undefined),
@@ -83,16 +84,13 @@ export async function requestPasswordResetEmail(
 function resetSchema(minPasswordLength: number, maxPasswordLength: number) {
   return z
     .object({
-      token: z.string().min(1, "This reset link is incomplete. Ask for a new one.").max(200),
-      password: z
-        .string()
-        .min(minPasswordLength, `Use at least ${minPasswordLength} characters.`)
-        .max(maxPasswordLength, `Use at most ${maxPasswordLength} characters.`),
+      token: z.string().min(1, "errors.resetLinkIncomplete").max(200, "errors.resetLinkIncomplete"),
+      password: z.string().min(minPasswordLength).max(maxPasswordLength),
       confirmPassword: z.string().max(maxPasswordLength),
     })
     .refine((input) => input.password === input.confirmPassword, {
       path: ["confirmPassword"],
-      message: "The two passwords do not match.",
+      message: "errors.passwordsDoNotMatch",
     });
 }
 
@@ -105,7 +103,7 @@ export async function resetPassword(
   const { minPasswordLength, maxPasswordLength } = live.tenant.config.authMethods.emailPassword;
   const parsed = resetSchema(minPasswordLength, maxPasswordLength).safeParse(formValues(form));
   if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
+    const errors = fieldMessages<"token" | "password" | "confirmPassword">(parsed.error);
     return { ok: false, status: 400, errors: errors.token ? { form: errors.token } : errors };
   }
   const response = await callTenantAuth(live, request, "/reset-password", {

@@ -16,7 +16,21 @@ import { widgets } from "./widgets";
  * Every area's messages. Each area (hosted pages, emails, a sign-in method, …) keeps its own
  * file, with keys prefixed by the area, so areas never edit each other's strings.
  */
-const AREAS = [common, hosted, passkeys, twoFactor, social, phone, organizations, sessions, username, theme, emails, emailMethods, widgets] as const;
+const AREAS = [
+  common,
+  hosted,
+  passkeys,
+  twoFactor,
+  social,
+  phone,
+  organizations,
+  sessions,
+  username,
+  theme,
+  emails,
+  emailMethods,
+  widgets,
+] as const;
 
 type AreaKeys<Area> = Area extends { en: Record<infer Key, string> } ? Key : never;
 export type MessageKey = AreaKeys<(typeof AREAS)[number]>;
