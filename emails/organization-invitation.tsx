@@ -42,7 +42,7 @@ export const organizationInvitation = defineEmailTemplate<OrganizationInvitation
     </EmailLayout>
   ),
   sample: (hostedUrl) => ({
-    url: `${hostedUrl}/sign-up?invitation=sample`,
+    url: `${hostedUrl}/invitations/sample`,
     inviterName: "Grace Hopper",
     inviterEmail: "grace@example.com",
     organizationName: "Analytical Engines",
