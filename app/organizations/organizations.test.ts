@@ -6,6 +6,7 @@ import type { Provider } from "~/db/paths.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { createTestStorage, testProviders, type TestStorage } from "../../tests/support/storage";
+import { testRegistry } from "../../tests/support/registry";
 
 const PUBLIC_URL = "http://localhost:3997";
 const SECRET = "organizations-test-deployment-secret".padEnd(48, "z");
@@ -23,13 +24,7 @@ describe.each(testProviders())("organizations on a live tenant (%s)", (provider:
   beforeAll(async () => {
     test = await createTestStorage(provider);
     const tenants = new TenantService(test.storage, SECRET);
-    registry = new TenantRegistry({
-      tenants,
-      storage: test.storage,
-      publicUrl: new URL(PUBLIC_URL),
-      maxHotTenants: 10,
-      lookupTtlMs: 0,
-      closeGraceMs: 0,
+    registry = testRegistry(tenants, test.storage, PUBLIC_URL, {
       onAuthEvent: (_tenant, event) => events.push(event),
       sendTenantEmail: async () => undefined,
     });

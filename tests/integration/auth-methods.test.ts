@@ -17,6 +17,7 @@ import { TenantConfigSchema, type TenantConfig, type TenantConfigInput } from "~
 import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { createTestStorage, resetTestStorage, testProviders, withRaw, type TestStorage } from "../support/storage";
+import { testRegistry } from "../support/registry";
 
 const PUBLIC_URL = "http://localhost:3998";
 const SECRET = "auth-methods-test-deployment-secret".padEnd(48, "z");
@@ -175,14 +176,7 @@ describe.each(testProviders())("auth methods on a live tenant (%s)", (provider: 
     await test.cleanup();
   });
   beforeEach(() => {
-    registry = new TenantRegistry({
-      tenants,
-      storage: test.storage,
-      publicUrl: new URL(PUBLIC_URL),
-      maxHotTenants: 10,
-      lookupTtlMs: 0,
-      closeGraceMs: 0,
-    });
+    registry = testRegistry(tenants, test.storage, PUBLIC_URL);
   });
   afterEach(async () => {
     await registry.close();

@@ -6,6 +6,7 @@ import { rotateJwtKeys } from "~/jwt/keys.server";
 import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { createTestStorage, resetTestStorage, testProviders, type TestStorage } from "../support/storage";
+import { testRegistry } from "../support/registry";
 
 const PUBLIC_URL = "http://localhost:3998";
 const SECRET = "jwt-test-deployment-secret".padEnd(48, "j");
@@ -46,14 +47,7 @@ describe.each(testProviders())("tenant JWTs and key rotation on %s", (provider: 
   async function liveTenant(slug: string, jwt: Record<string, unknown> = {}): Promise<Live> {
     await tenants.create({ slug, name: `Tenant ${slug}`, hostnames: [] });
     if (Object.keys(jwt).length) await tenants.updateConfig(slug, { authMethods: { jwt: { enabled: true, ...jwt } } });
-    registry = new TenantRegistry({
-      tenants,
-      storage: test.storage,
-      publicUrl: new URL(PUBLIC_URL),
-      maxHotTenants: 10,
-      lookupTtlMs: 0,
-      closeGraceMs: 0,
-    });
+    registry = testRegistry(tenants, test.storage, PUBLIC_URL);
     const resolved = await registry.resolve({ slug });
     if (resolved.status !== "ok") throw new Error(`tenant ${slug} is ${resolved.status}`);
     return resolved;
@@ -129,14 +123,7 @@ describe.each(testProviders())("tenant JWTs and key rotation on %s", (provider: 
   it("a tenant with JWTs off has no /token and cannot rotate", async () => {
     await tenants.create({ slug: "jwt-off", name: "Off", hostnames: [] });
     await tenants.updateConfig("jwt-off", { authMethods: { jwt: { enabled: false } } });
-    registry = new TenantRegistry({
-      tenants,
-      storage: test.storage,
-      publicUrl: new URL(PUBLIC_URL),
-      maxHotTenants: 10,
-      lookupTtlMs: 0,
-      closeGraceMs: 0,
-    });
+    registry = testRegistry(tenants, test.storage, PUBLIC_URL);
     const live = (await registry.resolve({ slug: "jwt-off" })) as Live;
     expect((await callAuth(live, "token")).status).toBe(404);
     await expect(rotateJwtKeys(live)).rejects.toThrow("does not issue JWTs");

@@ -7,6 +7,7 @@ import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService, type Tenant } from "~/tenancy/tenants.server";
 import { createTestStorage, resetTestStorage, testProviders, type TestStorage } from "../support/storage";
 import { startTwilioReceiver, type TwilioReceiver } from "../support/twilio-receiver";
+import { testRegistry } from "../support/registry";
 
 const PUBLIC_URL = "http://localhost:3997";
 const SECRET = "sms-test-deployment-secret".padEnd(48, "z");
@@ -71,13 +72,7 @@ describe.each(testProviders())("phone number codes and SMS delivery on %s", (pro
       name: "Acme",
       config: { authMethods: { phoneNumber: { enabled: true, allowSignUp: true, ...settings } } },
     });
-    registry = new TenantRegistry({
-      tenants,
-      storage: test.storage,
-      publicUrl: new URL(PUBLIC_URL),
-      maxHotTenants: 5,
-      lookupTtlMs: 0,
-      closeGraceMs: 0,
+    registry = testRegistry(tenants, test.storage, PUBLIC_URL, {
       sendTenantSms: (owner, sms) => outbox.send({ tenantId: owner.id, ...sms }).then(() => undefined),
     });
     const live = await registry.resolve({ slug: tenant.slug });

@@ -5,6 +5,7 @@ import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { createTestStorage, resetTestStorage, testProviders, type TestStorage } from "../../../tests/support/storage";
 import { rpIdForRequest } from "./plugin.server";
+import { testRegistry } from "../../../tests/support/registry";
 
 /**
  * The passkey plugin as Portico configures it per tenant: options name the host the request came
@@ -49,13 +50,7 @@ describe.each(testProviders())("passkeys on a live tenant (%s)", (provider: Prov
   });
   beforeEach(() => {
     events = [];
-    registry = new TenantRegistry({
-      tenants,
-      storage: test.storage,
-      publicUrl: new URL(PUBLIC_URL),
-      maxHotTenants: 10,
-      lookupTtlMs: 0,
-      closeGraceMs: 0,
+    registry = testRegistry(tenants, test.storage, PUBLIC_URL, {
       onAuthEvent: (_tenant, event) => events.push(event),
     });
   });

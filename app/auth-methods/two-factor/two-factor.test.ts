@@ -7,6 +7,7 @@ import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { createTestStorage, resetTestStorage, testProviders, type TestStorage } from "../../../tests/support/storage";
 import { isTwoFactorRequired, keyUriWithEncodedSpaces, totpSecret } from "./two-factor.server";
+import { testRegistry } from "../../../tests/support/registry";
 
 /**
  * Two-factor over the tenant's plain HTTP API (what widgets and backends call), on a real
@@ -61,13 +62,7 @@ describe.each(testProviders())("two-factor on a live tenant (%s)", (provider: Pr
   });
   beforeEach(() => {
     events = [];
-    registry = new TenantRegistry({
-      tenants,
-      storage: test.storage,
-      publicUrl: new URL(PUBLIC_URL),
-      maxHotTenants: 10,
-      lookupTtlMs: 0,
-      closeGraceMs: 0,
+    registry = testRegistry(tenants, test.storage, PUBLIC_URL, {
       onAuthEvent: (_tenant, event) => events.push(event),
     });
   });
