@@ -35,6 +35,13 @@ function trustProxySetting(value: string | undefined): boolean | number | string
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
+const DEFAULT_RESPONSE_HEADERS = {
+  "X-Frame-Options": "SAMEORIGIN",
+  "Content-Security-Policy": "frame-ancestors 'self'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
 async function loadBuild() {
   if (!dev) {
     const build = (await import(path.join(buildDir, "server", "index.js"))) as ServerBuild;
@@ -71,14 +78,16 @@ async function main() {
   });
 
   // No other site may frame Portico's pages (clickjacking a sign-in or console form); the
-  // console's own previews are same-origin frames. Widgets never use frames.
+  // console's own previews are same-origin frames. Widgets never use frames. Added when the
+  // headers are written, and only where the route did not set its own (e.g. an SVG's CSP).
   app.use((_req, res, next) => {
-    res.set({
-      "X-Frame-Options": "SAMEORIGIN",
-      "Content-Security-Policy": "frame-ancestors 'self'",
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "strict-origin-when-cross-origin",
-    });
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+      for (const [name, value] of Object.entries(DEFAULT_RESPONSE_HEADERS)) {
+        if (!this.hasHeader(name)) this.setHeader(name, value);
+      }
+      return writeHead.apply(this, args);
+    } as typeof res.writeHead;
     next();
   });
 

@@ -97,6 +97,7 @@ test("settings are validated by the method's schema with errors on the field, th
   expect((await publicConfig(page, slug)).authMethods.emailPassword!.settings).toEqual({
     minPasswordLength: 12,
     maxPasswordLength: 64,
+    requireEmailVerification: false,
   });
   await page.goto(`/t/${slug}/sign-up`);
   await expect(page.getByText("At least 12 characters.")).toBeVisible();
