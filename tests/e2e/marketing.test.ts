@@ -2,11 +2,7 @@
  * The landing page at / and what crawlers read: title, description, Open Graph tags, the
  * footer's legal links (APP_* in playwright.config.ts), robots.txt and sitemap.xml.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { baseURL, expect, PASSWORD, test } from "./fixtures";
-
-const widgetBuilt = existsSync(path.join(process.env.PORTICO_E2E_BUILD_DIR ?? "build", "widgets", "portico.js"));
 
 test("the landing page sells in one sentence and sends people to sign up", async ({ page }) => {
   await page.goto("/");
@@ -84,21 +80,7 @@ test("on a phone the landing page fits the screen, in the dark scheme too", asyn
   expect(background).toBe("rgb(11, 16, 32)");
 });
 
-test("without the widget bundle, the demo offers the demo tenant's hosted sign-up", async ({ page, uniqueEmail }) => {
-  test.skip(widgetBuilt, "This build includes the widget; the widget test covers the demo.");
-  await page.goto("/");
-  const demo = page.getByTestId("demo-fallback");
-  await demo.getByRole("link", { name: "Open the demo sign-up" }).click();
-  await expect(page).toHaveURL("/t/demo/sign-up");
-  await page.getByLabel("Name").fill("Demo Visitor");
-  await page.getByLabel("Email").fill(uniqueEmail("demo"));
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL("/t/demo/account");
-});
-
 test("the live demo signs a user up through the widget and shows the JWT", async ({ page, uniqueEmail }) => {
-  test.skip(!widgetBuilt, "This build has no widget bundle (npm run build makes one).");
   await page.goto("/");
   const email = uniqueEmail("widget");
   const widget = page.locator("auth-login");
