@@ -110,9 +110,10 @@ describe.each(testProviders())("tenant JWTs and key rotation on %s", (provider: 
     const published = (await jwks(live)).keys.map((key) => key.kid);
     expect(published.sort()).toEqual([kid, oldKid].sort());
     // A token from before the rotation still verifies; new ones use the new key.
-    await expect(
-      jwtVerify(before, createLocalJWKSet(await jwks(live)), { audience: `${PUBLIC_URL}/t/jwt-rotate` }),
-    ).resolves.toBeTruthy();
+    const verifiedBefore = await jwtVerify(before, createLocalJWKSet(await jwks(live)), {
+      audience: `${PUBLIC_URL}/t/jwt-rotate`,
+    });
+    expect(verifiedBefore.protectedHeader.kid).toBe(oldKid);
     expect(decodeProtectedHeader(await userToken(live, "after@example.com")).kid).toBe(kid);
 
     // Once every token it signed has expired (10 minutes + 5 minutes margin), the old key goes.

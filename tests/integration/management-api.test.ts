@@ -553,7 +553,7 @@ describe("tokens/verify", () => {
   it("answers active: false for garbage and for another tenant's session", async () => {
     await h.api(otherKey, "POST", "/users", newUser("elsewhere@example.com", { password: "elsewhere-pass-1" }));
     const signedIn = await h.signIn("other", "elsewhere@example.com", "elsewhere-pass-1");
-    expect(signedIn.token).toBeTruthy();
+    expect(signedIn.token).toEqual(expect.stringMatching(/^\S{20,}$/));
     expect((await h.api(otherKey, "POST", "/tokens/verify", { token: signedIn.token })).body.active).toBe(true);
     expect((await h.api(admin, "POST", "/tokens/verify", { token: signedIn.token })).body).toEqual({ active: false });
     expect((await h.api(admin, "POST", "/tokens/verify", { token: "a.b.c" })).body).toEqual({ active: false });
