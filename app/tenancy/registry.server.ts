@@ -3,6 +3,8 @@ import { createTenantAuth, type TenantAuth, type TenantAuthEvent } from "~/auth/
 import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
 import type { TenantEmail } from "~/email/templates.server";
+import { LRUCache } from "lru-cache";
+import { HostnameSchema, SlugSchema } from "./slug";
 import type { Tenant, TenantService } from "./tenants.server";
 
 export type TenantKey = { slug: string } | { hostname: string } | { id: string };
@@ -24,6 +26,8 @@ export type RegistryOptions = {
   maxHotTenants: number;
   /** How long a lookup of a tenant record is reused before the control plane is asked again. */
   lookupTtlMs?: number;
+  /** How many tenant records, and separately how many misses, the lookup cache holds. */
+  maxCachedLookups?: number;
   /** How long a tenant that failed to build is answered with 503 before trying again. */
   failureTtlMs?: number;
   /** Requests still running on a replaced or evicted instance get this long to finish. */
@@ -45,7 +49,13 @@ export type RegistryOptions = {
 export class TenantRegistry {
   readonly #hot = new Map<string, HotEntry>();
   readonly #building = new Map<string, Promise<HotEntry>>();
-  readonly #lookups = new Map<string, { tenant: Tenant | null; at: number }>();
+  /**
+   * Lookups are keyed by what clients send (Host headers, slugs in paths), so both caches are
+   * bounded LRUs: misses live apart from hits, and a flood of made-up names evicts only other
+   * made-up names, never a real tenant.
+   */
+  readonly #found: LRUCache<string, Tenant>;
+  readonly #missing: LRUCache<string, true>;
   readonly #failures = new Map<string, { configVersion: number; message: string; at: number }>();
   /** Per tenant id; outlives rebuilds and evictions so limits are not reset by them. */
   readonly #rateLimitStores = new Map<string, RateLimitStore>();
@@ -55,6 +65,9 @@ export class TenantRegistry {
   constructor(private readonly options: RegistryOptions) {
     this.#lookupTtlMs = options.lookupTtlMs ?? 1000;
     this.#failureTtlMs = options.failureTtlMs ?? 2000;
+    const max = options.maxCachedLookups ?? 10_000;
+    this.#found = new LRUCache({ max, ttl: this.#lookupTtlMs });
+    this.#missing = new LRUCache({ max, ttl: this.#lookupTtlMs });
   }
 
   /** Tenant ids currently built, least recently used first. */
@@ -64,9 +77,13 @@ export class TenantRegistry {
 
   /** The tenant record for a key, from a cache at most `lookupTtlMs` old. */
   async lookup(key: TenantKey): Promise<Tenant | null> {
-    const cacheKey = JSON.stringify(key);
-    const cached = this.#lookups.get(cacheKey);
-    if (cached && Date.now() - cached.at < this.#lookupTtlMs) return cached.tenant;
+    // A name no tenant can have is answered without asking the control plane or caching it.
+    if ("slug" in key && !SlugSchema.safeParse(key.slug).success) return null;
+    if ("hostname" in key && !HostnameSchema.safeParse(key.hostname).success) return null;
+    const cacheKey = "slug" in key ? `s:${key.slug}` : "hostname" in key ? `h:${key.hostname}` : `i:${key.id}`;
+    const cached = this.#found.get(cacheKey);
+    if (cached) return cached;
+    if (this.#missing.has(cacheKey)) return null;
     const { tenants } = this.options;
     const tenant =
       "slug" in key
@@ -74,7 +91,10 @@ export class TenantRegistry {
         : "hostname" in key
           ? await tenants.getByHostname(key.hostname)
           : await tenants.getById(key.id);
-    this.#lookups.set(cacheKey, { tenant, at: Date.now() });
+    // lru-cache reads a ttl of 0 as "forever"; here it means "do not cache" (tests, tools).
+    if (this.#lookupTtlMs <= 0) return tenant;
+    if (tenant) this.#found.set(cacheKey, tenant);
+    else this.#missing.set(cacheKey, true);
     return tenant;
   }
 
@@ -169,14 +189,16 @@ export class TenantRegistry {
 
   /** Forgets what this instance knows about a tenant, so the next request reads it afresh. */
   invalidate(tenantId?: string) {
-    this.#lookups.clear();
+    this.#found.clear();
+    this.#missing.clear();
     if (tenantId) this.#failures.delete(tenantId);
   }
 
   async close() {
     const entries = [...this.#hot.values()];
     this.#hot.clear();
-    this.#lookups.clear();
+    this.#found.clear();
+    this.#missing.clear();
     await Promise.all(entries.map((entry) => entry.connection.close()));
   }
 }

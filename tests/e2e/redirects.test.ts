@@ -2,7 +2,7 @@
  * `redirectTo` on the sign-in page only ever sends people to the tenant's own pages: the
  * sign-in page must never be an open redirect, nor a way into another tenant.
  */
-import { baseURL, expect, fillSignIn, test } from "./fixtures";
+import { baseURL, expect, fillSignIn, fillSignUp, tenantCli, test, uniqueSlug } from "./fixtures";
 
 const ignored = [
   { what: "another site", redirectTo: "https://evil.example.com/" },
@@ -38,4 +38,32 @@ test("a redirectTo to one of the tenant's own pages is honoured, query included"
   await fillSignIn(page, { email });
   await expect(page).toHaveURL("/t/demo/account?tab=x");
   await expect(page.getByTestId("account-email")).toHaveText(email);
+});
+
+// On a custom domain every path is the tenant's, so only the normalised URL tells
+// `/.//evil.com` (a protocol-relative URL once the dot segment is resolved) from a page.
+test("a signed-in user on a custom domain is never sent to another host by a normalised redirectTo", async ({
+  page,
+  uniqueEmail,
+}) => {
+  const slug = uniqueSlug("redirect-domain");
+  const hostname = `${slug}.localhost`;
+  await tenantCli("create", slug, "--name", "Redirect Co", "--hostname", hostname);
+  const origin = `http://${hostname}:${new URL(baseURL).port}`;
+  await expect.poll(async () => (await page.goto(`${origin}/sign-up`))?.status(), { timeout: 10_000 }).toBe(200);
+  await fillSignUp(page, { name: "Reed Irect", email: uniqueEmail("redirect-domain") });
+  await expect(page).toHaveURL(`${origin}/account`);
+
+  for (const redirectTo of [
+    "/.//evil.example.com",
+    "/..//evil.example.com",
+    "/%2e//evil.example.com",
+    "/./\\evil.example.com",
+  ]) {
+    const response = await page.request.get(`${origin}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`, {
+      maxRedirects: 0,
+    });
+    expect(response.status(), redirectTo).toBe(302);
+    expect(response.headers()["location"], redirectTo).toBe("/account");
+  }
 });

@@ -43,6 +43,26 @@ describe("safeRedirectTarget on the shared host (/t/<slug>)", () => {
     ["a relative path", "account"],
     ["an empty value", ""],
     ["an overlong value", `/t/acme/${"a".repeat(2100)}`],
+    // Values that only become another host once the URL is normalised (issue 13, item 3).
+    ["a dot segment before //", "/.//evil.com"],
+    ["a parent segment before //", "/..//evil.com"],
+    ["an encoded dot segment before //", "/%2e//evil.com"],
+    ["an encoded parent segment before //", "/%2e%2e//evil.com"],
+    ["dot segments after the tenant's path", "/t/acme/..//evil.com"],
+    ["a dot segment before a backslash", "/./\\evil.com"],
+    ["backslashes only", "\\\\evil.com"],
+    ["a slash and a backslash", "/\\/evil.com"],
+    ["a carriage return browsers strip", "/\r/evil.com"],
+    ["a null byte", "/t/acme/\u0000//evil.com"],
+    ["a JavaScript URL behind spaces", " javascript:alert(1)"],
+    ["a JavaScript URL with a tab inside", "java\tscript:alert(1)"],
+    ["an encoded javascript: path", "/javascript:alert(1)//%0a"],
+    ["userinfo pointing at another host", "https://app.acme.test@evil.com/"],
+    ["userinfo on the trusted origin", "https://user:pass@app.acme.test/"],
+    ["an IDN look-alike of the trusted host", "https://app.аcme.test/"],
+    ["a host-less https URL", "https:evil.com"],
+    ["a triple-slash URL", "https:///evil.com"],
+    ["a mailto: URL", "mailto:a@evil.com"],
   ])("refuses %s", (_label, raw) => {
     expect(safeRedirectTarget(raw, shared)).toBeNull();
   });
@@ -67,6 +87,11 @@ describe("safeRedirectTarget on a tenant's own domain", () => {
       "https://evil.com/",
       "javascript:alert(1)",
       "http://auth.acme.test/account",
+      "/.//evil.com",
+      "/..//evil.com",
+      "/%2e//evil.com",
+      "/%2E%2E//evil.com",
+      "/./\\evil.com",
     ]) {
       expect(safeRedirectTarget(raw, hosted), raw).toBeNull();
     }
