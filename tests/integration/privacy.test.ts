@@ -192,7 +192,9 @@ describe("DELETE /api/v1/users/{id}", () => {
     ).toEqual([0, 0, 0, 0, 0]);
     const { getPortico } = await import("~/context.server");
     const control = await getPortico().storage.control();
-    const deleted = await control.auditEvent.findFirst({ where: { tenantId: acme.id, targetId: userId, type: "admin.user.deleted" } });
+    const deleted = await control.auditEvent.findFirst({
+      where: { tenantId: acme.id, targetId: userId, type: "admin.user.deleted" },
+    });
     expect(deleted?.actorType).toBe("api_key");
   });
 });
@@ -235,7 +237,11 @@ describe("the user's own endpoints on the tenant's auth API", () => {
     expect(wrong.body.code).toBe("INVALID_PASSWORD");
     expect(await db.user.count({ where: { id: userId } })).toBe(1);
 
-    const done = await authCall("/delete-user", { method: "POST", token: signedIn.token!, body: { password: PASSWORD } });
+    const done = await authCall("/delete-user", {
+      method: "POST",
+      token: signedIn.token!,
+      body: { password: PASSWORD },
+    });
     expect(done.status).toBe(200);
     expect(done.body).toEqual({ success: true, message: "User deleted" });
     expect(await db.user.count({ where: { id: userId } })).toBe(0);
