@@ -38,8 +38,7 @@ export async function deletionRequirements(live: TenantRequestContext, request: 
 }
 
 export type DeletionResult =
-  | { ok: true; setCookies: string[] }
-  | { ok: false; errors: { confirm?: Message; password?: Message; form?: Message } };
+  { ok: true; setCookies: string[] } | { ok: false; errors: { confirm?: Message; password?: Message; form?: Message } };
 
 /**
  * Deletes the signed-in user through better-auth's POST /delete-user (password, or a fresh

@@ -18,10 +18,7 @@ export function YourDataSection({ basePath }: { basePath: string }) {
         >
           {t("privacy.download")}
         </a>
-        <Link
-          to={`${basePath}/account/delete`}
-          className="font-medium text-danger underline-offset-4 hover:underline"
-        >
+        <Link to={`${basePath}/account/delete`} className="font-medium text-danger underline-offset-4 hover:underline">
           {t("privacy.delete")}
         </Link>
       </div>

@@ -174,7 +174,10 @@ export default function TenantSettings() {
   const retention = useFailure("retention");
   return (
     <>
-      <PageHeader title="Settings" description="The tenant's name, domains, sessions, sign-up, data retention and email delivery." />
+      <PageHeader
+        title="Settings"
+        description="The tenant's name, domains, sessions, sign-up, data retention and email delivery."
+      />
       {canEdit ? null : (
         <p className="mb-4 rounded-theme border border-border bg-card px-4 py-3 text-sm text-muted">
           You have read-only access: only admins and owners can change settings.

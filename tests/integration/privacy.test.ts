@@ -32,7 +32,7 @@ beforeAll(async () => {
   // Bearer tokens let the raw-API case call the endpoints the way a token-mode widget does.
   const updated = await tenants.updateConfig(acme.slug, {
     ...acme.config,
-    authMethods: { ...acme.config.authMethods, bearer: { enabled: true, settings: {} } },
+    authMethods: { ...acme.config.authMethods, bearer: { enabled: true } },
   });
   registry.invalidate(updated.id);
 }, 120_000);

@@ -65,7 +65,8 @@ const en = {
   yourData: "Your data",
   downloadData: "Download my data",
   deleteAccount: "Delete my account",
-  deleteWarning: "This deletes your account, its sign-in methods and sessions for good. Enter your password to confirm.",
+  deleteWarning:
+    "This deletes your account, its sign-in methods and sessions for good. Enter your password to confirm.",
   deleteAccountConfirm: "Delete my account for good",
   deleteReauthenticate: "Sign in again (or enter your password), then delete your account.",
   accountDeleted: "Your account was deleted.",
