@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PorticoClient } from "~/management-api/client/src/index";
 import type { Tenant } from "~/tenancy/tenants.server";
 import { startHarness, type Harness } from "./management-api-harness";
 
@@ -160,6 +161,12 @@ describe("GET /api/v1/users/{id}/export", () => {
     expect(answer.text).not.toContain(signedIn.token!);
 
     expect((await h.api(reader, "GET", "/users/nobody/export")).status).toBe(404);
+
+    // @portico/client reads the same document.
+    const client = new PorticoClient({ baseUrl: h.baseUrl, apiKey: reader });
+    const viaClient = await client.users.exportData(userId);
+    expect(viaClient.profile.email).toBe(email);
+    expect(viaClient.passkeys).toEqual(data.passkeys);
   });
 });
 
