@@ -84,6 +84,33 @@ test.describe("the hosted account page", () => {
     expect(text).not.toMatch(/"(password|token|secret|backupCodes|publicKey)"/);
   });
 
+  test("an older session must confirm with the password before the account is deleted", async ({
+    page,
+    uniqueEmail,
+  }) => {
+    const tenant = await createTenant(uniqueSlug("pv"));
+    const email = uniqueEmail("stale");
+    await signUp(page, tenant.slug, { name: "Stale Session", email });
+    // The session was created two days ago: whoever holds it now must prove they know the password.
+    await withControlDb(`
+      const connection = await storage.openTenantDatabase(${JSON.stringify(tenant.id)});
+      try {
+        await connection.db.session.updateMany({ data: { createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+      } finally { await connection.close(); }`);
+
+    await page.goto(`/t/${tenant.slug}/account/delete`);
+    await expect(page.getByLabel("Your password")).toHaveAccessibleDescription("To confirm it is you.");
+    await page.getByLabel("I understand that my account is deleted for good").check();
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await expectFieldError(page, "Your password", "Enter your password.");
+
+    await page.getByLabel("I understand that my account is deleted for good").check();
+    await page.getByLabel("Your password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await expect(page.getByRole("heading", { name: "Your account was deleted." })).toBeVisible();
+    expect(await auditTypes(tenant.id, "user.deleted")).toHaveLength(1);
+  });
+
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
