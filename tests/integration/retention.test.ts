@@ -166,4 +166,20 @@ describe.each(testProviders())("retention job on %s", (provider: Provider) => {
     expect(await job.runOnce()).toEqual([]);
     expect(await db.auditEvent.count({ where: { type: "retention.pruned" } })).toBe(3);
   });
+
+  it("runs on its timer until stopped", async () => {
+    const job = new RetentionJob({ storage: test.storage, tenants, audit }, () => NOW);
+    const passes: number[] = [];
+    const runOnce = job.runOnce.bind(job);
+    job.runOnce = async () => {
+      passes.push(Date.now());
+      return runOnce();
+    };
+    const timer = job.start({ intervalMs: 50, firstRunMs: 0 });
+    await expect.poll(() => passes.length).toBeGreaterThanOrEqual(2);
+    timer.stop();
+    const after = passes.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(passes.length).toBe(after);
+  });
 });
