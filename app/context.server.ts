@@ -8,6 +8,7 @@ import { MailServers } from "~/email/mail-servers.server";
 import { EmailOutbox } from "~/email/outbox.server";
 import { EmailSender } from "~/email/sender.server";
 import { renderTenantEmail } from "~/email/templates.server";
+import { RetentionJob } from "~/privacy/retention.server";
 import { readSmsGateway } from "~/sms/config.server";
 import { SmsOutbox } from "~/sms/outbox.server";
 import { SmsSender } from "~/sms/sender.server";
@@ -38,6 +39,8 @@ export type Portico = {
   apiKeys: ApiKeyService;
   /** Tenants' themes (draft, published, history) and branding uploads. */
   themes: ThemeService;
+  /** Deletes history older than each tenant's retention windows; started by the server. */
+  retention: RetentionJob;
   /** The platform accounts' auth (needs the migrated control database, hence async). */
   platform(): Promise<{ platformAuth: PlatformAuth }>;
 };
@@ -112,6 +115,7 @@ export function getPortico(): Portico {
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
       themes: new ThemeService(storage, audit),
+      retention: new RetentionJob({ storage, tenants, audit }),
       platform: () =>
         (platform ??= storage.control().then((db) => ({
           platformAuth: createPlatformAuth({
@@ -129,19 +133,22 @@ export function getPortico(): Portico {
 }
 
 export const DEMO_TENANT_SLUG = "demo";
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * Runs before the server accepts requests: migrates the control plane, starts the email
- * sender and the webhook dispatcher and, on a fresh deployment, creates the demo tenant so
+ * sender, the webhook dispatcher and the retention job and, on a fresh deployment, creates the demo tenant so
  * the quickstart has something to sign in to.
  */
 export async function bootstrap(): Promise<{ createdDemo: boolean }> {
-  const { env, storage, tenants, emailSender, smsSender } = getPortico();
+  const { env, storage, tenants, emailSender, smsSender, retention } = getPortico();
   await storage.control();
   // Both work from durable tables, so a restart resumes whatever was in flight.
   emailSender.start({ intervalMs: env.emailPollMs });
   smsSender.start({ intervalMs: 2_000 });
   startWebhookDispatcher({ intervalMs: 1_000 });
+  // Hourly, first a minute after start so it never competes with start-up work.
+  retention.start({ intervalMs: RETENTION_INTERVAL_MS });
   let createdDemo = false;
   if (env.createDemoTenant && (await tenants.list()).length === 0) {
     await tenants.create({ slug: DEMO_TENANT_SLUG, name: "Demo" });

@@ -28,6 +28,7 @@ import {
 } from "~/email/auth-emails.server";
 import type { TenantEmail } from "~/email/templates.server";
 import { tenantPasswordHashing } from "~/management-api/imported-passwords.server";
+import { privacyPlugin, selfDeletionOptions } from "~/privacy/plugin.server";
 import type { Tenant, TenantSecrets } from "~/tenancy/tenants.server";
 
 /** The header the HTTP server sets from the socket or a trusted proxy; clients cannot forge it. */
@@ -85,7 +86,8 @@ export type TenantAuthEvent = {
     | "organization.created"
     | "organization.member_added"
     | "organization.member_removed"
-    | "two_factor.enabled";
+    | "two_factor.enabled"
+    | "user.deleted";
   userId?: string;
   email?: string;
   ipAddress?: string | null;
@@ -149,6 +151,8 @@ export function createTenantAuth({
     // Verification links and their hosted landing page (app/email/auth-emails.server.ts).
     emailVerification: emailVerificationOptions(emails),
     session: { expiresIn: config.session.expiresIn, updateAge: config.session.updateAge },
+    // Users delete their own accounts with POST /delete-user (app/privacy/plugin.server.ts).
+    user: { deleteUser: selfDeletionOptions(onEvent) },
     trustedOrigins: tenantTrustedOrigins(tenant, publicUrl),
     // Social and OpenID Connect providers (app/auth-methods/social). A provider's account joins
     // an existing user with the same email only when the provider says the email is verified
@@ -169,6 +173,8 @@ export function createTenantAuth({
       admin({ defaultRole: "user", adminRoles: [], impersonationSessionDuration: 60 * 60 }),
       // The auth methods the tenant switched on in the console (app/auth-methods/catalog.ts).
       ...methods.plugins,
+      // GET /privacy/export: the signed-in user's data (app/privacy).
+      privacyPlugin({ tenant, db }),
     ],
     databaseHooks: {
       user: {

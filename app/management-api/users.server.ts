@@ -3,6 +3,8 @@ import { z } from "zod";
 import { getPortico } from "~/context.server";
 import { tenantDbProvider, type TenantDb } from "~/db/clients.server";
 import { Prisma } from "~/generated/tenant-sqlite/client";
+import { deleteUserAsAdmin } from "~/privacy/delete.server";
+import { buildUserExport, UserExportSchema } from "~/privacy/export.server";
 import { isBanActive } from "~/users/search.server";
 import {
   Cursor,
@@ -475,10 +477,37 @@ const deleteUserOperation = defineOperation({
   success: { status: 204, description: "Deleted." },
   run: async (ctx, { params }) => {
     const user = await requireUser(ctx.live.db, params.userId);
-    const { internalAdapter } = await ctx.live.auth.$context;
-    await internalAdapter.deleteUser(user.id);
-    await record(ctx, "admin.user.deleted", user);
+    await deleteUserAsAdmin(ctx.live, user, ctx.audit);
     return null;
+  },
+});
+
+const exportUserOperation = defineOperation({
+  operationId: "exportUser",
+  method: "GET",
+  path: "/users/{userId}/export",
+  tag: "Users",
+  summary: "Export a user's data",
+  description:
+    "Everything Portico holds about the user, for a data access request: profile, linked accounts (provider ids only), " +
+    "active sessions, organizations, invitations, passkeys, audit entries about them and the emails and text messages " +
+    "sent to them (subjects and dates only). Never contains password hashes, tokens or secrets. The same document the " +
+    "user downloads from their account page.",
+  scope: "users:read",
+  params: UserParams,
+  errors: [404],
+  success: { status: 200, description: "The user's data.", schema: UserExportSchema },
+  run: async (ctx, { params }) => {
+    const { live } = ctx;
+    const source = { control: await getPortico().storage.control(), tenant: live.tenant, db: live.db };
+    const data = await buildUserExport(source, params.userId);
+    if (!data) throw notFound("user");
+    await getPortico().audit.record({
+      ...ctx.audit,
+      type: "admin.user.exported",
+      target: { type: "user", id: data.profile.id, label: data.profile.email },
+    });
+    return data;
   },
 });
 
@@ -558,6 +587,7 @@ export const USER_OPERATIONS = [
   getUserOperation,
   updateUserOperation,
   deleteUserOperation,
+  exportUserOperation,
   banUserOperation,
   unbanUserOperation,
   listSessionsOperation,

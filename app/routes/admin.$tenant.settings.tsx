@@ -23,6 +23,7 @@ import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { SelectField } from "~/components/ui/select-field";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { saveRetentionSettings } from "~/privacy/retention-settings.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rejectCommonPasswords: config.passwordPolicy.rejectCommonPasswords,
     signUpMode: config.signUp.mode,
     smtp: config.smtp,
+    retention: config.retention,
     smtpPasswordSet: await isSecretSet(tenant.id, SMTP_PASSWORD_SECRET),
     canEdit: roleAtLeast(role, "admin"),
     configVersion: tenant.configVersion,
@@ -52,6 +54,7 @@ const ACTIONS: Record<string, (access: ConsoleAccess, request: Request, form: Fo
   passwordPolicy: savePasswordPolicy,
   signUp: saveSignUpMode,
   smtp: saveSmtpSettings,
+  retention: saveRetentionSettings,
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -168,9 +171,13 @@ export default function TenantSettings() {
   const policy = useFailure("passwordPolicy");
   const signUp = useFailure("signUp");
   const smtp = useFailure("smtp");
+  const retention = useFailure("retention");
   return (
     <>
-      <PageHeader title="Settings" description="The tenant's name, domains, sessions, sign-up and email delivery." />
+      <PageHeader
+        title="Settings"
+        description="The tenant's name, domains, sessions, sign-up, data retention and email delivery."
+      />
       {canEdit ? null : (
         <p className="mb-4 rounded-theme border border-border bg-card px-4 py-3 text-sm text-muted">
           You have read-only access: only admins and owners can change settings.
@@ -271,6 +278,30 @@ export default function TenantSettings() {
             defaultValue={settings.signUpMode}
             error={signUp?.errors.mode}
             hint="Open: anyone can create an account. Invite-only: people with a pending organization invitation. Closed: only administrators create accounts."
+          />
+        </SettingsForm>
+
+        <SettingsForm
+          intent="retention"
+          title="Data retention"
+          canEdit={canEdit}
+          description="Older history is deleted every hour, and each deletion is counted in the audit log (retention.pruned)."
+        >
+          <FormField
+            label="Audit log (days)"
+            name="auditLogDays"
+            inputMode="numeric"
+            defaultValue={retention?.values?.auditLogDays ?? String(settings.retention.auditLogDays)}
+            error={retention?.errors.auditLogDays}
+            hint="1 to 3650 days."
+          />
+          <FormField
+            label="Sent emails, text messages and webhook deliveries (days)"
+            name="deliveredMessagesDays"
+            inputMode="numeric"
+            defaultValue={retention?.values?.deliveredMessagesDays ?? String(settings.retention.deliveredMessagesDays)}
+            error={retention?.errors.deliveredMessagesDays}
+            hint="Messages still waiting to be sent are kept. 1 to 3650 days."
           />
         </SettingsForm>
 

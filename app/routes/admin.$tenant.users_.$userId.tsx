@@ -204,9 +204,23 @@ export default function UserDetailPage() {
               <Button variant="secondary">Impersonate user</Button>
             </IntentForm>
           </Card>
-          <Card title="Delete user" className="border-danger lg:col-span-2">
+          <Card title="Personal data">
             <p className="mb-3 text-sm text-muted">
-              Deletes the user, their sessions and linked accounts. This cannot be undone.
+              Everything Portico holds about this user, as JSON, for a data access request: profile, sign-in methods,
+              sessions, organizations, passkeys, audit entries and messages sent to them. No passwords or secrets.
+            </p>
+            <a
+              href={`/admin/${slug}/users/${user.id}/export`}
+              download
+              className="inline-flex items-center rounded-theme border border-border px-3 py-2 text-sm font-medium hover:bg-card"
+            >
+              Download data (JSON)
+            </a>
+          </Card>
+          <Card title="Delete user" className="border-danger">
+            <p className="mb-3 text-sm text-muted">
+              Deletes the user, their sessions, sign-in methods, passkeys, two-factor settings and organization
+              memberships. This cannot be undone; audit entries about them stay until the audit retention removes them.
             </p>
             <TypedConfirmForm
               intent="delete"

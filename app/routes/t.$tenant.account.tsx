@@ -15,6 +15,7 @@ import { AccountOrganizationsSection } from "~/organizations/ui/account-organiza
 import { signedInAccounts } from "~/sessions/device-sessions.server";
 import { SignedInAccountsSection } from "~/sessions/ui/signed-in-accounts";
 import { accountPhoneNumber } from "~/sms/hosted-phone.server";
+import { YourDataSection } from "~/privacy/your-data-section";
 import { PhoneNumberSection } from "~/sms/phone-section";
 import { requireTenant } from "~/tenancy/request.server";
 import { describeImpersonation, endImpersonation } from "~/users/impersonation.server";
@@ -106,6 +107,7 @@ export default function Account() {
       <PasskeyManager basePath={basePath} passkeys={passkeys} />
       <TwoFactorSection basePath={basePath} twoFactor={twoFactor} />
       <PhoneNumberSection basePath={basePath} phone={phone} />
+      <YourDataSection basePath={basePath} />
       <Form method="post" action={`${basePath}/account`} className="mt-8 flex flex-col">
         <input type="hidden" name="intent" value="sign-out" />
         <SubmitButton pending={false}>{t("account.signOut")}</SubmitButton>

@@ -15,6 +15,10 @@ export const SMTP_SECURITY_MODES = ["starttls", "tls", "none"] as const;
 /** A hostname such as smtp.example.com (letters, digits, dots and hyphens). */
 const SMTP_HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
+export const RETENTION_DEFAULT_DAYS = 90;
+export const RETENTION_MIN_DAYS = 1;
+export const RETENTION_MAX_DAYS = 3650;
+
 export const TenantConfigSchema = z.object({
   /** One entry per method in the catalog (app/auth-methods/catalog.ts): `enabled` and its settings. */
   authMethods: z
@@ -104,6 +108,25 @@ export const TenantConfigSchema = z.object({
         .union([z.literal(""), z.email("Enter an email address such as no-reply@example.com.")])
         .default(""),
       security: z.enum(SMTP_SECURITY_MODES, { error: "Security must be STARTTLS, TLS or none." }).default("starttls"),
+    })
+    .prefault({}),
+  /** How long history is kept before the retention job deletes it (app/privacy/retention.server.ts). */
+  retention: z
+    .object({
+      /** Days of audit log entries. */
+      auditLogDays: z
+        .number({ error: "Audit log retention must be a number of days." })
+        .int("Audit log retention must be a whole number of days.")
+        .min(RETENTION_MIN_DAYS, `Keep the audit log at least ${RETENTION_MIN_DAYS} day.`)
+        .max(RETENTION_MAX_DAYS, `Keep the audit log at most ${RETENTION_MAX_DAYS} days.`)
+        .default(RETENTION_DEFAULT_DAYS),
+      /** Days of finished emails, text messages and webhook deliveries (sent, failed or captured). */
+      deliveredMessagesDays: z
+        .number({ error: "Message retention must be a number of days." })
+        .int("Message retention must be a whole number of days.")
+        .min(RETENTION_MIN_DAYS, `Keep messages at least ${RETENTION_MIN_DAYS} day.`)
+        .max(RETENTION_MAX_DAYS, `Keep messages at most ${RETENTION_MAX_DAYS} days.`)
+        .default(RETENTION_DEFAULT_DAYS),
     })
     .prefault({}),
   rateLimit: z

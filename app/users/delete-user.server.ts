@@ -1,5 +1,5 @@
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
-import { getPortico } from "~/context.server";
+import { deleteUserAsAdmin } from "~/privacy/delete.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import type { TenantUser } from "./tenant-users.server";
 
@@ -14,12 +14,6 @@ export async function deleteTenantUser(
   const confirm = String(form.get("confirm") ?? "").trim();
   if (confirm !== user.email)
     return { ok: false as const, errors: { confirm: `Type ${user.email} exactly to confirm.` } };
-  const { internalAdapter } = await live.auth.$context;
-  await internalAdapter.deleteUser(user.id);
-  await getPortico().audit.record({
-    ...adminActor(access, request),
-    type: "admin.user.deleted",
-    target: { type: "user", id: user.id, label: user.email },
-  });
+  await deleteUserAsAdmin(live, user, adminActor(access, request));
   return { ok: true as const, message: `${user.email} was deleted.` };
 }

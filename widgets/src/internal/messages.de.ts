@@ -60,4 +60,12 @@ export const de: Record<MessageKey, string> = {
   unknownDevice: "Unbekanntes Gerät",
   notConfigured: "Dieser Mandant hat keine Anmeldemethode, die das Widget anzeigen kann.",
   retry: "Erneut versuchen",
+  yourData: "Deine Daten",
+  downloadData: "Meine Daten herunterladen",
+  deleteAccount: "Mein Konto löschen",
+  deleteWarning:
+    "Damit werden dein Konto, seine Anmeldemethoden und Sitzungen endgültig gelöscht. Gib zur Bestätigung dein Passwort ein.",
+  deleteAccountConfirm: "Konto endgültig löschen",
+  deleteReauthenticate: "Melde dich erneut an (oder gib dein Passwort ein) und lösche dann dein Konto.",
+  accountDeleted: "Dein Konto wurde gelöscht.",
 };

@@ -62,6 +62,14 @@ const en = {
   unknownDevice: "Unknown device",
   notConfigured: "This tenant has no sign-in method the widget can show.",
   retry: "Try again",
+  yourData: "Your data",
+  downloadData: "Download my data",
+  deleteAccount: "Delete my account",
+  deleteWarning:
+    "This deletes your account, its sign-in methods and sessions for good. Enter your password to confirm.",
+  deleteAccountConfirm: "Delete my account for good",
+  deleteReauthenticate: "Sign in again (or enter your password), then delete your account.",
+  accountDeleted: "Your account was deleted.",
 } as const;
 
 export type MessageKey = keyof typeof en;

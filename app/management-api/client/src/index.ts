@@ -133,6 +133,8 @@ export class PorticoClient {
     update: (userId: string, body: Operations["updateUser"]["body"]) =>
       this.call("updateUser", { params: { userId }, body }),
     delete: (userId: string) => this.call("deleteUser", { params: { userId } }),
+    /** Everything Portico holds about one user (a data access request); never secrets. */
+    exportData: (userId: string) => this.call("exportUser", { params: { userId } }),
     ban: (userId: string, body: Operations["banUser"]["body"] = {}) =>
       this.call("banUser", { params: { userId }, body }),
     unban: (userId: string) => this.call("unbanUser", { params: { userId } }),

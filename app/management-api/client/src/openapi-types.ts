@@ -104,6 +104,83 @@ export type UpdateUser = {
   };
 };
 
+export type UserExport = {
+  format: "portico.user-export.v1";
+  exportedAt: string;
+  tenant: {
+    id: string;
+    slug: string;
+    name: string;
+  };
+  profile: {
+    id: string;
+    name: string;
+    email: string;
+    emailVerified: boolean;
+    image: string | null;
+    username: string | null;
+    phoneNumber: string | null;
+    phoneNumberVerified: boolean;
+    twoFactorEnabled: boolean;
+    externalId: string | null;
+    publicMetadata: {
+      [key: string]: unknown;
+    };
+    banned: boolean;
+    banReason: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  accounts: {
+    providerId: string;
+    createdAt: string;
+  }[];
+  sessions: {
+    id: string;
+    ipAddress: string | null;
+    userAgent: string | null;
+    createdAt: string;
+    expiresAt: string;
+  }[];
+  organizations: {
+    id: string;
+    name: string;
+    slug: string;
+    role: string;
+    joinedAt: string;
+  }[];
+  invitations: {
+    organization: string;
+    role: string | null;
+    status: string;
+    createdAt: string;
+    expiresAt: string;
+  }[];
+  passkeys: {
+    name: string | null;
+    deviceType: string;
+    createdAt: string | null;
+  }[];
+  auditEvents: {
+    type: string;
+    actorType: string;
+    ipAddress: string | null;
+    userAgent: string | null;
+    createdAt: string;
+  }[];
+  emails: {
+    subject: string;
+    status: string;
+    createdAt: string;
+    sentAt: string | null;
+  }[];
+  textMessages: {
+    status: string;
+    createdAt: string;
+    sentAt: string | null;
+  }[];
+};
+
 export type BanUser = {
   reason?: string;
   /** When the ban ends; omit or null for a ban until unbanned. */
@@ -377,6 +454,10 @@ export type TenantConfig = {
     fromAddress: "" | string;
     security: "starttls" | "tls" | "none";
   };
+  retention: {
+    auditLogDays: number;
+    deliveredMessagesDays: number;
+  };
   rateLimit: {
     max: number;
     window: number;
@@ -506,6 +587,10 @@ export type TenantConfigPatch = {
     fromAddress?: "" | string;
     security?: "starttls" | "tls" | "none";
   };
+  retention?: {
+    auditLogDays?: number;
+    deliveredMessagesDays?: number;
+  };
   rateLimit?: {
     max?: number;
     window?: number;
@@ -614,6 +699,17 @@ export type Operations = {
     query: never;
     body: never;
     response: void;
+  };
+  exportUser: {
+    method: "GET";
+    path: "/users/{userId}/export";
+    scope: "users:read";
+    params: {
+      userId: string;
+    };
+    query: never;
+    body: never;
+    response: UserExport;
   };
   banUser: {
     method: "POST";
@@ -934,6 +1030,7 @@ export const operations = {
   getUser: { method: "GET", path: "/users/{userId}" },
   updateUser: { method: "PATCH", path: "/users/{userId}" },
   deleteUser: { method: "DELETE", path: "/users/{userId}" },
+  exportUser: { method: "GET", path: "/users/{userId}/export" },
   banUser: { method: "POST", path: "/users/{userId}/ban" },
   unbanUser: { method: "POST", path: "/users/{userId}/unban" },
   listUserSessions: { method: "GET", path: "/users/{userId}/sessions" },

@@ -9,19 +9,20 @@ type Passkey = { id: string; name?: string | null; createdAt: string };
 let instances = 0;
 
 /**
- * @summary The signed-in user's profile: name, email, password, passkeys, two-factor status
- * and sessions (with revoke).
+ * @summary The signed-in user's profile: name, email, password, passkeys, two-factor status,
+ * sessions (with revoke), and their data: download it as JSON or delete the account.
  *
  * The password form is rendered into the light DOM (`<form slot="password"
  * class="portico-form">`) so password managers can save the new password.
  *
  * @event portico:ready - Config and session are loaded; detail: `{ tenant, user }`.
  * @event portico:error - Something failed; detail: `{ code, message }`.
+ * @event portico:account-deleted - The user deleted their account; detail: `{ userId }`.
  *
  * @slot password - Reserved: the widget renders its password form here (light DOM).
  *
  * @csspart base - The outer wrapper.
- * @csspart section - Each section (profile, password, passkeys, two-factor, sessions).
+ * @csspart section - Each section (profile, password, passkeys, two-factor, sessions, your data).
  * @csspart error - The error alert.
  * @csspart notice - Confirmations (saved, password changed).
  */
@@ -85,12 +86,16 @@ export class AuthUserProfile extends PorticoElement {
     sessions: { state: true },
     notice: { state: true },
     passwordError: { state: true },
+    confirmingDelete: { state: true },
+    deleteError: { state: true },
   };
 
   declare private passkeys: Passkey[];
   declare private sessions: PorticoSession[];
   declare private notice: string;
   declare private passwordError: string;
+  declare private confirmingDelete: boolean;
+  declare private deleteError: string;
 
   private readonly uid = `portico-profile-${++instances}`;
   private readonly passwordForm: HTMLFormElement;
@@ -102,6 +107,8 @@ export class AuthUserProfile extends PorticoElement {
     this.sessions = [];
     this.notice = "";
     this.passwordError = "";
+    this.confirmingDelete = false;
+    this.deleteError = "";
     this.passwordForm = document.createElement("form");
     this.passwordForm.slot = "password";
     this.passwordForm.className = "portico-form";
@@ -207,6 +214,73 @@ export class AuthUserProfile extends PorticoElement {
     });
   }
 
+  /** Saves GET /privacy/export as a file: the same JSON the hosted account page offers. */
+  private downloadData(): void {
+    void this.act(async () => {
+      const data = await this.store!.client.auth<{ profile: { id: string } }>("/privacy/export");
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+      link.download = `${this.tenant}-${data.profile.id}-data.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    });
+  }
+
+  /** better-auth's POST /delete-user: with the password, or without it on a session under a day old. */
+  private async deleteAccount(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const password = String(new FormData(event.target as HTMLFormElement).get("password") ?? "");
+    const store = this.store!;
+    const userId = this.session.user!.id;
+    this.deleteError = "";
+    try {
+      await store.client.auth("/delete-user", { method: "POST", body: password ? { password } : {} });
+    } catch (error) {
+      const portico = error instanceof PorticoError ? error : new PorticoError("unexpected_error", String(error));
+      this.deleteError = portico.code === "SESSION_EXPIRED" ? this.t("deleteReauthenticate") : portico.message;
+      emit(this, "portico:error", { code: portico.code, message: portico.message });
+      return;
+    }
+    this.confirmingDelete = false;
+    if (store.client.token) store.client.forgetToken(store.client.token);
+    emit(this, "portico:account-deleted", { userId });
+    await store.refresh().catch(() => undefined);
+    this.notice = this.t("accountDeleted");
+  }
+
+  private yourData() {
+    const confirm = html`<form @submit=${this.deleteAccount}>
+      <p>${this.t("deleteWarning")}</p>
+      ${
+        this.methods.emailPassword
+          ? html`<label for=${`${this.uid}-delete-password`}>${this.t("password")}</label>
+              <input
+                id=${`${this.uid}-delete-password`}
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                aria-describedby=${this.deleteError ? `${this.uid}-delete-error` : nothing}
+              />`
+          : nothing
+      }
+      ${
+        this.deleteError
+          ? html`<p class="portico-error" id=${`${this.uid}-delete-error`} role="alert">${this.deleteError}</p>`
+          : nothing
+      }
+      <button class="btn" type="submit">${this.t("deleteAccountConfirm")}</button>
+    </form>`;
+    return html`<section part="section" aria-labelledby="your-data">
+      <h3 id="your-data">${this.t("yourData")}</h3>
+      <button class="btn" @click=${() => this.downloadData()}>${this.t("downloadData")}</button>
+      ${
+        this.confirmingDelete
+          ? confirm
+          : html`<button class="btn" @click=${() => (this.confirmingDelete = true)}>${this.t("deleteAccount")}</button>`
+      }
+    </section>`;
+  }
+
   private passwordFields() {
     const field = (name: string, label: string, autocomplete: string) => {
       const id = `${this.uid}-${name}`;
@@ -240,7 +314,8 @@ export class AuthUserProfile extends PorticoElement {
     const error = this.error ? html`<div role="alert" part="error">${this.error.message}</div>` : nothing;
     if (!user || this.session.status !== "signed-in") {
       return html`<div part="base">
-        ${error} ${this.config ? html`<p class="notice">${this.t("signedOutTitle")}</p>` : nothing}
+        ${error} ${this.notice ? html`<p class="notice" part="notice" role="status">${this.notice}</p>` : nothing}
+        ${this.config ? html`<p class="notice">${this.t("signedOutTitle")}</p>` : nothing}
         <slot name="password" hidden></slot>
       </div>`;
     }
@@ -305,6 +380,7 @@ export class AuthUserProfile extends PorticoElement {
           )}
         </ul>
       </section>
+      ${this.yourData()}
     </div>`;
   }
 }
