@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isTrustedFormPost } from "~/auth/hosted-forms.server";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
+import { BotCheck } from "~/bot-protection/bot-check";
+import { botCheckView } from "~/bot-protection/hosted.server";
 import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
@@ -10,7 +12,7 @@ import { requestPasswordResetEmail } from "~/users/password-reset.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
-  return { basePath: live.basePath };
+  return { basePath: live.basePath, botCheck: await botCheckView(live) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "forgotPassword.title") }];
 
 export default function ForgotPassword() {
-  const { basePath } = useLoaderData<typeof loader>();
+  const { basePath, botCheck } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const t = useTranslate();
@@ -54,6 +56,7 @@ export default function ForgotPassword() {
               error={translateMessage(t, errors.email)}
               autoFocus
             />
+            <BotCheck view={botCheck} />
             <SubmitButton pending={pending}>{t("forgotPassword.submit")}</SubmitButton>
           </Form>
         </>

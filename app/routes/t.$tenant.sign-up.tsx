@@ -1,7 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
-import { hostedSignUpAvailability, type SignUpAvailability } from "~/auth-methods/policies.server";
+import { BotCheck } from "~/bot-protection/bot-check";
+import { botCheckView, type BotCheckView } from "~/bot-protection/hosted.server";
+import { passwordPolicyHint } from "~/auth-methods/password-hint";
+import {
+  hostedSignUpAvailability,
+  publicPasswordPolicy,
+  type SignUpAvailability,
+} from "~/auth-methods/policies.server";
 import { cookiesForHost, getSignedInUser, isTrustedFormPost, signUpWithPassword } from "~/auth/hosted-forms.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
 import { awaitsEmailVerification } from "~/email/hosted-flows.server";
@@ -25,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     redirectTo: redirectParam(request, live),
     availability: await hostedSignUpAvailability(config, live.db, invitationId),
     minPasswordLength: config.authMethods.emailPassword.minPasswordLength,
-    rejectCommonPasswords: config.passwordPolicy.rejectCommonPasswords,
+    passwordPolicy: publicPasswordPolicy(config),
+    botCheck: await botCheckView(live),
     username: usernameSettings(config),
     alternatives: await alternativeSignIns(live),
   };
@@ -57,7 +65,7 @@ const UNAVAILABLE: Record<
 };
 
 export default function SignUp() {
-  const { basePath, redirectTo, availability, minPasswordLength, rejectCommonPasswords, alternatives } =
+  const { basePath, redirectTo, availability, minPasswordLength, passwordPolicy, alternatives, botCheck } =
     useLoaderData<typeof loader>();
   const t = useTranslate();
   const result = useActionData<typeof action>();
@@ -102,10 +110,9 @@ export default function SignUp() {
       <SignUpForm
         postTo={`${basePath}/sign-up${query.size ? `?${query}` : ""}`}
         invitedEmail={availability.invitation?.email}
-        passwordHint={t(rejectCommonPasswords ? "signUp.passwordHintCommon" : "signUp.passwordHint", {
-          min: minPasswordLength,
-        })}
+        passwordHint={passwordPolicyHint(t, passwordPolicy)}
         minPasswordLength={minPasswordLength}
+        botCheck={botCheck}
       />
       <p className="mt-6 text-center text-sm text-muted">
         {t("signUp.haveAccount")} {signInLink}
@@ -119,11 +126,13 @@ function SignUpForm({
   invitedEmail,
   passwordHint,
   minPasswordLength,
+  botCheck,
 }: {
   postTo: string;
   invitedEmail?: string;
   passwordHint: string;
   minPasswordLength: number;
+  botCheck: BotCheckView;
 }) {
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
@@ -166,6 +175,7 @@ function SignUpForm({
         error={translateMessage(t, errors.password)}
         autoFocus={firstInvalid === "password"}
       />
+      <BotCheck view={botCheck} />
       <SubmitButton pending={pending}>{t("signUp.submit")}</SubmitButton>
     </Form>
   );
