@@ -103,7 +103,13 @@ function loadStrength() {
 /** zxcvbn's score, 0 (guessed at once) to 4 (very hard); the user's own email and name count against it. */
 export async function passwordStrength(password: string, userInputs: string[] = []): Promise<number> {
   // zxcvbn's cost grows with length; the length limits already bound it, this is a second guard.
-  return (await loadStrength())(password.slice(0, 256), userInputs);
+  // zxcvbn matches whole dictionary entries: give it the email's local part and each word too.
+  const words = userInputs.flatMap((input) => {
+    const value = input.toLowerCase();
+    const local = value.split("@")[0] ?? value;
+    return [value, local, ...local.split(/[^a-z0-9]+/), ...value.split(/\s+/)].filter((word) => word.length >= 3);
+  });
+  return (await loadStrength())(password.slice(0, 256), [...new Set(words)]);
 }
 
 /**

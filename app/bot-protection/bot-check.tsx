@@ -23,7 +23,8 @@ export function BotCheck({ view }: { view: BotCheckView }) {
 
 function AltchaField({ view }: { view: Extract<BotCheckView, { provider: "altcha" }> }) {
   const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<"working" | "done" | "failed">("working");
+  // The server-rendered state is "no-script": it only changes once this code runs in the browser.
+  const [state, setState] = useState<"no-script" | "working" | "done" | "failed">("no-script");
   const t = useTranslate();
   useEffect(() => {
     const field = input.current;
@@ -31,6 +32,7 @@ function AltchaField({ view }: { view: Extract<BotCheckView, { provider: "altcha
     if (!field || !form) return;
     let cancelled = false;
     let settled = false;
+    setState("working");
     const solved = solveAltcha(view.challenge).then((value) => {
       settled = true;
       if (cancelled) return;
@@ -64,11 +66,14 @@ function AltchaField({ view }: { view: Extract<BotCheckView, { provider: "altcha
     <>
       <input ref={input} type="hidden" name="altcha" defaultValue="" data-testid="altcha-field" />
       <p className="text-xs text-muted" aria-live="polite" data-state={state} data-testid="bot-check-status">
-        {state === "working" ? t("botCheck.working") : state === "done" ? t("botCheck.done") : null}
+        {state === "no-script"
+          ? t("botCheck.noScript")
+          : state === "working"
+            ? t("botCheck.working")
+            : state === "done"
+              ? t("botCheck.done")
+              : null}
       </p>
-      <noscript>
-        <p className="text-xs text-muted">{t("botCheck.noScript")}</p>
-      </noscript>
     </>
   );
 }

@@ -364,6 +364,13 @@ export type TenantConfig = {
   };
   passwordPolicy: {
     rejectCommonPasswords: boolean;
+    minStrength: number;
+    rejectBreachedPasswords: boolean;
+  };
+  botProtection: {
+    provider: "off" | "altcha" | "turnstile" | "hcaptcha" | "recaptcha";
+    siteKey: string;
+    signInAfterFailures: number;
   };
   trustedOrigins: string[];
   session: {
@@ -493,6 +500,13 @@ export type TenantConfigPatch = {
   };
   passwordPolicy?: {
     rejectCommonPasswords?: boolean;
+    minStrength?: number;
+    rejectBreachedPasswords?: boolean;
+  };
+  botProtection?: {
+    provider?: "off" | "altcha" | "turnstile" | "hcaptcha" | "recaptcha";
+    siteKey?: string;
+    signInAfterFailures?: number;
   };
   trustedOrigins?: string[];
   session?: {
