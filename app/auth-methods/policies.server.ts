@@ -159,16 +159,26 @@ export async function passwordRefusal(
 }
 
 /** The refusal for a request that sets a new password on `path`, or null (also when it sets none). */
-export async function newPasswordRefusal(policy: PasswordPolicy, path: string, body: Record<string, unknown> | undefined) {
+export async function newPasswordRefusal(
+  policy: PasswordPolicy,
+  path: string,
+  body: Record<string, unknown> | undefined,
+) {
   const field = NEW_PASSWORD_FIELDS[path];
   const password: unknown = field ? body?.[field] : undefined;
   if (typeof password !== "string") return null;
-  const userInputs = [body?.email, body?.name, body?.username].filter((value): value is string => typeof value === "string");
+  const userInputs = [body?.email, body?.name, body?.username].filter(
+    (value): value is string => typeof value === "string",
+  );
   return passwordRefusal(policy, password, userInputs);
 }
 
 /** The policy's error codes, for the places that turn them into a field message. */
-export const PASSWORD_POLICY_CODES: readonly string[] = ["PASSWORD_TOO_COMMON", "PASSWORD_TOO_WEAK", "PASSWORD_BREACHED"];
+export const PASSWORD_POLICY_CODES: readonly string[] = [
+  "PASSWORD_TOO_COMMON",
+  "PASSWORD_TOO_WEAK",
+  "PASSWORD_BREACHED",
+];
 
 /** An organization invitation that is still pending for this email address. */
 async function hasPendingInvitation(db: TenantDb, email: string): Promise<boolean> {

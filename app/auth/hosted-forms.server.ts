@@ -107,7 +107,8 @@ export async function signInWithPassword(live: TenantRequestContext, request: Re
   if (!parsed.success)
     return { ok: false, status: 400, errors: fieldMessages<FieldName>(parsed.error), values } satisfies FormFailure;
   const proof = await botProofHeaders(live, request, form, { signIn: parsed.data.email });
-  if ("refused" in proof) return { ok: false, status: 429, errors: { form: proof.refused }, values } satisfies FormFailure;
+  if ("refused" in proof)
+    return { ok: false, status: 429, errors: { form: proof.refused }, values } satisfies FormFailure;
   const response = await callTenantAuth(
     live,
     request,
@@ -177,7 +178,8 @@ export async function signUpWithPassword(live: TenantRequestContext, request: Re
   if (!parsed.success)
     return { ok: false, status: 400, errors: fieldMessages<FieldName>(parsed.error), values } satisfies FormFailure;
   const proof = await botProofHeaders(live, request, form, "sign-up");
-  if ("refused" in proof) return { ok: false, status: 429, errors: { form: proof.refused }, values } satisfies FormFailure;
+  if ("refused" in proof)
+    return { ok: false, status: 429, errors: { form: proof.refused }, values } satisfies FormFailure;
   const response = await callTenantAuth(live, request, "/sign-up/email", parsed.data, proof.headers);
   if (!response.ok && usernames) {
     const body = (await response

@@ -169,7 +169,12 @@ export function createTenantAuth({
       // The auth methods the tenant switched on in the console (app/auth-methods/catalog.ts).
       ...methods.plugins,
       // Proof of work or a third-party CAPTCHA on sign-up, reset and repeated sign-in (app/bot-protection).
-      ...botProtectionPlugins({ tenantId: tenant.id, config: config.botProtection, secrets, clientIpHeader: CLIENT_IP_HEADER }),
+      ...botProtectionPlugins({
+        tenantId: tenant.id,
+        config: config.botProtection,
+        secrets,
+        clientIpHeader: CLIENT_IP_HEADER,
+      }),
     ],
     databaseHooks: {
       user: {

@@ -78,7 +78,8 @@ export async function issueChallenge(tenantSecret: string, maxNumber = DEFAULT_M
 function decodePayload(value: string): Payload | null {
   try {
     const payload = JSON.parse(Buffer.from(value, "base64").toString("utf8")) as Payload;
-    if (typeof payload?.challenge?.parameters !== "object" || typeof payload.solution?.counter !== "number") return null;
+    if (typeof payload?.challenge?.parameters !== "object" || typeof payload.solution?.counter !== "number")
+      return null;
     return payload;
   } catch {
     return null;

@@ -92,9 +92,16 @@ function botProtectionPlugin(
   { tenantId, config, secrets, clientIpHeader }: BotProtectionContext,
   provider: Exclude<BotProtectionProvider, "off">,
 ) {
-  const verify = async (request: Request, path: string, ctx: AuthContext): Promise<{ response: Response } | undefined> => {
+  const verify = async (
+    request: Request,
+    path: string,
+    ctx: AuthContext,
+  ): Promise<{ response: Response } | undefined> => {
     if (provider === "altcha") {
-      const failure: BotCheckFailure | null = await checkBotProof(secrets.authSecret, request.headers.get(ALTCHA_HEADER));
+      const failure: BotCheckFailure | null = await checkBotProof(
+        secrets.authSecret,
+        request.headers.get(ALTCHA_HEADER),
+      );
       return failure ? refusal(failure) : undefined;
     }
     const secretKey = secrets[BOT_PROTECTION_SECRET];
@@ -138,7 +145,8 @@ function botProtectionPlugin(
           handler: createAuthMiddleware(async (ctx) => {
             const ip = ctx.request?.headers.get(clientIpHeader) ?? null;
             const body = ctx.body as { email?: unknown; username?: unknown } | undefined;
-            const account = typeof (body?.email ?? body?.username) === "string" ? String(body?.email ?? body?.username) : null;
+            const account =
+              typeof (body?.email ?? body?.username) === "string" ? String(body?.email ?? body?.username) : null;
             const returned = ctx.context.returned;
             if (isAPIError(returned) && returned.statusCode === 401) {
               await Promise.all(failureKeys(tenantId, ip, account).map((key) => failures.penalty(key, 1)));

@@ -333,7 +333,9 @@ export default function TenantSettings() {
             type="password"
             autoComplete="off"
             error={bots?.errors.secretKey}
-            hint={settings.botSecretSet ? "Set. Type a new key to replace it." : "Turnstile, hCaptcha and reCAPTCHA only."}
+            hint={
+              settings.botSecretSet ? "Set. Type a new key to replace it." : "Turnstile, hCaptcha and reCAPTCHA only."
+            }
           />
           <FormField
             label="Failed sign-ins before sign-in is checked too"

@@ -56,7 +56,12 @@ export const TenantConfigSchema = z.object({
       /** Refuse passwords from a bundled list of common ones. */
       rejectCommonPasswords: z.boolean().default(true),
       /** The lowest zxcvbn score (0 = anything, 4 = very hard to guess) a new password must reach. */
-      minStrength: z.number().int().min(0, "Strength goes from 0 to 4.").max(4, "Strength goes from 0 to 4.").default(2),
+      minStrength: z
+        .number()
+        .int()
+        .min(0, "Strength goes from 0 to 4.")
+        .max(4, "Strength goes from 0 to 4.")
+        .default(2),
       /** Ask Have I Been Pwned's range API (k-anonymity) when the deployment allows outbound calls. */
       rejectBreachedPasswords: z.boolean().default(false),
     })

@@ -39,9 +39,11 @@ describe("ALTCHA challenges", () => {
     };
     // Re-dating the challenge breaks its signature; a genuinely expired one is reported as expired.
     proof.challenge.parameters.expiresAt = Math.floor(Date.now() / 1000) - 1;
-    expect(await checkBotProof("tenant-a-secret", Buffer.from(JSON.stringify(proof)).toString("base64"))).toMatchObject({
-      code: expect.stringMatching(/BOT_CHECK_(EXPIRED|INVALID)/),
-    });
+    expect(await checkBotProof("tenant-a-secret", Buffer.from(JSON.stringify(proof)).toString("base64"))).toMatchObject(
+      {
+        code: expect.stringMatching(/BOT_CHECK_(EXPIRED|INVALID)/),
+      },
+    );
   });
 
   it("takes a server pass once, and only with the tenant's key", async () => {
@@ -49,7 +51,9 @@ describe("ALTCHA challenges", () => {
     expect(await checkBotProof("tenant-b-secret", pass)).toMatchObject({ code: "BOT_CHECK_INVALID" });
     expect(await checkBotProof("tenant-a-secret", pass)).toBeNull();
     expect(await checkBotProof("tenant-a-secret", pass)).toMatchObject({ code: "BOT_CHECK_REPLAYED" });
-    expect(await checkBotProof("tenant-a-secret", `${pass.slice(0, -2)}xx`)).toMatchObject({ code: "BOT_CHECK_INVALID" });
+    expect(await checkBotProof("tenant-a-secret", `${pass.slice(0, -2)}xx`)).toMatchObject({
+      code: "BOT_CHECK_INVALID",
+    });
   });
 });
 
@@ -143,7 +147,9 @@ describe.each(testProviders())("bot protection on a live tenant (%s)", (provider
       code: "BOT_CHECK_MISSING",
     });
     const { json } = await call("/bot-protection/challenge");
-    const created = await call("/sign-up/email", body, { "x-portico-altcha": await solve(json.challenge as Challenge) });
+    const created = await call("/sign-up/email", body, {
+      "x-portico-altcha": await solve(json.challenge as Challenge),
+    });
     expect(created.status, JSON.stringify(created.json)).toBe(200);
   });
 
@@ -151,6 +157,9 @@ describe.each(testProviders())("bot protection on a live tenant (%s)", (provider
     await tenants.create({ slug: "acme", name: "Acme" });
     const weak = await call("/sign-up/email", { name: "Ada", email: "ada@example.com", password: "abcabcabcabc" });
     expect(weak.status).toBe(400);
-    expect(weak.json).toMatchObject({ code: "PASSWORD_TOO_WEAK", message: expect.stringContaining("too easy to guess") });
+    expect(weak.json).toMatchObject({
+      code: "PASSWORD_TOO_WEAK",
+      message: expect.stringContaining("too easy to guess"),
+    });
   });
 });

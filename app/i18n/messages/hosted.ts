@@ -72,9 +72,11 @@ export const hosted = defineMessages({
     "errors.passwordTooLong": "That password is too long.",
     "errors.passwordTooCommon":
       "This password is one of the most common passwords. Choose one that is harder to guess.",
-    "errors.passwordTooWeak": "This password is too easy to guess. Use a longer one, for example a few unrelated words.",
+    "errors.passwordTooWeak":
+      "This password is too easy to guess. Use a longer one, for example a few unrelated words.",
     "errors.passwordBreached": "This password appears in known data breaches. Choose a different one.",
-    "errors.botCheckFailed": "We could not confirm that this request came from a person. Reload the page and try again.",
+    "errors.botCheckFailed":
+      "We could not confirm that this request came from a person. Reload the page and try again.",
     "errors.botCheckExpired": "The page was open too long. Send the form again.",
     "errors.botCheckBudget":
       "Too many attempts without JavaScript from your network. Turn on JavaScript or try again in 15 minutes.",
@@ -109,7 +111,8 @@ export const hosted = defineMessages({
     "signUp.name": "Name",
     "signUp.passwordHint": "Mindestens {min} Zeichen.",
     "signUp.passwordHintCommon": "Mindestens {min} Zeichen. Häufig verwendete Passwörter werden nicht akzeptiert.",
-    "signUp.passwordHintStrength": "Vermeiden Sie Namen und gängige Wörter; einige unzusammenhängende Wörter eignen sich gut.",
+    "signUp.passwordHintStrength":
+      "Vermeiden Sie Namen und gängige Wörter; einige unzusammenhängende Wörter eignen sich gut.",
     "signUp.passwordHintBreached": "Passwörter aus bekannten Datenlecks werden nicht akzeptiert.",
     "botCheck.working": "Wir prüfen, dass dies keine automatisierte Anfrage ist …",
     "botCheck.done": "Prüfung abgeschlossen.",
@@ -162,9 +165,11 @@ export const hosted = defineMessages({
     "errors.passwordTooLong": "Dieses Passwort ist zu lang.",
     "errors.passwordTooCommon":
       "Dieses Passwort gehört zu den am häufigsten verwendeten. Wählen Sie eines, das schwerer zu erraten ist.",
-    "errors.passwordTooWeak": "Dieses Passwort ist zu leicht zu erraten. Verwenden Sie ein längeres, zum Beispiel einige unzusammenhängende Wörter.",
+    "errors.passwordTooWeak":
+      "Dieses Passwort ist zu leicht zu erraten. Verwenden Sie ein längeres, zum Beispiel einige unzusammenhängende Wörter.",
     "errors.passwordBreached": "Dieses Passwort ist aus bekannten Datenlecks bekannt. Wählen Sie ein anderes.",
-    "errors.botCheckFailed": "Wir konnten nicht bestätigen, dass diese Anfrage von einem Menschen kommt. Laden Sie die Seite neu und versuchen Sie es erneut.",
+    "errors.botCheckFailed":
+      "Wir konnten nicht bestätigen, dass diese Anfrage von einem Menschen kommt. Laden Sie die Seite neu und versuchen Sie es erneut.",
     "errors.botCheckExpired": "Die Seite war zu lange geöffnet. Senden Sie das Formular erneut.",
     "errors.botCheckBudget":
       "Zu viele Versuche ohne JavaScript aus Ihrem Netzwerk. Aktivieren Sie JavaScript oder versuchen Sie es in 15 Minuten erneut.",
