@@ -2,6 +2,7 @@ import type { Challenge } from "altcha-lib";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { issueChallenge, issueServerPass } from "~/bot-protection/altcha.server";
 import { ALTCHA_HEADER, CAPTCHA_HEADER, signInNeedsCheck } from "~/bot-protection/plugin.server";
+import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
 import { getPortico } from "~/context.server";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
@@ -58,7 +59,7 @@ export async function botProofHeaders(
   }
   const solution = String(form.get(ALTCHA_FIELD) ?? "").slice(0, 4096);
   if (solution) return { headers: { [ALTCHA_HEADER]: solution } };
-  const ip = request.headers.get("x-portico-client-ip");
+  const ip = request.headers.get(CLIENT_IP_HEADER);
   if (typeof purpose === "object" && !(await signInNeedsCheck(live.tenant.id, signInAfterFailures, ip, purpose.signIn)))
     return { headers: {} };
   try {
@@ -73,7 +74,7 @@ export async function botProofHeaders(
 export async function signInBotCheckView(live: TenantRequestContext, request: Request): Promise<BotCheckView> {
   const { provider, signInAfterFailures } = live.tenant.config.botProtection;
   if (provider === "off") return { provider };
-  const ip = request.headers.get("x-portico-client-ip");
+  const ip = request.headers.get(CLIENT_IP_HEADER);
   if (!(await signInNeedsCheck(live.tenant.id, signInAfterFailures, ip, null))) return { provider: "off" };
   return botCheckView(live);
 }

@@ -52,6 +52,9 @@ function authFailure(status: number, code: string | undefined, minPasswordLength
   if (code === "PASSWORD_TOO_COMMON") return { password: message("errors.passwordTooCommon") };
   if (code === "PASSWORD_TOO_WEAK") return { password: message("errors.passwordTooWeak") };
   if (code === "PASSWORD_BREACHED") return { password: message("errors.passwordBreached") };
+  // Bot protection on the reset request (app/bot-protection).
+  if (code?.startsWith("BOT_CHECK_") || code === "VERIFICATION_FAILED" || code === "MISSING_RESPONSE")
+    return { form: message(code === "BOT_CHECK_EXPIRED" ? "errors.botCheckExpired" : "errors.botCheckFailed") };
   if (status === 403) return { form: message("errors.untrustedForm") };
   return { form: message("errors.generic") };
 }
