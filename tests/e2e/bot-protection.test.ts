@@ -16,6 +16,7 @@ import {
   createTenant,
   expect,
   expectFieldError,
+  fillSignIn,
   fillSignUp,
   patchTenantConfig,
   randomClientIp,
@@ -158,6 +159,26 @@ test("sign-in to an account needs a solution only after repeated failures", asyn
   expect((await third.json()).code).toBe("BOT_CHECK_MISSING");
   const proven = await signIn("wrong-password-3", { "x-portico-altcha": await solvedProof(request, slug) });
   expect(proven.status()).toBe(401);
+});
+
+test("the hosted sign-in page adds the check after failures, and the right password then signs in", async ({
+  page,
+  apiSignUp,
+  uniqueEmail,
+}) => {
+  const { slug } = await createTenant(uniqueSlug("bots"));
+  const email = uniqueEmail("hosted");
+  await apiSignUp(slug, { name: "Ada", email });
+  await patchTenantConfig(slug, { botProtection: { provider: "altcha", signInAfterFailures: 2 } });
+  await page.goto(`/t/${slug}/sign-in`);
+  await expect(page.getByTestId("bot-check-status")).toHaveCount(0);
+  for (const password of ["wrong-password-1", "wrong-password-2"]) {
+    await fillSignIn(page, { email, password });
+    await expect(page.getByText("Incorrect email or password.")).toBeVisible();
+  }
+  await expect(page.getByTestId("bot-check-status")).toHaveAttribute("data-state", "done", { timeout: 20_000 });
+  await fillSignIn(page, { email });
+  await expect(page).toHaveURL(`/t/${slug}/account`);
 });
 
 test.describe("without JavaScript", () => {

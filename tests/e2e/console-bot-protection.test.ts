@@ -32,8 +32,12 @@ test("an owner turns on bot protection and a stricter password policy; the hoste
   expect(await page.content()).not.toContain("0x4AAAAAAA-secret");
 
   await bots.getByLabel("Provider").selectOption("altcha");
+  const saved = page.waitForResponse((response) => response.request().method() === "POST");
   await bots.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Bot protection saved.")).toBeVisible();
+  await saved;
+  // A fresh page, so the next form is the one rendered from the saved settings.
+  await page.goto(`/admin/${ownedTenant.slug}/settings`);
+  await expect(settingsForm(page, "Bot protection").getByLabel("Provider")).toHaveValue("altcha");
 
   const policy = settingsForm(page, "Password policy");
   await policy.getByLabel("Minimum strength").selectOption("3");
