@@ -33,6 +33,8 @@ function AltchaField({ view }: { view: Extract<BotCheckView, { provider: "altcha
     let cancelled = false;
     let settled = false;
     setState("working");
+    // A new challenge (the form came back refused): the old solution has been spent.
+    field.value = "";
     const solved = solveAltcha(view.challenge).then((value) => {
       settled = true;
       if (cancelled) return;

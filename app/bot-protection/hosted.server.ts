@@ -71,10 +71,14 @@ export async function botProofHeaders(
 }
 
 /** The sign-in form's check: only once this address has had too many failures (else nothing to solve). */
-export async function signInBotCheckView(live: TenantRequestContext, request: Request): Promise<BotCheckView> {
+export async function signInBotCheckView(
+  live: TenantRequestContext,
+  request: Request,
+  account: string | null = null,
+): Promise<BotCheckView> {
   const { provider, signInAfterFailures } = live.tenant.config.botProtection;
   if (provider === "off") return { provider };
   const ip = request.headers.get(CLIENT_IP_HEADER);
-  if (!(await signInNeedsCheck(live.tenant.id, signInAfterFailures, ip, null))) return { provider: "off" };
+  if (!(await signInNeedsCheck(live.tenant.id, signInAfterFailures, ip, account || null))) return { provider: "off" };
   return botCheckView(live);
 }

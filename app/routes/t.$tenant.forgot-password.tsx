@@ -20,7 +20,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await requestPasswordResetEmail(live, request, await request.formData());
-  return data(result, { status: result.ok ? 200 : result.status });
+  if (result.ok) return data(result, { status: 200 });
+  // A refused form spent its proof: the answer carries a fresh challenge (no loader re-run after a 4xx).
+  return data({ ...result, botCheck: await botCheckView(live) }, { status: result.status });
 }
 
 export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "forgotPassword.title") }];
@@ -56,7 +58,7 @@ export default function ForgotPassword() {
               error={translateMessage(t, errors.email)}
               autoFocus
             />
-            <BotCheck view={botCheck} />
+            <BotCheck view={result && !result.ok ? result.botCheck : botCheck} />
             <SubmitButton pending={pending}>{t("forgotPassword.submit")}</SubmitButton>
           </Form>
         </>

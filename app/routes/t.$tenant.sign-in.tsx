@@ -42,7 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await signInWithPassword(live, request, await request.formData());
-  if (!result.ok) return data(result, { status: result.status });
+  // A refused sign-in may have crossed the failure threshold: the answer brings the check along
+  // (Remix does not re-run the loader after a 4xx action).
+  if (!result.ok)
+    return data(
+      { ...result, botCheck: await signInBotCheckView(live, request, result.values.email) },
+      { status: result.status },
+    );
   const headers = new Headers();
   for (const cookie of cookiesForHost(result.setCookies, live)) headers.append("Set-Cookie", cookie);
   return redirect(result.redirectTo ?? afterSignInTarget(request, live), { headers });
@@ -110,7 +116,7 @@ export default function SignIn() {
         >
           {t("signIn.forgotPassword")}
         </Link>
-        <BotCheck view={botCheck} />
+        <BotCheck view={result && !result.ok ? result.botCheck : botCheck} />
         <SubmitButton pending={pending}>{t("signIn.submit")}</SubmitButton>
       </Form>
       <EmailSignInLinks offered={emailLinks} basePath={basePath} redirectTo={redirectTo} />

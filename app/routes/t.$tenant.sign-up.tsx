@@ -45,7 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await signUpWithPassword(live, request, await request.formData());
-  if (!result.ok) return data(result, { status: result.status });
+  // A refused form spent its proof: the answer carries a fresh challenge (no loader re-run after a 4xx).
+  if (!result.ok) return data({ ...result, botCheck: await botCheckView(live) }, { status: result.status });
   // The tenant requires a confirmed email: no session yet, the confirmation link is on its way.
   if (awaitsEmailVerification(result.setCookies)) return redirect(`${live.basePath}/verify-email?status=pending`);
   const headers = new Headers();
@@ -112,7 +113,7 @@ export default function SignUp() {
         invitedEmail={availability.invitation?.email}
         passwordHint={passwordPolicyHint(t, passwordPolicy)}
         minPasswordLength={minPasswordLength}
-        botCheck={botCheck}
+        botCheck={refused?.botCheck ?? botCheck}
       />
       <p className="mt-6 text-center text-sm text-muted">
         {t("signUp.haveAccount")} {signInLink}

@@ -87,6 +87,9 @@ test("hosted sign-up with ALTCHA on solves the challenge in the browser and crea
   const { slug } = await altchaTenant();
   const email = uniqueEmail("altcha");
   await page.goto(`/t/${slug}/sign-up`);
+  // A refused form spends its proof; the page comes back with a new challenge and solves it again.
+  await fillSignUp(page, { name: "Ada", email, password: "abcabcabcabc" });
+  await expect(page.getByText("This password is too easy to guess.")).toBeVisible();
   await fillSignUp(page, { name: "Ada", email });
   await expect(page).toHaveURL(`/t/${slug}/account`);
   await expect(page.getByTestId("account-email")).toHaveText(email);

@@ -9,5 +9,7 @@ import { deriveKey } from "altcha-lib/algorithms/web/sha";
 export async function solveAltcha(challenge: Challenge): Promise<string | null> {
   const solution = await solveChallenge({ challenge, deriveKey, timeout: 60_000 });
   if (!solution) return null;
-  return btoa(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }));
+  return btoa(
+    JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution }),
+  );
 }
