@@ -4,6 +4,7 @@ import { FormError, FormField, SubmitButton } from "~/components/form-field";
 import { BotCheck } from "~/bot-protection/bot-check";
 import { botCheckView, type BotCheckView } from "~/bot-protection/hosted.server";
 import { passwordPolicyHint } from "~/auth-methods/password-hint";
+import { PasswordStrength } from "~/auth-methods/password-strength";
 import {
   hostedSignUpAvailability,
   publicPasswordPolicy,
@@ -114,6 +115,7 @@ export default function SignUp() {
         passwordHint={passwordPolicyHint(t, passwordPolicy)}
         minPasswordLength={minPasswordLength}
         botCheck={refused?.botCheck ?? botCheck}
+        minStrength={passwordPolicy.minStrength}
       />
       <p className="mt-6 text-center text-sm text-muted">
         {t("signUp.haveAccount")} {signInLink}
@@ -128,12 +130,14 @@ function SignUpForm({
   passwordHint,
   minPasswordLength,
   botCheck,
+  minStrength,
 }: {
   postTo: string;
   invitedEmail?: string;
   passwordHint: string;
   minPasswordLength: number;
   botCheck: BotCheckView;
+  minStrength: number;
 }) {
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
@@ -176,6 +180,7 @@ function SignUpForm({
         error={translateMessage(t, errors.password)}
         autoFocus={firstInvalid === "password"}
       />
+      <PasswordStrength minStrength={minStrength} />
       <BotCheck view={botCheck} />
       <SubmitButton pending={pending}>{t("signUp.submit")}</SubmitButton>
     </Form>

@@ -18,6 +18,7 @@ import {
   expectFieldError,
   fillSignIn,
   fillSignUp,
+  PASSWORD,
   patchTenantConfig,
   randomClientIp,
   setTenantSecret,
@@ -236,6 +237,11 @@ test("a weak password is refused on the hosted sign-up form with the policy's me
   const { slug } = await createTenant(uniqueSlug("weak"));
   await page.goto(`/t/${slug}/sign-up`);
   await expect(page.getByText("Avoid names and common words")).toBeVisible();
+  // The live estimate is the server's: it says so before the form is sent.
+  await page.getByLabel("Password").fill(PASSWORD);
+  await expect(page.getByTestId("password-strength")).toHaveText("Strength: strong");
+  await page.getByLabel("Password").fill("abcabcabcabc");
+  await expect(page.getByTestId("password-strength")).toHaveText(/Strength: (very weak|weak)/);
   await fillSignUp(page, { name: "Ada", email: uniqueEmail("weak"), password: "abcabcabcabc" });
   await expectFieldError(
     page,
