@@ -12,6 +12,8 @@ const PORT = Number(process.env.PORTICO_E2E_PORT);
 const BASE_URL = `http://localhost:${PORT}`;
 // Where the phone tests' Twilio-compatible receiver listens (tests/e2e/phone.test.ts).
 process.env.PORTICO_E2E_TWILIO_PORT ??= String(40_000 + randomInt(20_000));
+// Where the bot-protection tests' stand-in for a CAPTCHA siteverify and the HIBP range API listens.
+process.env.PORTICO_E2E_BOTS_PORT ??= String(40_000 + randomInt(20_000));
 
 // This file is evaluated again in every worker process. Workers inherit the runner's
 // environment, so the first evaluation picks the data directory and later ones reuse it:
@@ -86,6 +88,10 @@ export default defineConfig({
       SMS_TWILIO_AUTH_TOKEN: E2E_TWILIO.authToken,
       SMS_FROM: E2E_TWILIO.from,
       SMS_TWILIO_BASE_URL: `http://127.0.0.1:${process.env.PORTICO_E2E_TWILIO_PORT}`,
+      // Third-party CAPTCHA checks and breached-password lookups go to tests/e2e/bot-protection.test.ts.
+      PORTICO_CAPTCHA_VERIFY_URL: `http://127.0.0.1:${process.env.PORTICO_E2E_BOTS_PORT}/siteverify`,
+      PORTICO_HIBP_RANGE_URL: `http://127.0.0.1:${process.env.PORTICO_E2E_BOTS_PORT}/range/`,
+      PORTICO_ALLOW_OUTBOUND: "true",
       // Queued mail reaches the tests' SMTP servers within a fraction of a second.
       PORTICO_EMAIL_POLL_MS: "200",
       // Platform branding (APP_*) with values the branding and marketing tests look for.

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { saveTenantConfig } from "~/auth-methods/config-changes.server";
 import { getPortico } from "~/context.server";
-import { SIGN_UP_MODES, TenantConfigSchema } from "~/tenancy/config";
+import { BOT_PROTECTION_SECRET, SIGN_UP_MODES, TenantConfigSchema } from "~/tenancy/config";
 import { HostnameSchema, TenantNameSchema } from "~/tenancy/slug";
 import { TenantError } from "~/tenancy/tenants.server";
 
@@ -131,9 +131,12 @@ export async function saveSessionSettings(
 export async function savePasswordPolicy(access: ConsoleAccess, request: Request, form: Form): Promise<SettingsResult> {
   const { config } = access.tenant;
   const { maxPasswordLength } = config.authMethods.emailPassword;
-  const values = { minPasswordLength: text(form, "minPasswordLength", 20) };
+  const values = { minPasswordLength: text(form, "minPasswordLength", 20), minStrength: text(form, "minStrength", 20) };
   const parsed = z
-    .object({ minPasswordLength: wholeNumber("Minimum length", 8, Math.min(128, maxPasswordLength)) })
+    .object({
+      minPasswordLength: wholeNumber("Minimum length", 8, Math.min(128, maxPasswordLength)),
+      minStrength: wholeNumber("Minimum strength", 0, 4),
+    })
     .safeParse(values);
   if (!parsed.success) return failed("passwordPolicy", parsed.error, values);
   await saveTenantConfig(access, request, {
@@ -142,9 +145,46 @@ export async function savePasswordPolicy(access: ConsoleAccess, request: Request
       ...config.authMethods,
       emailPassword: { ...config.authMethods.emailPassword, minPasswordLength: parsed.data.minPasswordLength },
     },
-    passwordPolicy: { rejectCommonPasswords: form.get("rejectCommonPasswords") === "on" },
+    passwordPolicy: {
+      rejectCommonPasswords: form.get("rejectCommonPasswords") === "on",
+      minStrength: parsed.data.minStrength,
+      rejectBreachedPasswords: form.get("rejectBreachedPasswords") === "on",
+    },
   });
   return { ok: true, message: "Password policy saved." };
+}
+
+const BotProtectionForm = TenantConfigSchema.shape.botProtection.unwrap().extend({
+  signInAfterFailures: wholeNumber("Failed sign-ins", 0, 100),
+  secretKey: z.string().trim().max(500, "Use at most 500 characters."),
+});
+
+/** Bot protection (app/bot-protection): the provider, its site key and write-only secret key. */
+export async function saveBotProtection(access: ConsoleAccess, request: Request, form: Form): Promise<SettingsResult> {
+  const values = {
+    provider: text(form, "provider", 20),
+    siteKey: text(form, "siteKey", 300),
+    signInAfterFailures: text(form, "signInAfterFailures", 20),
+  };
+  const parsed = BotProtectionForm.safeParse({ ...values, secretKey: text(form, "secretKey", 1000) });
+  if (!parsed.success) return failed("botProtection", parsed.error, values);
+  const { secretKey, ...botProtection } = parsed.data;
+  const thirdParty = botProtection.provider !== "off" && botProtection.provider !== "altcha";
+  if (thirdParty && !botProtection.siteKey)
+    return { ok: false, intent: "botProtection", errors: { siteKey: "Enter the provider's site key." }, values };
+  if (thirdParty && !secretKey && !(await isSecretSet(access.tenant.id, BOT_PROTECTION_SECRET)))
+    return { ok: false, intent: "botProtection", errors: { secretKey: "Enter the provider's secret key." }, values };
+  if (secretKey) {
+    await getPortico().tenants.setSecret(access.tenant.slug, BOT_PROTECTION_SECRET, secretKey);
+    await getPortico().audit.record({
+      ...adminActor(access, request),
+      type: "admin.secret.updated",
+      target: { type: "tenant", id: access.tenant.id, label: access.tenant.slug },
+      data: { secret: BOT_PROTECTION_SECRET },
+    });
+  }
+  await saveTenantConfig(access, request, { ...access.tenant.config, botProtection });
+  return { ok: true, message: "Bot protection saved." };
 }
 
 export async function saveSignUpMode(access: ConsoleAccess, request: Request, form: Form): Promise<SettingsResult> {

@@ -8,6 +8,7 @@ import {
   usernameField,
   usernameSettings,
 } from "~/auth-methods/username/username.server";
+import { botProofHeaders } from "~/bot-protection/hosted.server";
 import { getPortico } from "~/context.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 import { isBannedRefusal, suspendedAccountMessage } from "~/users/bans.server";
@@ -39,9 +40,16 @@ export function isTrustedFormPost(request: Request, live: TenantRequestContext):
 }
 
 /** Calls one of the tenant's better-auth endpoints as the browser would, with its cookies. */
-export async function callTenantAuth(live: TenantRequestContext, request: Request, endpoint: string, body: unknown) {
+export async function callTenantAuth(
+  live: TenantRequestContext,
+  request: Request,
+  endpoint: string,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+) {
   const { publicUrl } = getPortico().env;
-  const headers = new Headers({ "content-type": "application/json" });
+  // extraHeaders: the bot-protection proof (app/bot-protection/hosted.server.ts).
+  const headers = new Headers({ ...extraHeaders, "content-type": "application/json" });
   for (const name of ["cookie", "origin", "user-agent", "accept-language", CLIENT_IP_HEADER]) {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
@@ -65,6 +73,11 @@ function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: 
   if (code === "INVALID_EMAIL") return { email: message("errors.emailInvalid") };
   // The tenant's sign-up mode and password policy (app/auth-methods/policies.server.ts).
   if (code === "PASSWORD_TOO_COMMON") return { password: message("errors.passwordTooCommon") };
+  if (code === "PASSWORD_TOO_WEAK") return { password: message("errors.passwordTooWeak") };
+  if (code === "PASSWORD_BREACHED") return { password: message("errors.passwordBreached") };
+  // Bot protection (app/bot-protection): a missing, forged, expired or reused proof.
+  if (code.startsWith("BOT_CHECK_") || code === "VERIFICATION_FAILED" || code === "MISSING_RESPONSE")
+    return { form: message(code === "BOT_CHECK_EXPIRED" ? "errors.botCheckExpired" : "errors.botCheckFailed") };
   if (code === "SIGN_UP_CLOSED") return { form: message("errors.signUpClosed") };
   if (code === "SIGN_UP_INVITE_ONLY") return { form: message("errors.signUpInviteOnly") };
   // The tenant requires a confirmed email (app/email): the sign-in page offers a new link.
@@ -93,7 +106,16 @@ export async function signInWithPassword(live: TenantRequestContext, request: Re
   const values = { email: String(form.get("email") ?? "").slice(0, 254) };
   if (!parsed.success)
     return { ok: false, status: 400, errors: fieldMessages<FieldName>(parsed.error), values } satisfies FormFailure;
-  const response = await callTenantAuth(live, request, "/sign-in/email", { ...parsed.data, rememberMe: true });
+  const proof = await botProofHeaders(live, request, form, { signIn: parsed.data.email });
+  if ("refused" in proof)
+    return { ok: false, status: 429, errors: { form: proof.refused }, values } satisfies FormFailure;
+  const response = await callTenantAuth(
+    live,
+    request,
+    "/sign-in/email",
+    { ...parsed.data, rememberMe: true },
+    proof.headers,
+  );
   // A banned user (right password, refused by the admin plugin) is told why and until when.
   if (await isBannedRefusal(response)) {
     const suspended = await suspendedAccountMessage(live.db, parsed.data.email);
@@ -116,7 +138,15 @@ async function signInWithUsername(
   const password = String(form.get("password") ?? "").slice(0, 256);
   const values = { email: username };
   if (!password) return { ok: false, status: 400, errors: { password: message("errors.passwordRequired") }, values };
-  const response = await callTenantAuth(live, request, "/sign-in/username", { username, password, rememberMe: true });
+  const proof = await botProofHeaders(live, request, form, { signIn: username });
+  if ("refused" in proof) return { ok: false, status: 429, errors: { form: proof.refused }, values };
+  const response = await callTenantAuth(
+    live,
+    request,
+    "/sign-in/username",
+    { username, password, rememberMe: true },
+    proof.headers,
+  );
   if (await isBannedRefusal(response)) {
     const user = await live.db.user.findUnique({
       where: { username: username.toLowerCase() },
@@ -147,7 +177,10 @@ export async function signUpWithPassword(live: TenantRequestContext, request: Re
   };
   if (!parsed.success)
     return { ok: false, status: 400, errors: fieldMessages<FieldName>(parsed.error), values } satisfies FormFailure;
-  const response = await callTenantAuth(live, request, "/sign-up/email", parsed.data);
+  const proof = await botProofHeaders(live, request, form, "sign-up");
+  if ("refused" in proof)
+    return { ok: false, status: 429, errors: { form: proof.refused }, values } satisfies FormFailure;
+  const response = await callTenantAuth(live, request, "/sign-up/email", parsed.data, proof.headers);
   if (!response.ok && usernames) {
     const body = (await response
       .clone()

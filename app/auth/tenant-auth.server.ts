@@ -5,14 +5,13 @@ import { admin } from "better-auth/plugins";
 import { authMethodsOptions } from "~/auth-methods/catalog.server";
 import { failedOAuthCallback } from "~/auth-methods/social/callback-events.server";
 import {
-  isCommonPassword,
-  NEW_PASSWORD_FIELDS,
+  newPasswordRefusal,
   overlongProfileField,
-  POLICY_ERRORS,
   PROFILE_WRITE_PATHS,
   signUpRefusal,
 } from "~/auth-methods/policies.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
+import { botProtectionPlugins } from "~/bot-protection/plugin.server";
 import { userUpdateEvent } from "~/auth/user-events.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
@@ -175,6 +174,13 @@ export function createTenantAuth({
       ...methods.plugins,
       // GET /privacy/export: the signed-in user's data (app/privacy).
       privacyPlugin({ tenant, db }),
+      // Proof of work or a third-party CAPTCHA on sign-up, reset and repeated sign-in (app/bot-protection).
+      ...botProtectionPlugins({
+        tenantId: tenant.id,
+        config: config.botProtection,
+        secrets,
+        clientIpHeader: CLIENT_IP_HEADER,
+      }),
     ],
     databaseHooks: {
       user: {
@@ -219,11 +225,8 @@ export function createTenantAuth({
           const refusal = await signUpRefusal(config.signUp.mode, db, ctx.body?.email);
           if (refusal) throw new APIError("FORBIDDEN", refusal);
         }
-        const passwordField = NEW_PASSWORD_FIELDS[ctx.path];
-        const newPassword: unknown = passwordField ? ctx.body?.[passwordField] : undefined;
-        if (config.passwordPolicy.rejectCommonPasswords && typeof newPassword === "string") {
-          if (await isCommonPassword(newPassword)) throw new APIError("BAD_REQUEST", POLICY_ERRORS.PASSWORD_TOO_COMMON);
-        }
+        const weak = await newPasswordRefusal(config.passwordPolicy, ctx.path, ctx.body);
+        if (weak) throw new APIError("BAD_REQUEST", weak);
         // Sign-out forgets the session, so who is signing out is read before it runs.
         if (ctx.path !== "/sign-out") return;
         const session = await getSessionFromCtx(ctx).catch(() => null);

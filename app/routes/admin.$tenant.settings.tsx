@@ -6,6 +6,7 @@ import { roleAtLeast } from "~/admin/roles";
 import {
   isSecretSet,
   renameTenant,
+  saveBotProtection,
   saveHostnames,
   savePasswordPolicy,
   saveSessionSettings,
@@ -24,6 +25,8 @@ import { SelectField } from "~/components/ui/select-field";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { saveRetentionSettings } from "~/privacy/retention-settings.server";
+import { botProtectionDeployment } from "~/bot-protection/deployment.server";
+import { BOT_PROTECTION_SECRET } from "~/tenancy/config";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
@@ -37,6 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     minPasswordLength: config.authMethods.emailPassword.minPasswordLength,
     maxPasswordLength: config.authMethods.emailPassword.maxPasswordLength,
     rejectCommonPasswords: config.passwordPolicy.rejectCommonPasswords,
+    minStrength: config.passwordPolicy.minStrength,
+    rejectBreachedPasswords: config.passwordPolicy.rejectBreachedPasswords,
+    allowOutbound: botProtectionDeployment().allowOutbound,
+    botProtection: config.botProtection,
+    botSecretSet: await isSecretSet(tenant.id, BOT_PROTECTION_SECRET),
     signUpMode: config.signUp.mode,
     smtp: config.smtp,
     retention: config.retention,
@@ -52,6 +60,7 @@ const ACTIONS: Record<string, (access: ConsoleAccess, request: Request, form: Fo
   trustedOrigins: saveTrustedOrigins,
   session: saveSessionSettings,
   passwordPolicy: savePasswordPolicy,
+  botProtection: saveBotProtection,
   signUp: saveSignUpMode,
   smtp: saveSmtpSettings,
   retention: saveRetentionSettings,
@@ -155,6 +164,22 @@ const SIGN_UP_OPTIONS = [
   { value: "closed", label: "Closed" },
 ];
 
+const STRENGTH_OPTIONS = [
+  { value: "0", label: "0: anything the other rules allow" },
+  { value: "1", label: "1: very weak" },
+  { value: "2", label: "2: somewhat hard to guess (recommended)" },
+  { value: "3", label: "3: hard to guess" },
+  { value: "4", label: "4: very hard to guess" },
+];
+
+const BOT_PROVIDER_OPTIONS = [
+  { value: "off", label: "Off" },
+  { value: "altcha", label: "ALTCHA (self-hosted proof of work)" },
+  { value: "turnstile", label: "Cloudflare Turnstile" },
+  { value: "hcaptcha", label: "hCaptcha" },
+  { value: "recaptcha", label: "Google reCAPTCHA" },
+];
+
 const SMTP_SECURITY_OPTIONS = [
   { value: "starttls", label: "STARTTLS (usually port 587)" },
   { value: "tls", label: "TLS (usually port 465)" },
@@ -170,6 +195,7 @@ export default function TenantSettings() {
   const session = useFailure("session");
   const policy = useFailure("passwordPolicy");
   const signUp = useFailure("signUp");
+  const bots = useFailure("botProtection");
   const smtp = useFailure("smtp");
   const retention = useFailure("retention");
   return (
@@ -267,6 +293,64 @@ export default function TenantSettings() {
             name="rejectCommonPasswords"
             defaultChecked={settings.rejectCommonPasswords}
             hint="Checks new passwords against a bundled list of 49,000 common passwords."
+          />
+          <SelectField
+            label="Minimum strength"
+            name="minStrength"
+            options={STRENGTH_OPTIONS}
+            defaultValue={policy?.values?.minStrength ?? String(settings.minStrength)}
+            error={policy?.errors.minStrength}
+            hint="zxcvbn's estimate of how hard a password is to guess; the user's name and email count against it."
+          />
+          <CheckboxField
+            label="Refuse breached passwords (Have I Been Pwned)"
+            name="rejectBreachedPasswords"
+            defaultChecked={settings.rejectBreachedPasswords}
+            hint={
+              settings.allowOutbound
+                ? "Sends the first 5 characters of the password's SHA-1 hash to the range API, never the password."
+                : "Has no effect here: this deployment does not allow outbound calls (PORTICO_ALLOW_OUTBOUND)."
+            }
+          />
+        </SettingsForm>
+
+        <SettingsForm
+          intent="botProtection"
+          title="Bot protection"
+          canEdit={canEdit}
+          description="A check on sign-up, password reset requests and sign-in after repeated failures. ALTCHA is a proof of work computed by the browser, with no third party; the others need the provider's keys."
+        >
+          <SelectField
+            label="Provider"
+            name="provider"
+            options={BOT_PROVIDER_OPTIONS}
+            defaultValue={bots?.values?.provider ?? settings.botProtection.provider}
+            error={bots?.errors.provider}
+          />
+          <FormField
+            label="Site key"
+            name="siteKey"
+            defaultValue={bots?.values?.siteKey ?? settings.botProtection.siteKey}
+            error={bots?.errors.siteKey}
+            hint="Turnstile, hCaptcha and reCAPTCHA only."
+          />
+          <FormField
+            label="Secret key"
+            name="secretKey"
+            type="password"
+            autoComplete="off"
+            error={bots?.errors.secretKey}
+            hint={
+              settings.botSecretSet ? "Set. Type a new key to replace it." : "Turnstile, hCaptcha and reCAPTCHA only."
+            }
+          />
+          <FormField
+            label="Failed sign-ins before sign-in is checked too"
+            name="signInAfterFailures"
+            inputMode="numeric"
+            defaultValue={bots?.values?.signInAfterFailures ?? String(settings.botProtection.signInAfterFailures)}
+            error={bots?.errors.signInAfterFailures}
+            hint="Counted per network address and per account over 15 minutes; 0 checks every sign-in."
           />
         </SettingsForm>
 

@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isTrustedFormPost } from "~/auth/hosted-forms.server";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
+import { BotCheck } from "~/bot-protection/bot-check";
+import { botCheckView } from "~/bot-protection/hosted.server";
 import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
@@ -10,7 +12,7 @@ import { requestPasswordResetEmail } from "~/users/password-reset.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
-  return { basePath: live.basePath };
+  return { basePath: live.basePath, botCheck: await botCheckView(live) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -18,13 +20,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await requestPasswordResetEmail(live, request, await request.formData());
-  return data(result, { status: result.ok ? 200 : result.status });
+  if (result.ok) return data(result, { status: 200 });
+  // A refused form spent its proof: the answer carries a fresh challenge (no loader re-run after a 4xx).
+  return data({ ...result, botCheck: await botCheckView(live) }, { status: result.status });
 }
 
 export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "forgotPassword.title") }];
 
 export default function ForgotPassword() {
-  const { basePath } = useLoaderData<typeof loader>();
+  const { basePath, botCheck } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const t = useTranslate();
@@ -54,6 +58,7 @@ export default function ForgotPassword() {
               error={translateMessage(t, errors.email)}
               autoFocus
             />
+            <BotCheck view={result && !result.ok ? result.botCheck : botCheck} />
             <SubmitButton pending={pending}>{t("forgotPassword.submit")}</SubmitButton>
           </Form>
         </>

@@ -7,6 +7,8 @@ import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
 import { resetPassword } from "~/users/password-reset.server";
+import { passwordPolicyHint } from "~/auth-methods/password-hint";
+import { publicPasswordPolicy } from "~/auth-methods/policies.server";
 
 /** better-auth's emailed link redirects here with `?token=…`, or `?error=INVALID_TOKEN`. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,7 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const token = url.searchParams.get("token")?.slice(0, 200) ?? "";
   const { minPasswordLength } = live.tenant.config.authMethods.emailPassword;
-  return { basePath: live.basePath, token: url.searchParams.has("error") ? "" : token, minPasswordLength };
+  return {
+    basePath: live.basePath,
+    token: url.searchParams.has("error") ? "" : token,
+    minPasswordLength,
+    passwordPolicy: publicPasswordPolicy(live.tenant.config),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "resetPassword.title") }];
 
 export default function ResetPassword() {
-  const { basePath, token, minPasswordLength } = useLoaderData<typeof loader>();
+  const { basePath, token, minPasswordLength, passwordPolicy } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const t = useTranslate();
@@ -69,6 +76,7 @@ export default function ResetPassword() {
           type="password"
           autoComplete="new-password"
           required
+          hint={passwordPolicyHint(t, passwordPolicy)}
           error={translateMessage(t, errors.password)}
           autoFocus
         />

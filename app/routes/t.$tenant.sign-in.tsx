@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
+import { BotCheck } from "~/bot-protection/bot-check";
+import { signInBotCheckView } from "~/bot-protection/hosted.server";
 import { cookiesForHost, getSignedInUser, isTrustedFormPost, signInWithPassword } from "~/auth/hosted-forms.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
 import { PasskeySignIn } from "~/auth-methods/passkeys/passkey-sign-in";
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     usernameSignIn: usernameSettings(live.tenant.config) !== null,
     addAccount,
     emailLinks: emailSignIns(live.tenant.config),
+    botCheck: await signInBotCheckView(live, request),
   };
 }
 
@@ -39,7 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await signInWithPassword(live, request, await request.formData());
-  if (!result.ok) return data(result, { status: result.status });
+  // A refused sign-in may have crossed the failure threshold: the answer brings the check along
+  // (Remix does not re-run the loader after a 4xx action).
+  if (!result.ok)
+    return data(
+      { ...result, botCheck: await signInBotCheckView(live, request, result.values.email) },
+      { status: result.status },
+    );
   const headers = new Headers();
   for (const cookie of cookiesForHost(result.setCookies, live)) headers.append("Set-Cookie", cookie);
   return redirect(result.redirectTo ?? afterSignInTarget(request, live), { headers });
@@ -48,8 +57,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "signIn.title") }];
 
 export default function SignIn() {
-  const { basePath, redirectTo, passwordChanged, alternatives, passkey, emailLinks, usernameSignIn, addAccount } =
-    useLoaderData<typeof loader>();
+  const {
+    basePath,
+    redirectTo,
+    passwordChanged,
+    alternatives,
+    passkey,
+    emailLinks,
+    usernameSignIn,
+    addAccount,
+    botCheck,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const t = useTranslate();
@@ -98,6 +116,7 @@ export default function SignIn() {
         >
           {t("signIn.forgotPassword")}
         </Link>
+        <BotCheck view={result && !result.ok ? result.botCheck : botCheck} />
         <SubmitButton pending={pending}>{t("signIn.submit")}</SubmitButton>
       </Form>
       <EmailSignInLinks offered={emailLinks} basePath={basePath} redirectTo={redirectTo} />

@@ -1,7 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
-import { hostedSignUpAvailability, type SignUpAvailability } from "~/auth-methods/policies.server";
+import { BotCheck } from "~/bot-protection/bot-check";
+import { botCheckView, type BotCheckView } from "~/bot-protection/hosted.server";
+import { passwordPolicyHint } from "~/auth-methods/password-hint";
+import { PasswordStrength } from "~/auth-methods/password-strength";
+import {
+  hostedSignUpAvailability,
+  publicPasswordPolicy,
+  type SignUpAvailability,
+} from "~/auth-methods/policies.server";
 import { cookiesForHost, getSignedInUser, isTrustedFormPost, signUpWithPassword } from "~/auth/hosted-forms.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
 import { awaitsEmailVerification } from "~/email/hosted-flows.server";
@@ -25,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     redirectTo: redirectParam(request, live),
     availability: await hostedSignUpAvailability(config, live.db, invitationId),
     minPasswordLength: config.authMethods.emailPassword.minPasswordLength,
-    rejectCommonPasswords: config.passwordPolicy.rejectCommonPasswords,
+    passwordPolicy: publicPasswordPolicy(config),
+    botCheck: await botCheckView(live),
     username: usernameSettings(config),
     alternatives: await alternativeSignIns(live),
   };
@@ -37,7 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   const result = await signUpWithPassword(live, request, await request.formData());
-  if (!result.ok) return data(result, { status: result.status });
+  // A refused form spent its proof: the answer carries a fresh challenge (no loader re-run after a 4xx).
+  if (!result.ok) return data({ ...result, botCheck: await botCheckView(live) }, { status: result.status });
   // The tenant requires a confirmed email: no session yet, the confirmation link is on its way.
   if (awaitsEmailVerification(result.setCookies)) return redirect(`${live.basePath}/verify-email?status=pending`);
   const headers = new Headers();
@@ -57,7 +67,7 @@ const UNAVAILABLE: Record<
 };
 
 export default function SignUp() {
-  const { basePath, redirectTo, availability, minPasswordLength, rejectCommonPasswords, alternatives } =
+  const { basePath, redirectTo, availability, minPasswordLength, passwordPolicy, alternatives, botCheck } =
     useLoaderData<typeof loader>();
   const t = useTranslate();
   const result = useActionData<typeof action>();
@@ -102,10 +112,10 @@ export default function SignUp() {
       <SignUpForm
         postTo={`${basePath}/sign-up${query.size ? `?${query}` : ""}`}
         invitedEmail={availability.invitation?.email}
-        passwordHint={t(rejectCommonPasswords ? "signUp.passwordHintCommon" : "signUp.passwordHint", {
-          min: minPasswordLength,
-        })}
+        passwordHint={passwordPolicyHint(t, passwordPolicy)}
         minPasswordLength={minPasswordLength}
+        botCheck={refused?.botCheck ?? botCheck}
+        minStrength={passwordPolicy.minStrength}
       />
       <p className="mt-6 text-center text-sm text-muted">
         {t("signUp.haveAccount")} {signInLink}
@@ -119,11 +129,15 @@ function SignUpForm({
   invitedEmail,
   passwordHint,
   minPasswordLength,
+  botCheck,
+  minStrength,
 }: {
   postTo: string;
   invitedEmail?: string;
   passwordHint: string;
   minPasswordLength: number;
+  botCheck: BotCheckView;
+  minStrength: number;
 }) {
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
@@ -166,6 +180,8 @@ function SignUpForm({
         error={translateMessage(t, errors.password)}
         autoFocus={firstInvalid === "password"}
       />
+      <PasswordStrength minStrength={minStrength} />
+      <BotCheck view={botCheck} />
       <SubmitButton pending={pending}>{t("signUp.submit")}</SubmitButton>
     </Form>
   );

@@ -10,6 +10,10 @@ import { AUTH_METHODS, storedAuthMethodSchema } from "~/auth-methods/catalog";
 export const SIGN_UP_MODES = ["open", "invite-only", "closed"] as const;
 export type SignUpMode = (typeof SIGN_UP_MODES)[number];
 
+/** off, the self-hosted proof of work (ALTCHA), or a third-party CAPTCHA through better-auth's captcha plugin. */
+export const BOT_PROTECTION_PROVIDERS = ["off", "altcha", "turnstile", "hcaptcha", "recaptcha"] as const;
+export type BotProtectionProvider = (typeof BOT_PROTECTION_PROVIDERS)[number];
+
 export const SMTP_SECURITY_MODES = ["starttls", "tls", "none"] as const;
 
 /** A hostname such as smtp.example.com (letters, digits, dots and hyphens). */
@@ -50,10 +54,32 @@ export const TenantConfigSchema = z.object({
       mode: z.enum(SIGN_UP_MODES, { error: "Sign-up must be open, invite-only or closed." }).default("open"),
     })
     .prefault({}),
-  /** Beside the length limits of email+password: refuse passwords from a list of common ones. */
+  /** Beside the length limits of email+password (app/auth-methods/policies.server.ts). */
   passwordPolicy: z
     .object({
+      /** Refuse passwords from a bundled list of common ones. */
       rejectCommonPasswords: z.boolean().default(true),
+      /** The lowest zxcvbn score (0 = anything, 4 = very hard to guess) a new password must reach. */
+      minStrength: z
+        .number()
+        .int()
+        .min(0, "Strength goes from 0 to 4.")
+        .max(4, "Strength goes from 0 to 4.")
+        .default(2),
+      /** Ask Have I Been Pwned's range API (k-anonymity) when the deployment allows outbound calls. */
+      rejectBreachedPasswords: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** Bot protection on sign-up, password reset and sign-in after failures (app/bot-protection). */
+  botProtection: z
+    .object({
+      provider: z
+        .enum(BOT_PROTECTION_PROVIDERS, { error: "Choose off, ALTCHA, Turnstile, hCaptcha or reCAPTCHA." })
+        .default("off"),
+      /** The third-party provider's public site key; its secret key is the tenant secret `botProtection.secretKey`. */
+      siteKey: z.string().trim().max(200, "Use at most 200 characters.").default(""),
+      /** Failed sign-ins from one IP or for one account before sign-in needs the check too (0: always). */
+      signInAfterFailures: z.number().int().min(0).max(100).default(3),
     })
     .prefault({}),
   /** Origins (scheme://host[:port]) allowed to call the tenant's auth API and be redirected to. */
@@ -146,6 +172,9 @@ export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 export const TENANT_ENVIRONMENTS = ["development", "staging", "production"] as const;
 export type TenantEnvironment = (typeof TENANT_ENVIRONMENTS)[number];
+
+/** The tenant secret holding the third-party bot-protection provider's secret key. */
+export const BOT_PROTECTION_SECRET = "botProtection.secretKey";
 
 /** The tenant secret (TenantService.setSecret) holding its SMTP password. */
 export const SMTP_PASSWORD_SECRET = "smtpPassword";

@@ -1,6 +1,7 @@
 import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
+import { PASSWORD_POLICY_CODES } from "~/auth-methods/policies.server";
 import { getPortico } from "~/context.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { fieldErrors, formValues, type FormErrors } from "./forms.server";
@@ -53,7 +54,7 @@ export async function createTenantUser(
     const code = isAPIError(error) ? String(error.body?.code ?? "") : "";
     if (code.startsWith("USER_ALREADY_EXISTS"))
       return { ok: false, errors: { email: "A user with this email already exists." }, values };
-    if (code === "PASSWORD_TOO_COMMON" && isAPIError(error))
+    if (PASSWORD_POLICY_CODES.includes(code) && isAPIError(error))
       return { ok: false, errors: { password: error.body?.message ?? "That password is too common." }, values };
     throw error;
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { botProofHeaders } from "~/bot-protection/hosted.server";
 import { getPortico } from "~/context.server";
 import { fieldMessages, message, type Message } from "~/i18n/message";
 import type { LiveTenant } from "~/tenancy/registry.server";
@@ -49,6 +50,11 @@ function authFailure(status: number, code: string | undefined, minPasswordLength
   if (code === "PASSWORD_TOO_LONG") return { password: message("errors.passwordTooLong") };
   if (code === "INVALID_EMAIL") return { email: message("errors.emailInvalid") };
   if (code === "PASSWORD_TOO_COMMON") return { password: message("errors.passwordTooCommon") };
+  if (code === "PASSWORD_TOO_WEAK") return { password: message("errors.passwordTooWeak") };
+  if (code === "PASSWORD_BREACHED") return { password: message("errors.passwordBreached") };
+  // Bot protection on the reset request (app/bot-protection).
+  if (code?.startsWith("BOT_CHECK_") || code === "VERIFICATION_FAILED" || code === "MISSING_RESPONSE")
+    return { form: message(code === "BOT_CHECK_EXPIRED" ? "errors.botCheckExpired" : "errors.botCheckFailed") };
   if (status === 403) return { form: message("errors.untrustedForm") };
   return { form: message("errors.generic") };
 }
@@ -73,10 +79,18 @@ export async function requestPasswordResetEmail(
   const parsed = z.object({ email }).safeParse(formValues(form));
   const typed = String(form.get("email") ?? "").slice(0, 254);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldMessages(parsed.error), email: typed };
-  const response = await callTenantAuth(live, request, "/request-password-reset", {
-    email: parsed.data.email,
-    redirectTo: resetPageUrl(live.tenant.slug, live.hostMode ? new URL(request.url).origin : undefined),
-  });
+  const proof = await botProofHeaders(live, request, form, "reset");
+  if ("refused" in proof) return { ok: false, status: 429, errors: { form: proof.refused }, email: typed };
+  const response = await callTenantAuth(
+    live,
+    request,
+    "/request-password-reset",
+    {
+      email: parsed.data.email,
+      redirectTo: resetPageUrl(live.tenant.slug, live.hostMode ? new URL(request.url).origin : undefined),
+    },
+    proof.headers,
+  );
   if (response.ok) return { ok: true, email: parsed.data.email };
   return { ok: false, ...(await failureOf(response, 0)), email: typed };
 }

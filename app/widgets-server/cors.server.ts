@@ -10,7 +10,8 @@ import type { Tenant } from "~/tenancy/tenants.server";
  * better-auth still checks Origin itself on state-changing requests.
  */
 const ALLOWED_METHODS = "GET, POST, OPTIONS";
-const ALLOWED_HEADERS = "authorization, content-type, x-two-factor-token";
+// x-portico-altcha and x-captcha-response carry bot-protection proofs (app/bot-protection).
+const ALLOWED_HEADERS = "authorization, content-type, x-two-factor-token, x-portico-altcha, x-captcha-response";
 /** Tokens the widget reads: the bearer session token, the JWT and the pending second factor. */
 const EXPOSED_HEADERS = "set-auth-token, set-auth-jwt, set-two-factor-token";
 

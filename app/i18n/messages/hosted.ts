@@ -21,6 +21,17 @@ export const hosted = defineMessages({
     "signUp.name": "Name",
     "signUp.passwordHint": "At least {min} characters.",
     "signUp.passwordHintCommon": "At least {min} characters. Common passwords are not accepted.",
+    "signUp.passwordHintStrength": "Avoid names and common words; a few unrelated words work well.",
+    "signUp.passwordHintBreached": "Passwords found in known data breaches are not accepted.",
+    "botCheck.working": "Checking that this is not an automated sign-up…",
+    "strength.label": "Strength: {level}",
+    "strength.0": "very weak",
+    "strength.1": "weak",
+    "strength.2": "fair",
+    "strength.3": "good",
+    "strength.4": "strong",
+    "botCheck.done": "Check complete.",
+    "botCheck.noScript": "Without JavaScript, only a few attempts per hour are possible from your network.",
     "signUp.haveAccount": "Already have an account?",
     "signUp.signInLink": "Sign in",
     "signUp.closedTitle": "Sign-up is closed",
@@ -67,6 +78,14 @@ export const hosted = defineMessages({
     "errors.passwordTooLong": "That password is too long.",
     "errors.passwordTooCommon":
       "This password is one of the most common passwords. Choose one that is harder to guess.",
+    "errors.passwordTooWeak":
+      "This password is too easy to guess. Use a longer one, for example a few unrelated words.",
+    "errors.passwordBreached": "This password appears in known data breaches. Choose a different one.",
+    "errors.botCheckFailed":
+      "We could not confirm that this request came from a person. Reload the page and try again.",
+    "errors.botCheckExpired": "The page was open too long. Send the form again.",
+    "errors.botCheckBudget":
+      "Too many attempts without JavaScript from your network. Turn on JavaScript or try again in 15 minutes.",
     "errors.passwordsDoNotMatch": "The two passwords do not match.",
     "errors.invalidCredentials": "Incorrect email or password.",
     "errors.emailTaken": "An account with this email already exists. Sign in instead.",
@@ -98,6 +117,18 @@ export const hosted = defineMessages({
     "signUp.name": "Name",
     "signUp.passwordHint": "Mindestens {min} Zeichen.",
     "signUp.passwordHintCommon": "Mindestens {min} Zeichen. Häufig verwendete Passwörter werden nicht akzeptiert.",
+    "signUp.passwordHintStrength":
+      "Vermeiden Sie Namen und gängige Wörter; einige unzusammenhängende Wörter eignen sich gut.",
+    "signUp.passwordHintBreached": "Passwörter aus bekannten Datenlecks werden nicht akzeptiert.",
+    "botCheck.working": "Wir prüfen, dass dies keine automatisierte Anfrage ist …",
+    "strength.label": "Stärke: {level}",
+    "strength.0": "sehr schwach",
+    "strength.1": "schwach",
+    "strength.2": "mittel",
+    "strength.3": "gut",
+    "strength.4": "stark",
+    "botCheck.done": "Prüfung abgeschlossen.",
+    "botCheck.noScript": "Ohne JavaScript sind aus Ihrem Netzwerk nur wenige Versuche pro Stunde möglich.",
     "signUp.haveAccount": "Sie haben bereits ein Konto?",
     "signUp.signInLink": "Anmelden",
     "signUp.closedTitle": "Die Registrierung ist geschlossen",
@@ -146,6 +177,14 @@ export const hosted = defineMessages({
     "errors.passwordTooLong": "Dieses Passwort ist zu lang.",
     "errors.passwordTooCommon":
       "Dieses Passwort gehört zu den am häufigsten verwendeten. Wählen Sie eines, das schwerer zu erraten ist.",
+    "errors.passwordTooWeak":
+      "Dieses Passwort ist zu leicht zu erraten. Verwenden Sie ein längeres, zum Beispiel einige unzusammenhängende Wörter.",
+    "errors.passwordBreached": "Dieses Passwort ist aus bekannten Datenlecks bekannt. Wählen Sie ein anderes.",
+    "errors.botCheckFailed":
+      "Wir konnten nicht bestätigen, dass diese Anfrage von einem Menschen kommt. Laden Sie die Seite neu und versuchen Sie es erneut.",
+    "errors.botCheckExpired": "Die Seite war zu lange geöffnet. Senden Sie das Formular erneut.",
+    "errors.botCheckBudget":
+      "Zu viele Versuche ohne JavaScript aus Ihrem Netzwerk. Aktivieren Sie JavaScript oder versuchen Sie es in 15 Minuten erneut.",
     "errors.passwordsDoNotMatch": "Die beiden Passwörter stimmen nicht überein.",
     "errors.invalidCredentials": "E-Mail-Adresse oder Passwort ist falsch.",
     "errors.emailTaken": "Für diese E-Mail-Adresse gibt es bereits ein Konto. Melden Sie sich stattdessen an.",

@@ -1,5 +1,6 @@
 import type { PublicTenantConfig } from "~/auth-methods/public-config";
 import type { Theme } from "~/theme/theme";
+import type { Challenge } from "altcha-lib";
 
 /** How the widget proves who is signed in: a bearer token it keeps, or Portico's cookies. */
 export type AuthMode = "token" | "cookie";
@@ -115,11 +116,38 @@ export class PorticoClient {
     return this.themePromise;
   }
 
-  /** Calls `<tenant>/api/auth<path>`; throws a PorticoError with the server's code and message. */
-  async auth<T>(path: string, { method = "GET", body, query }: RequestOptions = {}, token = this.token): Promise<T> {
+  /**
+   * Calls `<tenant>/api/auth<path>`; throws a PorticoError with the server's code and message.
+   * When the tenant's bot protection asks for a proof (sign-up, password reset, sign-in after
+   * failures), solves an ALTCHA challenge and sends the request once more with it.
+   */
+  async auth<T>(path: string, options: RequestOptions = {}, token = this.token): Promise<T> {
+    try {
+      return await this.send<T>(path, options, token, null);
+    } catch (error) {
+      if (!(error instanceof PorticoError) || error.code !== "BOT_CHECK_MISSING") throw error;
+      return this.send<T>(path, options, token, await this.botProof());
+    }
+  }
+
+  private async botProof(): Promise<string> {
+    const { challenge } = await this.send<{ challenge: Challenge }>("/bot-protection/challenge", {}, null, null);
+    const { solveAltcha } = await import("./altcha");
+    const proof = await solveAltcha(challenge);
+    if (!proof) throw new PorticoError("BOT_CHECK_TIMEOUT", "The bot check took too long. Try again.");
+    return proof;
+  }
+
+  private async send<T>(
+    path: string,
+    { method = "GET", body, query }: RequestOptions,
+    token: string | null,
+    botProof: string | null,
+  ): Promise<T> {
     const url = new URL(`${this.tenantUrl}/api/auth${path}`);
     for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
     const headers: Record<string, string> = {};
+    if (botProof) headers["x-portico-altcha"] = botProof;
     if (body !== undefined) headers["content-type"] = "application/json";
     if (this.mode === "token" && token) headers.authorization = `Bearer ${token}`;
     if (this.twoFactorToken && path.startsWith("/two-factor/")) headers["x-two-factor-token"] = this.twoFactorToken;

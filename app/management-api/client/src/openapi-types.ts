@@ -441,6 +441,13 @@ export type TenantConfig = {
   };
   passwordPolicy: {
     rejectCommonPasswords: boolean;
+    minStrength: number;
+    rejectBreachedPasswords: boolean;
+  };
+  botProtection: {
+    provider: "off" | "altcha" | "turnstile" | "hcaptcha" | "recaptcha";
+    siteKey: string;
+    signInAfterFailures: number;
   };
   trustedOrigins: string[];
   session: {
@@ -574,6 +581,13 @@ export type TenantConfigPatch = {
   };
   passwordPolicy?: {
     rejectCommonPasswords?: boolean;
+    minStrength?: number;
+    rejectBreachedPasswords?: boolean;
+  };
+  botProtection?: {
+    provider?: "off" | "altcha" | "turnstile" | "hcaptcha" | "recaptcha";
+    siteKey?: string;
+    signInAfterFailures?: number;
   };
   trustedOrigins?: string[];
   session?: {
