@@ -148,6 +148,9 @@ export function createTenantAuth({
     },
     // Verification links and their hosted landing page (app/email/auth-emails.server.ts).
     emailVerification: emailVerificationOptions(emails),
+    // Reset, verification and magic-link tokens are stored as SHA-256 hashes (better-auth falls
+    // back to the plain identifier, so links sent before this setting still work).
+    verification: { storeIdentifier: "hashed" },
     session: { expiresIn: config.session.expiresIn, updateAge: config.session.updateAge },
     trustedOrigins: tenantTrustedOrigins(tenant, publicUrl),
     // Social and OpenID Connect providers (app/auth-methods/social). A provider's account joins
