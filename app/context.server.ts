@@ -66,9 +66,10 @@ export function getPortico(): Portico {
     const mailServers = new MailServers(tenants, env);
     // Outbox bodies with live credentials are sealed under PORTICO_SECRET; only the senders open them.
     const seal = new OutboxSeal(env.secret);
-    const outbox = new EmailOutbox(storage, mailServers, undefined, seal);
+    // In development, credentials of mail and texts nothing delivers go to the server log (decision 0010).
+    const outbox = new EmailOutbox(storage, mailServers, undefined, { seal, logCaptured: !env.production });
     const smsGateway = readSmsGateway();
-    const smsOutbox = new SmsOutbox(storage, smsGateway !== null, undefined, seal);
+    const smsOutbox = new SmsOutbox(storage, smsGateway !== null, undefined, { seal, logCaptured: !env.production });
     const registry = new TenantRegistry({
       tenants,
       storage,
@@ -129,10 +130,7 @@ export function getPortico(): Portico {
             appName: env.appName,
             onUserCreated: (user) => claimOwnerlessTenantsForFirstAccount({ storage, audit }, user),
             sendVerificationEmail: (data) =>
-              sendPlatformVerificationEmail(
-                { storage, outbox, publicUrl: env.publicUrl, appName: env.appName, logCapturedLinks: !env.production },
-                data,
-              ),
+              sendPlatformVerificationEmail({ storage, outbox, publicUrl: env.publicUrl, appName: env.appName }, data),
           }),
         }))),
     };

@@ -101,15 +101,24 @@ function escapeHtml(value: string): string {
 
 export class EmailOutbox {
   readonly #seal: OutboxSeal;
+  readonly #logCaptured: boolean;
 
   constructor(
     private readonly storage: Storage,
     /** Without mail servers every message is captured (tests, tools that only read). */
     private readonly servers?: MailServers,
     private readonly now: () => Date = () => new Date(),
-    seal?: OutboxSeal,
+    {
+      seal = new OutboxSeal(),
+      logCaptured = false,
+    }: {
+      seal?: OutboxSeal;
+      /** Development: print the credentials of mail no server will deliver (see decision 0010). */
+      logCaptured?: boolean;
+    } = {},
   ) {
-    this.#seal = seal ?? new OutboxSeal();
+    this.#seal = seal;
+    this.#logCaptured = logCaptured;
   }
 
   async send(email: OutgoingEmail): Promise<string> {
@@ -132,11 +141,18 @@ export class EmailOutbox {
         subject,
         text,
         html,
-        sealed: secret ? this.#seal.seal(JSON.stringify({ subject: email.subject, text: email.text, html: email.html ?? null })) : null,
+        sealed: secret
+          ? this.#seal.seal(JSON.stringify({ subject: email.subject, text: email.text, html: email.html ?? null }))
+          : null,
         status,
         nextAttemptAt: queued ? this.now() : null,
       },
     });
+    if (!queued && this.#logCaptured && credentials.length > 0) {
+      // No mail server in development: the operator's terminal is the only place the link can go.
+      const values = credentials.map(({ label, value }) => `${label}: ${value}`).join(", ");
+      console.info(`[portico] Not delivered (no mail server), to ${email.to}: ${values}`);
+    }
     return id;
   }
 

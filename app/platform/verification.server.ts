@@ -12,8 +12,6 @@ type Deps = {
   outbox: EmailOutbox;
   publicUrl: URL;
   appName: string;
-  /** Development only: print links of mail no server delivers, so a local operator can follow them. */
-  logCapturedLinks: boolean;
 };
 
 /**
@@ -31,7 +29,7 @@ export async function sendPlatformVerificationEmail(
   if (!current || current.emailVerified) return;
   const link = new URL(url);
   link.searchParams.set("callbackURL", `${deps.publicUrl.origin}${PLATFORM_VERIFY_PATH}?status=verified`);
-  const id = await deps.outbox.send({
+  await deps.outbox.send({
     tenantId: null,
     to: user.email,
     subject: `Confirm your email for the ${deps.appName} console`,
@@ -45,15 +43,4 @@ export async function sendPlatformVerificationEmail(
     ].join("\n"),
     credentials: [{ value: link.toString(), label: "email verification link" }],
   });
-  if (deps.logCapturedLinks && (await deps.outbox.get(id))?.status === "captured") {
-    // No mail server in development: the operator's terminal is the only place the link can go.
-    console.info(`[portico] No mail server: confirm ${user.email} by opening ${link.toString()}`);
-  }
-}
-
-/** Whether the account has proved it owns its address. */
-export async function isPlatformEmailVerified(storage: Storage, userId: string): Promise<boolean> {
-  const db = await storage.control();
-  const user = await db.platformUser.findUnique({ where: { id: userId }, select: { emailVerified: true } });
-  return user?.emailVerified === true;
 }

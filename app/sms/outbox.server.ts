@@ -33,15 +33,24 @@ export function redactSmsCodes(body: string): string {
 
 export class SmsOutbox {
   readonly #seal: OutboxSeal;
+  readonly #logCaptured: boolean;
 
   constructor(
     private readonly storage: Storage,
     /** Whether a gateway delivers messages (false: every message is captured). */
     private readonly hasGateway: boolean,
     private readonly now: () => Date = () => new Date(),
-    seal?: OutboxSeal,
+    {
+      seal = new OutboxSeal(),
+      logCaptured = false,
+    }: {
+      seal?: OutboxSeal;
+      /** Development: print texts no gateway will deliver (see decision 0010). */
+      logCaptured?: boolean;
+    } = {},
   ) {
-    this.#seal = seal ?? new OutboxSeal();
+    this.#seal = seal;
+    this.#logCaptured = logCaptured;
   }
 
   async send(sms: OutgoingSms): Promise<string> {
@@ -59,6 +68,9 @@ export class SmsOutbox {
         nextAttemptAt: this.hasGateway ? this.now() : null,
       },
     });
+    // No gateway in development: the operator's terminal is the only place the code can go.
+    if (!this.hasGateway && this.#logCaptured)
+      console.info(`[portico] Not delivered (no SMS gateway), to ${sms.to}: ${sms.body}`);
     return id;
   }
 

@@ -4,7 +4,7 @@
  * works; delivery opens the sealed copy and then drops it; text-message codes likewise.
  */
 import { createHash } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Provider } from "~/db/paths.server";
 import { MailServers } from "~/email/mail-servers.server";
 import { EmailOutbox, OutboxSeal, redactCredentials, templateCredentials } from "~/email/outbox.server";
@@ -85,7 +85,7 @@ describe.each(testProviders())("credentials at rest on %s", (provider: Provider)
       smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
       smtpFrom: "Portico <no-reply@example.com>",
     });
-    const outbox = new EmailOutbox(test.storage, servers, undefined, seal);
+    const outbox = new EmailOutbox(test.storage, servers, undefined, { seal });
     const { tenant, api } = await resetTenant(outbox);
     await api.signUpEmail({ body: { name: "Ada", email: EMAIL, password: PASSWORD } });
     await api.requestPasswordReset({ body: { email: EMAIL, redirectTo: "/reset-password" } });
@@ -128,7 +128,7 @@ describe.each(testProviders())("credentials at rest on %s", (provider: Provider)
   });
 
   it("keeps a captured message sealed and readable to the sender only", async () => {
-    const outbox = new EmailOutbox(test.storage, undefined, undefined, seal);
+    const outbox = new EmailOutbox(test.storage, undefined, undefined, { seal });
     const { tenant, api } = await resetTenant(outbox);
     await api.signUpEmail({ body: { name: "Ada", email: EMAIL, password: PASSWORD } });
     await api.requestPasswordReset({ body: { email: EMAIL, redirectTo: "/reset-password" } });
@@ -143,7 +143,7 @@ describe.each(testProviders())("credentials at rest on %s", (provider: Provider)
   it("hides codes in text messages, delivers the real code, then drops it", async () => {
     const receiver: TwilioReceiver = await startTwilioReceiver({ accountSid: "AC1", authToken: "token-1" });
     try {
-      const outbox = new SmsOutbox(test.storage, true, undefined, seal);
+      const outbox = new SmsOutbox(test.storage, true, undefined, { seal });
       await outbox.send({ tenantId: null, to: "+4915123456789", body: "48213907 is your Acme code." });
       const [redacted] = await outbox.listRedacted({ tenantId: null });
       expect(redacted!.body).toBe("[code — hidden] is your Acme code.");
@@ -162,9 +162,29 @@ describe.each(testProviders())("credentials at rest on %s", (provider: Provider)
     }
   });
 
+  it("prints the link of undeliverable mail to the operator's log only when asked (development)", async () => {
+    const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    try {
+      const link = "http://localhost:3996/t/acme/api/auth/reset-password/tok3n?callbackURL=/x";
+      const mail = { tenantId: null, to: EMAIL, subject: "Reset", text: `Reset: ${link}` };
+      const credentials = [{ value: link, label: "password reset link" }];
+      await new EmailOutbox(test.storage, undefined, undefined, { seal }).send({ ...mail, credentials });
+      expect(info).not.toHaveBeenCalled();
+      await new EmailOutbox(test.storage, undefined, undefined, { seal, logCaptured: true }).send({
+        ...mail,
+        credentials,
+      });
+      expect(info).toHaveBeenCalledWith(expect.stringContaining(`password reset link: ${link}`));
+    } finally {
+      info.mockRestore();
+    }
+  });
+
   it("redacts every form of a credential and token links nobody named", () => {
     const url = "https://auth.example.test/t/acme/api/auth/verify?token=abc&callbackURL=/x";
-    expect(redactCredentials(`Go: ${url}`, [{ value: url, label: "sign-in link" }])).toBe("Go: [sign-in link — hidden]");
+    expect(redactCredentials(`Go: ${url}`, [{ value: url, label: "sign-in link" }])).toBe(
+      "Go: [sign-in link — hidden]",
+    );
     expect(redactCredentials(`<a href="${url.replace("&", "&amp;")}">`, [{ value: url, label: "sign-in link" }])).toBe(
       '<a href="[sign-in link — hidden]">',
     );
