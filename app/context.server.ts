@@ -66,7 +66,7 @@ export function getPortico(): Portico {
     const mailServers = new MailServers(tenants, env);
     // Outbox bodies with live credentials are sealed under PORTICO_SECRET; only the senders open them.
     const seal = new OutboxSeal(env.secret);
-    // In development, credentials of mail and texts nothing delivers go to the server log (decision 0010).
+    // In development, credentials of mail and texts nothing delivers go to the server log (decision 0011).
     const outbox = new EmailOutbox(storage, mailServers, undefined, { seal, logCaptured: !env.production });
     const smsGateway = readSmsGateway();
     const smsOutbox = new SmsOutbox(storage, smsGateway !== null, undefined, { seal, logCaptured: !env.production });

@@ -15,13 +15,7 @@ export type InvitationLookup =
   | { status: "used" | "expired" | "valid"; tenant: { name: string; slug: string }; email: string; role: Role };
 
 export type InvitationErrorCode =
-  | "already_member"
-  | "not_found"
-  | "unknown"
-  | "used"
-  | "expired"
-  | "wrong_account"
-  | "unverified";
+  "already_member" | "not_found" | "unknown" | "used" | "expired" | "wrong_account" | "unverified";
 
 export class InvitationError extends Error {
   constructor(

@@ -113,7 +113,7 @@ export class EmailOutbox {
       logCaptured = false,
     }: {
       seal?: OutboxSeal;
-      /** Development: print the credentials of mail no server will deliver (see decision 0010). */
+      /** Development: print the credentials of mail no server will deliver (see decision 0011). */
       logCaptured?: boolean;
     } = {},
   ) {

@@ -117,7 +117,6 @@ export class EmailSender {
   }
 }
 
-
 async function deliver(
   server: MailServer,
   message: { to: string; subject: string; text: string; html: string | null },

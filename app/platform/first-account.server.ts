@@ -5,7 +5,7 @@ import type { Storage } from "~/db/storage.server";
  * The first platform account ever created becomes owner of every tenant that has no owner,
  * so a fresh deployment's tenants (the quickstart's `demo`, tenants made with the CLI before
  * anyone signed up) can be administered from the console. Later accounts get nothing here.
- * The first account is also taken as verified (decision 0010): it is the operator setting up
+ * The first account is also taken as verified (decision 0011): it is the operator setting up
  * a fresh install, often before any mail server exists, and no invitation can be waiting for
  * its address. Returns the slugs of the tenants it now owns.
  */

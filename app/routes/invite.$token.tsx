@@ -146,8 +146,8 @@ function InvitationState({
       ) : !verified ? (
         <div className="mt-6 flex flex-col gap-3">
           <p role="alert" className="text-sm">
-            Confirm that {email} is yours first: open the link in the confirmation email we sent you, then come back
-            to this invitation.
+            Confirm that {email} is yours first: open the link in the confirmation email we sent you, then come back to
+            this invitation.
           </p>
           <Link
             to={`/verify-email${redirect}`}

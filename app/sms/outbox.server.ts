@@ -45,7 +45,7 @@ export class SmsOutbox {
       logCaptured = false,
     }: {
       seal?: OutboxSeal;
-      /** Development: print texts no gateway will deliver (see decision 0010). */
+      /** Development: print texts no gateway will deliver (see decision 0011). */
       logCaptured?: boolean;
     } = {},
   ) {
