@@ -9,6 +9,7 @@ import type { Provider } from "~/db/paths.server";
 import { PLATFORM_VERIFICATION_EXPIRES_IN_HOURS } from "./verification.server";
 
 export const PLATFORM_AUTH_PATH = "/api/platform/auth";
+const MIN_PASSWORD_LENGTH = 10;
 
 /**
  * The platform's own accounts (the people who create and administer tenants), in the
@@ -53,7 +54,12 @@ export function createPlatformAuth({
     account: { modelName: "platformAccount" },
     // Tokens in platform_verification are stored as SHA-256 hashes, never as the live value.
     verification: { modelName: "platformVerification", storeIdentifier: "hashed" },
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+    },
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
@@ -63,8 +69,9 @@ export function createPlatformAuth({
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-up/email") return;
-        const email = (ctx.body as { email?: unknown } | undefined)?.email;
-        if (typeof email !== "string") return;
+        const { email, password } = (ctx.body ?? {}) as { email?: unknown; password?: unknown };
+        // Only a sign-up that can succeed replaces anything (a too-short password would not).
+        if (typeof email !== "string" || typeof password !== "string" || password.length < MIN_PASSWORD_LENGTH) return;
         // An account that never proved it owns this address holds nothing (no memberships
         // are granted before verification); the new sign-up takes the address over.
         await db.platformUser.deleteMany({ where: { email: email.trim().toLowerCase(), emailVerified: false } });
