@@ -5,7 +5,7 @@ import { getEnv, type Env } from "~/config/env.server";
 import { getStorage } from "~/db/index.server";
 import type { Storage } from "~/db/storage.server";
 import { MailServers } from "~/email/mail-servers.server";
-import { EmailOutbox } from "~/email/outbox.server";
+import { EmailOutbox, OutboxSeal, templateCredentials } from "~/email/outbox.server";
 import { EmailSender } from "~/email/sender.server";
 import { renderTenantEmail } from "~/email/templates.server";
 import { RetentionJob } from "~/privacy/retention.server";
@@ -14,6 +14,7 @@ import { SmsOutbox } from "~/sms/outbox.server";
 import { SmsSender } from "~/sms/sender.server";
 import { createPlatformAuth, type PlatformAuth } from "~/platform/auth.server";
 import { claimOwnerlessTenantsForFirstAccount } from "~/platform/first-account.server";
+import { sendPlatformVerificationEmail } from "~/platform/verification.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { ThemeService } from "~/theme/themes.server";
@@ -66,9 +67,12 @@ export function getPortico(): Portico {
       }).catch((error: unknown) => console.error("[portico] Could not queue webhook event:", type, error));
     });
     const mailServers = new MailServers(tenants, env);
-    const outbox = new EmailOutbox(storage, mailServers);
+    // Outbox bodies with live credentials are sealed under PORTICO_SECRET; only the senders open them.
+    const seal = new OutboxSeal(env.secret);
+    // In development, credentials of mail and texts nothing delivers go to the server log (decision 0011).
+    const outbox = new EmailOutbox(storage, mailServers, undefined, { seal, logCaptured: !env.production });
     const smsGateway = readSmsGateway();
-    const smsOutbox = new SmsOutbox(storage, smsGateway !== null);
+    const smsOutbox = new SmsOutbox(storage, smsGateway !== null, undefined, { seal, logCaptured: !env.production });
     const registry = new TenantRegistry({
       tenants,
       storage,
@@ -76,7 +80,11 @@ export function getPortico(): Portico {
       maxHotTenants: env.maxHotTenants,
       sendTenantEmail: async (tenant, email) => {
         // Templates are rendered now, in the tenant's theme and locale; delivery stays off the request path.
-        await outbox.send({ tenantId: tenant.id, ...(await renderTenantEmail(tenant, email)) });
+        await outbox.send({
+          tenantId: tenant.id,
+          ...(await renderTenantEmail(tenant, email)),
+          credentials: templateCredentials(email),
+        });
       },
       sendTenantSms: async (tenant, sms) => {
         await smsOutbox.send({ tenantId: tenant.id, ...sms });
@@ -109,9 +117,9 @@ export function getPortico(): Portico {
       registry,
       audit,
       outbox,
-      emailSender: new EmailSender(storage, mailServers),
+      emailSender: new EmailSender(storage, mailServers, { seal }),
       smsOutbox,
-      smsSender: new SmsSender(storage, smsGateway),
+      smsSender: new SmsSender(storage, smsGateway, { seal }),
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
       themes: new ThemeService(storage, audit),
@@ -125,6 +133,8 @@ export function getPortico(): Portico {
             publicUrl: env.publicUrl,
             appName: env.appName,
             onUserCreated: (user) => claimOwnerlessTenantsForFirstAccount({ storage, audit }, user),
+            sendVerificationEmail: (data) =>
+              sendPlatformVerificationEmail({ storage, outbox, publicUrl: env.publicUrl, appName: env.appName }, data),
           }),
         }))),
     };

@@ -14,7 +14,8 @@ export type InvitationLookup =
   | { status: "unknown" }
   | { status: "used" | "expired" | "valid"; tenant: { name: string; slug: string }; email: string; role: Role };
 
-export type InvitationErrorCode = "already_member" | "not_found" | "unknown" | "used" | "expired" | "wrong_account";
+export type InvitationErrorCode =
+  "already_member" | "not_found" | "unknown" | "used" | "expired" | "wrong_account" | "unverified";
 
 export class InvitationError extends Error {
   constructor(
@@ -102,6 +103,8 @@ export class InvitationService {
         `The link works once and expires on ${expiresAt.toUTCString()}. If you did not expect this email, ignore it.`,
         ...(this.options.support ? ["", `Questions? ${this.options.appName} support: ${this.options.support}`] : []),
       ].join("\n"),
+      // The link makes whoever holds it an admin: the outbox keeps it sealed, never readable.
+      credentials: [{ value: link, label: "invitation link" }],
     });
     return { id, link, emailId };
   }
@@ -137,8 +140,11 @@ export class InvitationService {
   }
 
   /**
-   * Makes the signed-in account a member. The link works once: the invitation is marked used
-   * with a conditional update, so two simultaneous accepts cannot both succeed.
+   * Makes the signed-in account a member. Only an account whose stored, verified address is
+   * the invited one may accept (read from the database, not from the caller), so signing up
+   * with someone else's address and getting hold of the link is not enough. The link works
+   * once: the invitation is marked used with a conditional update, so two simultaneous
+   * accepts cannot both succeed.
    */
   async accept(
     token: string,
@@ -148,9 +154,15 @@ export class InvitationService {
     if (!row) throw new InvitationError("unknown", "This invitation link is not valid.");
     if (row.acceptedAt) throw new InvitationError("used", "This invitation was already used.");
     if (row.expiresAt <= this.#now()) throw new InvitationError("expired", "This invitation has expired.");
-    if (row.email !== user.email.toLowerCase())
-      throw new InvitationError("wrong_account", `This invitation is for ${row.email}.`);
     const db = await this.storage.control();
+    const account = await db.platformUser.findUnique({
+      where: { id: user.id },
+      select: { email: true, emailVerified: true },
+    });
+    if (!account || account.email.toLowerCase() !== row.email)
+      throw new InvitationError("wrong_account", `This invitation is for ${row.email}.`);
+    if (!account.emailVerified)
+      throw new InvitationError("unverified", `Confirm ${row.email} (the link in your email) before accepting.`);
     const role = row.role as Role;
     return db.$transaction(async (tx) => {
       const marked = await tx.invitation.updateMany({

@@ -149,6 +149,9 @@ export function createTenantAuth({
     },
     // Verification links and their hosted landing page (app/email/auth-emails.server.ts).
     emailVerification: emailVerificationOptions(emails),
+    // Reset, verification and magic-link tokens are stored as SHA-256 hashes (better-auth falls
+    // back to the plain identifier, so links sent before this setting still work).
+    verification: { storeIdentifier: "hashed" },
     session: { expiresIn: config.session.expiresIn, updateAge: config.session.updateAge },
     // Users delete their own accounts with POST /delete-user (app/privacy/plugin.server.ts).
     user: { deleteUser: selfDeletionOptions(onEvent) },

@@ -1,7 +1,7 @@
 import { createTransport } from "nodemailer";
 import type { Storage } from "~/db/storage.server";
 import type { MailServer, MailServers } from "./mail-servers.server";
-import type { EmailStatus } from "./outbox.server";
+import { openSealedEmail, OutboxSeal, type EmailStatus } from "./outbox.server";
 
 /** Waits after the 1st…5th failed attempt; the 6th failure marks the message "failed". */
 export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000] as const;
@@ -25,13 +25,16 @@ export type SendPass = { sent: number; retrying: number; failed: number };
  */
 export class EmailSender {
   readonly #now: () => Date;
+  readonly #seal: OutboxSeal;
 
   constructor(
     private readonly storage: Storage,
     private readonly servers: MailServers,
-    { now = () => new Date() }: { now?: () => Date } = {},
+    /** `seal` must be the outbox's (same PORTICO_SECRET), or sealed messages cannot be opened. */
+    { now = () => new Date(), seal = new OutboxSeal() }: { now?: () => Date; seal?: OutboxSeal } = {},
   ) {
     this.#now = now;
+    this.#seal = seal;
   }
 
   /** One pass over the messages due now. */
@@ -89,7 +92,7 @@ export class EmailSender {
         await db.emailMessage.update({ where: { id }, data: { status: "captured", nextAttemptAt: null } });
         return null;
       }
-      await deliver(server, message);
+      await deliver(server, { to: message.to, ...openSealedEmail(message, this.#seal) });
     } catch (error) {
       const attempt = attempts + 1;
       const failed = attempt >= MAX_ATTEMPTS;
@@ -97,6 +100,8 @@ export class EmailSender {
         where: { id },
         data: {
           status: failed ? "failed" : "queued",
+          // A message that will never be sent has no use for its credential.
+          ...(failed ? { sealed: null } : {}),
           lastError: describeError(error, server?.secrets ?? []),
           nextAttemptAt: failed ? null : new Date(this.#now().getTime() + RETRY_DELAYS_MS[attempt - 1]!),
         },
@@ -105,7 +110,8 @@ export class EmailSender {
     }
     await db.emailMessage.update({
       where: { id },
-      data: { status: "sent", sentAt: this.#now(), nextAttemptAt: null, lastError: null },
+      // Delivered: the live credential leaves the database; the redacted copy stays for the log.
+      data: { status: "sent", sentAt: this.#now(), nextAttemptAt: null, lastError: null, sealed: null },
     });
     return "sent";
   }

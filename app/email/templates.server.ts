@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import { getPortico } from "~/context.server";
+import { templateCredentials } from "./outbox.server";
 import { pickLocale, type Locale } from "~/i18n/locales";
 import { createTranslator, type CopyOverrides } from "~/i18n/translate";
 import type { Tenant } from "~/tenancy/tenants.server";
@@ -85,5 +86,5 @@ export async function sendTenantEmail(
   options: { request?: Request | null; locale?: Locale } = {},
 ): Promise<string> {
   const rendered = await renderTenantEmail(tenant, { to, ...message, ...options } as TenantEmail);
-  return getPortico().outbox.send({ tenantId: tenant.id, ...rendered });
+  return getPortico().outbox.send({ tenantId: tenant.id, ...rendered, credentials: templateCredentials(message) });
 }

@@ -5,7 +5,9 @@ import type { Storage } from "~/db/storage.server";
  * The first platform account ever created becomes owner of every tenant that has no owner,
  * so a fresh deployment's tenants (the quickstart's `demo`, tenants made with the CLI before
  * anyone signed up) can be administered from the console. Later accounts get nothing here.
- * Returns the slugs of the tenants it now owns.
+ * The first account is also taken as verified (decision 0011): it is the operator setting up
+ * a fresh install, often before any mail server exists, and no invitation can be waiting for
+ * its address. Returns the slugs of the tenants it now owns.
  */
 export async function claimOwnerlessTenantsForFirstAccount(
   { storage, audit }: { storage: Storage; audit: AuditLog },
@@ -17,6 +19,7 @@ export async function claimOwnerlessTenantsForFirstAccount(
     select: { id: true },
   });
   if (first?.id !== user.id) return [];
+  await db.platformUser.update({ where: { id: user.id }, data: { emailVerified: true } });
   const ownerless = await db.tenant.findMany({
     where: { memberships: { none: { role: "owner" } } },
     select: { id: true, slug: true },

@@ -89,6 +89,21 @@ export async function platformSignUp(
   return { ok: true, setCookies: response.headers.getSetCookie() };
 }
 
+/**
+ * Sends the signed-in (unverified) account a new verification link. Rate-limited by
+ * better-auth like every platform endpoint.
+ */
+export async function platformResendVerification(
+  request: Request,
+  email: string,
+): Promise<{ ok: true } | { ok: false; status: number; error: string }> {
+  const response = await callPlatformAuth(request, "/send-verification-email", { email });
+  if (response.ok) return { ok: true };
+  if (response.status === 429)
+    return { ok: false, status: 429, error: "Too many attempts. Wait a minute, then try again." };
+  return { ok: false, status: 400, error: "We could not send a new link. Please try again." };
+}
+
 export async function platformSignOut(request: Request): Promise<string[]> {
   const response = await callPlatformAuth(request, "/sign-out", {});
   return response.headers.getSetCookie();

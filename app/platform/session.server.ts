@@ -1,20 +1,32 @@
 import { redirect } from "@remix-run/node";
 import { getPortico } from "~/context.server";
+import { PLATFORM_VERIFY_PATH } from "./verification.server";
 
-export type PlatformUser = { id: string; name: string; email: string };
+export type PlatformUser = { id: string; name: string; email: string; emailVerified: boolean };
 
-/** The signed-in platform account, or null. */
+/** The signed-in platform account (verified or not), or null. */
 export async function getPlatformUser(request: Request): Promise<PlatformUser | null> {
   const { platformAuth } = await getPortico().platform();
   const session = await platformAuth.api.getSession({ headers: request.headers });
   if (!session) return null;
-  return { id: session.user.id, name: session.user.name, email: session.user.email };
+  const { id, name, email, emailVerified } = session.user;
+  return { id, name, email, emailVerified };
 }
 
-/** The signed-in platform account, or a redirect to /sign-in that comes back here afterwards. */
+function backHere(request: Request): string {
+  const url = new URL(request.url);
+  return encodeURIComponent(`${url.pathname}${url.search}`);
+}
+
+/**
+ * The signed-in platform account with a verified address. Signed out: a redirect to /sign-in;
+ * not verified yet: to the "check your email" page. Either comes back here afterwards. Every
+ * console page, invitation acceptance and the outbox go through this, so an unverified
+ * account is granted nothing.
+ */
 export async function requirePlatformUser(request: Request): Promise<PlatformUser> {
   const user = await getPlatformUser(request);
-  if (user) return user;
-  const url = new URL(request.url);
-  throw redirect(`/sign-in?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`);
+  if (!user) throw redirect(`/sign-in?redirectTo=${backHere(request)}`);
+  if (!user.emailVerified) throw redirect(`${PLATFORM_VERIFY_PATH}?redirectTo=${backHere(request)}`);
+  return user;
 }

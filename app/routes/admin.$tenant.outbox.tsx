@@ -24,7 +24,7 @@ export default function TenantOutbox() {
     <>
       <PageHeader
         title="Outbox"
-        description="Every email this tenant sent to its users, with its delivery status. Without a mail server (Settings, or the deployment's SMTP_URL) messages stay here, so you can follow their links."
+        description="Every email this tenant sent to its users, with its delivery status. Reset, sign-in, verification and invitation links and codes are hidden: they only travel by email, and leave the database once delivered. Without a mail server (Settings, or the deployment's SMTP_URL) messages are not delivered."
       />
       <Outbox
         messages={messages}

@@ -9,7 +9,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant } = await requireTenantRole(request, params.tenant, "viewer");
   const { smsOutbox, smsSender } = getPortico();
   return {
-    messages: await smsOutbox.list({ tenantId: tenant.id }),
+    // Codes hidden: a viewer reading one could sign in as the user.
+    messages: await smsOutbox.listRedacted({ tenantId: tenant.id }),
     gatewayConfigured: smsSender.configured,
   };
 }
@@ -23,8 +24,8 @@ export default function TenantSms() {
         title="Text messages"
         description={
           gatewayConfigured
-            ? "Every text message this tenant sent to its users, with its delivery status through the deployment's SMS gateway."
-            : "Every text message this tenant sent to its users. No SMS gateway is configured (SMS_TWILIO_ACCOUNT_SID, SMS_TWILIO_AUTH_TOKEN, SMS_FROM), so messages stay here and you can read the codes."
+            ? "Every text message this tenant sent to its users, with its delivery status through the deployment's SMS gateway. Codes are hidden."
+            : "Every text message this tenant sent to its users, codes hidden. No SMS gateway is configured (SMS_TWILIO_ACCOUNT_SID, SMS_TWILIO_AUTH_TOKEN, SMS_FROM), so messages are not delivered."
         }
       />
       {messages.length === 0 ? (

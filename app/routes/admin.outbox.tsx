@@ -10,8 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePlatformUser(request);
   const id = new URL(request.url).searchParams.get("message");
   const [messages, open] = await Promise.all([
-    listPlatformMail(user.email),
-    id ? getPlatformMail(user.email, id.slice(0, 100)) : null,
+    listPlatformMail(user),
+    id ? getPlatformMail(user, id.slice(0, 100)) : null,
   ]);
   if (id && !open) throw new Response("There is no such message in your outbox.", { status: 404 });
   return { email: user.email, messages, open };
@@ -24,7 +24,7 @@ export default function PlatformOutbox() {
     <main className="mx-auto max-w-5xl px-4 py-6">
       <PageHeader
         title="My outbox"
-        description={`Console mail addressed to ${email}, such as invitations. It is kept here until email delivery is set up.`}
+        description={`Console mail addressed to ${email}, such as invitations, with its delivery status. Links that grant access are hidden here: they only travel by email.`}
       />
       <Outbox
         messages={messages}

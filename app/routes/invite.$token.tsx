@@ -17,7 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [invitation, user] = await Promise.all([getInvitations().lookup(params.token ?? ""), getPlatformUser(request)]);
   const path = new URL(request.url).pathname;
   return data(
-    { invitation, signedInAs: user?.email ?? null, path, appName: getPortico().env.appName },
+    {
+      invitation,
+      signedInAs: user?.email ?? null,
+      verified: user?.emailVerified ?? false,
+      path,
+      appName: getPortico().env.appName,
+    },
     { status: STATUS_CODES[invitation.status] },
   );
 }
@@ -51,11 +57,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Where an invitation link lands: accept it, or learn why it no longer works and what to do. */
 export default function Invitation() {
-  const { invitation, signedInAs, path, appName } = useLoaderData<typeof loader>();
+  const { invitation, signedInAs, verified, path, appName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <AuthShell appName={appName}>
-      <InvitationState invitation={invitation} signedInAs={signedInAs} path={path} />
+      <InvitationState invitation={invitation} signedInAs={signedInAs} verified={verified} path={path} />
       {result ? (
         <div className="mt-4">
           <FormError message={result.error} />
@@ -68,10 +74,12 @@ export default function Invitation() {
 function InvitationState({
   invitation,
   signedInAs,
+  verified,
   path,
 }: {
   invitation: InvitationLookup;
   signedInAs: string | null;
+  verified: boolean;
   path: string;
 }) {
   if (invitation.status === "unknown")
@@ -134,6 +142,19 @@ function InvitationState({
               Sign out and switch account
             </Button>
           </Form>
+        </div>
+      ) : !verified ? (
+        <div className="mt-6 flex flex-col gap-3">
+          <p role="alert" className="text-sm">
+            Confirm that {email} is yours first: open the link in the confirmation email we sent you, then come back to
+            this invitation.
+          </p>
+          <Link
+            to={`/verify-email${redirect}`}
+            className="rounded-theme border border-border px-4 py-2.5 text-center font-semibold"
+          >
+            Confirm your email
+          </Link>
         </div>
       ) : (
         <Form method="post" className="mt-6">

@@ -30,7 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return data(result, { status: result.status });
   const headers = new Headers();
   for (const cookie of result.setCookies) headers.append("Set-Cookie", cookie);
-  return redirect(afterPlatformSignIn(request), { headers });
+  // New accounts confirm their address first (the first account is confirmed already and
+  // passes straight through to where it was going).
+  const redirectTo = platformRedirectParam(request);
+  return redirect(`/verify-email${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`, { headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,5 +1,6 @@
 import type { Storage } from "~/db/storage.server";
 import type { SmsGateway } from "./config.server";
+import { OutboxSeal } from "~/email/outbox.server";
 import type { SmsStatus } from "./outbox.server";
 
 /** Waits after the 1st…4th failed attempt; the 5th failure marks the message "failed". */
@@ -23,13 +24,16 @@ export type SmsSendPass = { sent: number; retrying: number; failed: number };
  */
 export class SmsSender {
   readonly #now: () => Date;
+  readonly #seal: OutboxSeal;
 
   constructor(
     private readonly storage: Storage,
     private readonly gateway: SmsGateway | null,
-    { now = () => new Date() }: { now?: () => Date } = {},
+    /** `seal` must be the outbox's (same PORTICO_SECRET), or sealed texts cannot be opened. */
+    { now = () => new Date(), seal = new OutboxSeal() }: { now?: () => Date; seal?: OutboxSeal } = {},
   ) {
     this.#now = now;
+    this.#seal = seal;
   }
 
   /** Whether texts are delivered at all (else they stay captured in the console). */
@@ -85,7 +89,7 @@ export class SmsSender {
     if (claimed.count !== 1) return null;
     const message = await db.smsMessage.findUniqueOrThrow({ where: { id } });
     try {
-      await deliver(gateway, message);
+      await deliver(gateway, { to: message.to, body: message.sealed ? this.#seal.open(message.sealed) : message.body });
     } catch (error) {
       const attempt = attempts + 1;
       const failed = attempt >= SMS_MAX_ATTEMPTS;
@@ -93,6 +97,8 @@ export class SmsSender {
         where: { id },
         data: {
           status: failed ? "failed" : "queued",
+          // A code that will never be sent has no use.
+          ...(failed ? { sealed: null } : {}),
           lastError: describeError(error, gateway.authToken),
           nextAttemptAt: failed ? null : new Date(this.#now().getTime() + SMS_RETRY_DELAYS_MS[attempt - 1]!),
         },
@@ -101,7 +107,8 @@ export class SmsSender {
     }
     await db.smsMessage.update({
       where: { id },
-      data: { status: "sent", sentAt: this.#now(), nextAttemptAt: null, lastError: null },
+      // Delivered: the code leaves the database; the redacted text stays for the log.
+      data: { status: "sent", sentAt: this.#now(), nextAttemptAt: null, lastError: null, sealed: null },
     });
     return "sent";
   }

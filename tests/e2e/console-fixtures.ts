@@ -4,19 +4,68 @@
  * the tenant CLI (`add-member`), the same paths an operator uses.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
-import { createTenant, expect, PASSWORD, tenantCli, test as base, uniqueSlug, type CreatedTenant } from "./fixtures";
+import {
+  createTenant,
+  expect,
+  PASSWORD,
+  tenantCli,
+  test as base,
+  uniqueSlug,
+  withControlDb,
+  type CreatedTenant,
+} from "./fixtures";
 
 export { expect, PASSWORD, tenantCli, uniqueSlug };
 
 export type PlatformAccount = { name: string; email: string };
 
-/** Signs up a platform account through the API; the request context keeps its session cookie. */
+/**
+ * The newest link matching `pattern` in platform mail to `to`, as it was (or will be) delivered.
+ * The e2e server has no mail server, so its platform mail stays captured; this reads it the way
+ * its operator can, with PORTICO_SECRET (the console only shows it with the link hidden).
+ * Empty when there is no such mail.
+ */
+export async function platformMailLink(to: string, pattern: RegExp): Promise<string> {
+  const out = await withControlDb(`
+    const { OutboxSeal, openSealedEmail } = await import("./app/email/outbox.server.ts");
+    const seal = new OutboxSeal(env.secret);
+    const messages = await db.emailMessage.findMany({
+      where: { tenantId: null, to: ${JSON.stringify(to.toLowerCase())} },
+      orderBy: { createdAt: "desc" },
+    });
+    const texts = messages.map((message) => openSealedEmail(message, seal).text);
+    process.stdout.write(JSON.stringify(texts));`);
+  const pattern_ = new RegExp(pattern.source, pattern.flags.replace("g", ""));
+  for (const text of JSON.parse(out) as string[]) {
+    const match = pattern_.exec(text);
+    if (match) return match[0];
+  }
+  return "";
+}
+
+export const VERIFY_LINK = /https?:\/\/\S+\/api\/platform\/auth\/verify-email\?\S+/;
+
+/**
+ * Confirms a platform account's address as its owner would: opens the link from the
+ * verification email (in `request`'s browser context). The first account of a deployment is
+ * confirmed already and has no such mail.
+ */
+export async function verifyPlatformEmail(request: APIRequestContext, email: string) {
+  const link = await platformMailLink(email, VERIFY_LINK);
+  if (!link) return;
+  const response = await request.get(link);
+  expect(response.status(), await response.text()).toBe(200);
+  expect(new URL(response.url()).pathname).toBe("/admin");
+}
+
+/** Signs up a platform account through the API and confirms its email; the request context keeps its session cookie. */
 export async function platformSignUp(request: APIRequestContext, account: PlatformAccount, baseOrigin: string) {
   const response = await request.post("/api/platform/auth/sign-up/email", {
     data: { ...account, password: PASSWORD },
     headers: { origin: baseOrigin },
   });
   expect(response.status(), await response.text()).toBe(200);
+  await verifyPlatformEmail(request, account.email);
 }
 
 /** Makes `email` a member of the tenant with `role` (the account must exist). */

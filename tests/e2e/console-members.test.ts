@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { baseURL, expectFieldError, withControlDb } from "./fixtures";
-import { expect, PASSWORD, test } from "./console-fixtures";
+import { expect, PASSWORD, platformMailLink, test, VERIFY_LINK } from "./console-fixtures";
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -22,14 +22,20 @@ async function invite(page: Page, slug: string, email: string, role: "Owner" | "
   await expect(page.getByRole("status")).toContainText(`Invitation sent to ${email}`);
 }
 
-/** Opens the invitation in the signed-in invitee's platform outbox and returns its link. */
-async function invitationLinkFromOutbox(page: Page, tenantName: string): Promise<string> {
+/**
+ * Opens the invitation in the signed-in invitee's platform outbox, which shows it was sent but
+ * hides the link, and returns the link from the invitee's mail.
+ */
+async function invitationLinkFromOutbox(page: Page, tenantName: string, email: string): Promise<string> {
   await page.goto("/admin");
   await page.getByRole("link", { name: "My outbox" }).click();
   await page.getByRole("link", { name: `You're invited to administer ${tenantName}` }).click();
-  const link = page.getByRole("article").getByRole("link", { name: /\/invite\// });
-  await expect(link).toBeVisible();
-  return (await link.getAttribute("href"))!;
+  const article = page.getByRole("article");
+  await expect(article).toContainText("[invitation link — hidden]");
+  await expect(article.getByRole("link", { name: /\/invite\// })).toHaveCount(0);
+  const link = await platformMailLink(email, /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/);
+  expect(link).not.toBe("");
+  return link;
 }
 
 async function newSignedOutPage(browser: Browser, extraHTTPHeaders?: Record<string, string>) {
@@ -49,7 +55,8 @@ test("an invitation read in the invitee's outbox makes them a member once", asyn
   await expect(page.getByRole("table", { name: "Pending invitations" })).toContainText(email);
   // The inviter's own outbox does not show mail addressed to someone else.
   await page.goto("/admin/outbox");
-  await expect(page.getByText("No messages")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "My outbox" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /invited to administer/ })).toHaveCount(0);
 
   const invitee = await newSignedOutPage(browser, extraHTTPHeaders);
   await invitee.page.goto("/sign-up");
@@ -57,11 +64,13 @@ test("an invitation read in the invitee's outbox makes them a member once", asyn
   await invitee.page.getByLabel("Email").fill(email);
   await invitee.page.getByLabel("Password").fill(PASSWORD);
   await invitee.page.getByRole("button", { name: "Create account" }).click();
+  await expect(invitee.page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await invitee.page.goto(await platformMailLink(email, VERIFY_LINK));
   await expect(invitee.page).toHaveURL("/admin");
-  const link = await invitationLinkFromOutbox(invitee.page, ownedTenant.name);
+  const link = await invitationLinkFromOutbox(invitee.page, ownedTenant.name, email);
   expect(link).toMatch(new RegExp(`^${baseURL}/invite/[A-Za-z0-9_-]{43}$`));
 
-  await invitee.page.getByRole("link", { name: link }).click();
+  await invitee.page.goto(link);
   await expect(invitee.page.getByRole("heading", { name: `Join ${ownedTenant.name}` })).toBeVisible();
   await invitee.page.getByRole("button", { name: `Accept and join ${ownedTenant.name}` }).click();
   await expect(invitee.page).toHaveURL(`/admin/${ownedTenant.slug}`);
@@ -86,7 +95,7 @@ test("a signed-out visitor signs in first and comes back; another account is tol
 }) => {
   const other = await otherAccount("none", ownedTenant.slug);
   await invite(page, ownedTenant.slug, other.account.email, "Viewer");
-  const link = await invitationLinkFromOutbox(other.page, ownedTenant.name);
+  const link = await invitationLinkFromOutbox(other.page, ownedTenant.name, other.account.email);
 
   await page.goto(link);
   await expect(page.getByRole("alert")).toContainText(
@@ -108,7 +117,7 @@ test("a signed-out visitor signs in first and comes back; another account is tol
 test("expired and revoked invitations explain what happened", async ({ page, ownedTenant, otherAccount }) => {
   const expired = await otherAccount("none", ownedTenant.slug);
   await invite(page, ownedTenant.slug, expired.account.email, "Viewer");
-  const expiredLink = await invitationLinkFromOutbox(expired.page, ownedTenant.name);
+  const expiredLink = await invitationLinkFromOutbox(expired.page, ownedTenant.name, expired.account.email);
   await expireInvitation(expired.account.email);
   const response = await expired.page.goto(expiredLink);
   expect(response?.status()).toBe(410);
@@ -117,7 +126,7 @@ test("expired and revoked invitations explain what happened", async ({ page, own
 
   const revoked = await otherAccount("none", ownedTenant.slug);
   await invite(page, ownedTenant.slug, revoked.account.email, "Admin");
-  const revokedLink = await invitationLinkFromOutbox(revoked.page, ownedTenant.name);
+  const revokedLink = await invitationLinkFromOutbox(revoked.page, ownedTenant.name, revoked.account.email);
   await page.getByRole("button", { name: `Revoke invitation for ${revoked.account.email}` }).click();
   await expect(page.getByRole("status")).toContainText(`The invitation for ${revoked.account.email} was revoked.`);
   await revoked.page.goto(revokedLink);

@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { baseURL, createTenant, expectFieldError, withControlDb } from "./fixtures";
-import { expect, PASSWORD, test, uniqueSlug } from "./console-fixtures";
+import { expect, PASSWORD, platformMailLink, test, uniqueSlug, VERIFY_LINK } from "./console-fixtures";
 
 // Every test starts a tenant or two with the CLI; on a busy two-core machine that takes a while.
 test.describe.configure({ timeout: 60_000 });
@@ -63,6 +63,13 @@ test("sign-up page: field errors, then an account that lands in the console and 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  // A new account confirms its address before the console grants it anything.
+  await expect(page).toHaveURL("/verify-email");
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText(`We sent a confirmation link to ${email}.`)).toBeVisible();
+  await page.goto("/admin");
+  await expect(page).toHaveURL(`/verify-email?redirectTo=${encodeURIComponent("/admin")}`);
+  await page.goto(await platformMailLink(email, VERIFY_LINK));
   await expect(page).toHaveURL("/admin");
   await expect(page.getByTestId("platform-user")).toHaveText(email);
   await expect(page.getByRole("heading", { name: "Tenants" })).toBeVisible();

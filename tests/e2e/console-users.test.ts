@@ -3,11 +3,16 @@
  * delete; the hosted forgot/reset-password pages; and who may do what.
  */
 import type { Browser, Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import path from "node:path";
-import pg from "pg";
 import { addMember, expect, PASSWORD, test, uniqueSlug } from "./console-fixtures";
-import { baseURL, createTenant, dataDir, expectFieldError, fillSignIn, randomClientIp, signIn } from "./fixtures";
+import {
+  baseURL,
+  createTenant,
+  expectFieldError,
+  fillSignIn,
+  latestMailText,
+  randomClientIp,
+  signIn,
+} from "./fixtures";
 
 // Each journey spans several browsers and many page loads.
 test.describe.configure({ timeout: 60_000 });
@@ -36,25 +41,8 @@ async function toast(page: Page, text: string | RegExp) {
   await expect(page.getByText(text)).toBeVisible();
 }
 
-/** The newest email the outbox holds for `to` (the console's outbox reads the same table). */
-async function latestEmailText(to: string): Promise<string | undefined> {
-  const sql = `SELECT "text" FROM "email_message" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`;
-  if (process.env.E2E_DATABASE_URL) {
-    const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL, options: "-c search_path=portico" });
-    await client.connect();
-    try {
-      return (await client.query<{ text: string }>(sql, [to])).rows[0]?.text;
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new Database(path.join(dataDir, "control.db"), { readonly: true, fileMustExist: true, timeout: 5000 });
-  try {
-    return (db.prepare(sql.replace("$1", "?")).get(to) as { text: string } | undefined)?.text;
-  } finally {
-    db.close();
-  }
-}
+/** The newest email to `to`, as delivered. */
+const latestEmailText = latestMailText;
 
 async function resetLinkFor(email: string): Promise<string> {
   let text: string | undefined;

@@ -187,6 +187,18 @@ export async function withControlDb(snippet: string): Promise<string> {
 }
 
 /**
+ * The newest email to `to` as it was (or will be) delivered, "" when there is none. Links and
+ * codes are sealed in the outbox; this opens them with the deployment secret, as only the
+ * sender (and the operator) can.
+ */
+export async function latestMailText(to: string): Promise<string> {
+  return withControlDb(`
+    const { OutboxSeal, openSealedEmail } = await import("./app/email/outbox.server.ts");
+    const message = await db.emailMessage.findFirst({ where: { to: ${JSON.stringify(to)} }, orderBy: { createdAt: "desc" } });
+    process.stdout.write(message ? openSealedEmail(message, new OutboxSeal(env.secret)).text : "");`);
+}
+
+/**
  * Merges `patch` into a tenant's stored config (deeply, objects only) as the console would,
  * e.g. `{ authMethods: { magicLink: { enabled: true } } }`. The server picks the change up
  * within a second (registry lookups are cached for 1 s), so callers poll or wait for it.

@@ -7,6 +7,7 @@ import {
   baseURL,
   createTenant,
   expect,
+  latestMailText,
   PASSWORD,
   patchTenantConfig,
   randomClientIp,
@@ -26,12 +27,8 @@ async function tenantWithOrganizations(teams = false): Promise<CreatedTenant> {
   return tenant;
 }
 
-/** The newest email the tenant's outbox holds for `to`. */
-async function latestEmailText(to: string): Promise<string> {
-  return withControlDb(`
-    const message = await db.emailMessage.findFirst({ where: { to: ${JSON.stringify(to)} }, orderBy: { createdAt: "desc" } });
-    process.stdout.write(message?.text ?? "");`);
-}
+/** The newest email to `to`, as delivered. */
+const latestEmailText = latestMailText;
 
 async function invitationLinkFor(email: string): Promise<string> {
   let text = "";

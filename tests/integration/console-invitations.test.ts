@@ -20,10 +20,10 @@ describe.each(testProviders())("invitations on %s", (provider: Provider) => {
   let tenant: Tenant;
   const owner = { id: "", name: "Olive Owner", email: "olive@example.com" };
 
-  async function platformUser(email: string) {
+  async function platformUser(email: string, { emailVerified = true } = {}) {
     const db = await test.storage.control();
     const id = crypto.randomUUID();
-    await db.platformUser.create({ data: { id, email, name: email.split("@")[0]! } });
+    await db.platformUser.create({ data: { id, email, name: email.split("@")[0]!, emailVerified } });
     return { id, email };
   }
 
@@ -87,6 +87,28 @@ describe.each(testProviders())("invitations on %s", (provider: Provider) => {
     await expect(invitations.accept(token, ivy)).rejects.toMatchObject({ code: "used" });
     expect((await invitations.lookup(token)).status).toBe("used");
     expect(await memberships.roleOf(tenant.id, mallory.id)).toBeNull();
+  });
+
+  it("refuses an account that has not verified the invited address, and keeps the link out of readable columns", async () => {
+    const { link } = await invitations.invite({ tenant, email: "carol@example.com", role: "admin", invitedBy: owner });
+    const token = tokenOf(link);
+    // Someone else signed up with carol's address but never proved they own it.
+    const squatter = await platformUser("carol@example.com", { emailVerified: false });
+    await expect(invitations.accept(token, squatter)).rejects.toMatchObject({ code: "unverified" });
+    // Claiming the invited address without the stored account having it does not help either.
+    const mallory = await platformUser("mallory@example.com");
+    await expect(invitations.accept(token, { ...mallory, email: "carol@example.com" })).rejects.toMatchObject({
+      code: "wrong_account",
+    });
+    expect(await memberships.roleOf(tenant.id, squatter.id)).toBeNull();
+    expect((await invitations.lookup(token)).status).toBe("valid");
+    // What a page can read holds no token: the link lives only in the sealed copy.
+    const db = await test.storage.control();
+    const row = await db.emailMessage.findFirstOrThrow({ where: { to: "carol@example.com" } });
+    expect(`${row.subject}${row.text}${row.html ?? ""}`).not.toContain(token);
+    expect(row.text).toContain("[invitation link — hidden]");
+    expect(row.sealed).not.toContain(token);
+    expect((await outbox.getRedacted(row.id))!.text).not.toContain(token);
   });
 
   it("lets only one of two simultaneous accepts through", async () => {
