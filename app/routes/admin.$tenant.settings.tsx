@@ -23,6 +23,7 @@ import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { SelectField } from "~/components/ui/select-field";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
@@ -56,7 +57,7 @@ const ACTIONS: Record<string, (access: ConsoleAccess, request: Request, form: Fo
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const save = typeof intent === "string" && Object.hasOwn(ACTIONS, intent) ? ACTIONS[intent] : undefined;
   if (!save) throw new Response("Unknown action.", { status: 400 });

@@ -7,6 +7,7 @@ import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
 import { requestPasswordResetEmail } from "~/users/password-reset.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -17,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await requestPasswordResetEmail(live, request, await request.formData());
+  const result = await requestPasswordResetEmail(live, request, await readForm(request));
   return data(result, { status: result.ok ? 200 : result.status });
 }
 

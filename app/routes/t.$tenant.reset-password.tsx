@@ -7,6 +7,7 @@ import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
 import { resetPassword } from "~/users/password-reset.server";
+import { readForm } from "~/http/read-form.server";
 
 /** better-auth's emailed link redirects here with `?token=…`, or `?error=INVALID_TOKEN`. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await resetPassword(live, request, await request.formData());
+  const result = await resetPassword(live, request, await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   return redirect(`${live.basePath}/sign-in?reset=done`);
 }

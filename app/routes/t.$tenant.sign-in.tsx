@@ -15,6 +15,7 @@ import { usernameSettings } from "~/auth-methods/username/username.server";
 import { isAddingAccount } from "~/sessions/device-sessions.server";
 import { AddAccountNotice, ADD_ACCOUNT_PARAM } from "~/sessions/ui/signed-in-accounts";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await signInWithPassword(live, request, await request.formData());
+  const result = await signInWithPassword(live, request, await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   const headers = new Headers();
   for (const cookie of cookiesForHost(result.setCookies, live)) headers.append("Set-Cookie", cookie);
