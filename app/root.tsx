@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { platformBrandCss, type PlatformBranding } from "~/config/branding";
 import { getPortico } from "~/context.server";
+import { useNonce } from "~/http/nonce";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
@@ -24,6 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const branding = useRouteLoaderData<{ branding: PlatformBranding }>("root")?.branding;
   // Tenants' pages follow their own theme; the platform's brand is for every other page.
   const platformPage = !tenant && branding;
+  const nonce = useNonce();
   return (
     <html lang={tenant?.locale ?? "en"}>
       <head>
@@ -44,8 +46,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen antialiased">
         {children}
-        <ScrollRestoration />
-        {tenant?.hostMode ? null : <Scripts />}
+        <ScrollRestoration nonce={nonce} />
+        {tenant?.hostMode ? null : <Scripts nonce={nonce} />}
       </body>
     </html>
   );
