@@ -17,6 +17,7 @@ import {
   isDecodablePath,
   pageRequestRefusal,
   readCappedBody,
+  routeRefusal,
   type Refusal,
 } from "./app/http/edge.server";
 
@@ -137,6 +138,10 @@ async function main() {
 
   // A path Express cannot percent-decode (/t/%E0%A4%A/sign-in) is the client's mistake.
   app.use((req, res, next) => (isDecodablePath(req.path) ? next() : refuse(req, res, BAD_PATH)));
+  app.use((req, res, next) => {
+    const refusal = routeRefusal(req.method, req.path);
+    return refusal ? refuse(req, res, refusal) : next();
+  });
 
   app.use((req, _res, next) => {
     // Only this server decides these headers; a client sending them is ignored.

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { contentSecurityPolicy, createNonce, formActionSources } from "~/http/csp.server";
@@ -62,7 +62,11 @@ export default async function handleRequest(
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
-  // Aborted requests (the browser navigated away) are not errors worth logging.
+  // Aborted requests (the browser navigated away) are not errors worth logging, and neither
+  // are a client's mistakes: Remix's own 4xx answers (405 for a page without an action) and
+  // its warning about legacy `?_data` requests.
   if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && error.message.startsWith("Warning: Single fetch-enabled apps")) return;
   console.error("[portico] Unhandled error for", request.method, new URL(request.url).pathname, error);
 }

@@ -35,8 +35,34 @@ export function isDecodablePath(path: string): boolean {
 }
 
 export const PAGE_METHODS = "GET, HEAD, POST";
+/** What the APIs may be sent; Remix's router refuses anything else (with a logged error). */
+export const API_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+/** Remix's single-fetch data requests (`<page>.data`): loaders by GET, actions by POST. */
+export const DATA_METHODS = "GET, POST";
 
 export type Refusal = { status: number; code: string; message: string; headers?: Record<string, string> };
+
+/**
+ * Requests no route can take, refused before Remix: methods outside HTTP's usual set
+ * (PROPFIND, FOO), `.data` requests by other methods than GET and POST, and `.data` on an
+ * API path (the APIs have no such addresses).
+ */
+export function routeRefusal(method: string, path: string): Refusal | null {
+  const api = isApiPath(path);
+  if (!API_METHODS.split(", ").includes(method)) {
+    const allow = api ? API_METHODS : PAGE_METHODS;
+    return { status: 405, code: "method_not_allowed", message: `Use ${allow}.`, headers: { Allow: allow } };
+  }
+  if (!path.endsWith(".data")) return null;
+  if (api) return { status: 404, code: "not_found", message: "There is nothing at this address." };
+  if (method === "GET" || method === "POST") return null;
+  return {
+    status: 405,
+    code: "method_not_allowed",
+    message: `Data requests accept ${DATA_METHODS} only.`,
+    headers: { Allow: DATA_METHODS },
+  };
+}
 
 /**
  * What pages (hosted, console, platform, marketing, docs, and their `.data` twins) accept:
