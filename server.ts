@@ -53,9 +53,24 @@ function tooLarge(limit: number): Refusal {
     status: 413,
     code: "payload_too_large",
     message: `Request bodies are limited to ${Math.round(limit / 1024)} KB here.`,
-    // Stop reading the rest of an oversized upload.
-    headers: { Connection: "close" },
   };
+}
+
+/**
+ * After a 413 the client is usually still sending. Closing at once would reset the connection
+ * and lose the answer, so (like nginx's lingering close) what arrives is read and dropped for
+ * at most a second or another megabyte, then the connection is closed unless the body ended.
+ */
+function lingerThenHangUp(req: express.Request) {
+  let dropped = 0;
+  const hangUp = () => req.socket.destroy();
+  const timer = setTimeout(hangUp, 1_000).unref();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > 1024 * 1024) hangUp();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.resume();
 }
 
 /** A 4xx from the edge: JSON for APIs, a line of text for pages (and people). */
@@ -217,6 +232,7 @@ async function main() {
     // An aborted body has no one left to answer.
     if (read.reason === "aborted") return void res.destroy();
     refuse(req, res, tooLarge(limit));
+    lingerThenHangUp(req);
   });
 
   // Pages accept form posts only from their own origin. Remix refuses the others too, but

@@ -1,11 +1,16 @@
 import type { LinksFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { platformBrandCss, type PlatformBranding } from "~/config/branding";
 import { getPortico } from "~/context.server";
 import { useNonce } from "~/http/nonce";
 import stylesheet from "~/tailwind.css?url";
+
+// In the browser, Zod must not probe for eval (new Function): the CSP forbids it, and the
+// refused probe is reported as a violation. Server-side parsing keeps Zod's fast path.
+if (typeof document !== "undefined") z.config({ jitless: true });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
