@@ -2,8 +2,9 @@
  * Portico's HTTP server: Express in front of the Remix request handler.
  *   node --import tsx server.ts          serves the production build in ./build (or PORTICO_BUILD_DIR)
  *   node --import tsx server.ts --dev    serves through Vite with hot reload
- * It owns what must happen before Remix sees a request: the client IP (only from trusted
- * proxies), custom-domain rewriting to the tenant's routes, and static assets.
+ * It owns what must happen before Remix sees a request: refusing what no route can take
+ * (app/http/edge.server.ts), reading bodies under a byte cap, the client IP (only from trusted
+ * proxies), custom-domain rewriting to the tenant's routes, default headers and static assets.
  */
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -151,13 +152,6 @@ async function main() {
   app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
   app.use(compression());
 
-  // A path Express cannot percent-decode (/t/%E0%A4%A/sign-in) is the client's mistake.
-  app.use((req, res, next) => (isDecodablePath(req.path) ? next() : refuse(req, res, BAD_PATH)));
-  app.use((req, res, next) => {
-    const refusal = routeRefusal(req.method, req.path);
-    return refusal ? refuse(req, res, refusal) : next();
-  });
-
   app.use((req, _res, next) => {
     // Only this server decides these headers; a client sending them is ignored.
     delete req.headers[HOST_TENANT_HEADER];
@@ -183,6 +177,13 @@ async function main() {
       return writeHead.apply(this, args);
     } as typeof res.writeHead;
     next();
+  });
+
+  // A path Express cannot percent-decode (/t/%E0%A4%A/sign-in) is the client's mistake.
+  app.use((req, res, next) => (isDecodablePath(req.path) ? next() : refuse(req, res, BAD_PATH)));
+  app.use((req, res, next) => {
+    const refusal = routeRefusal(req.method, req.path);
+    return refusal ? refuse(req, res, refusal) : next();
   });
 
   // The embeddable widgets (widgets/, docs/widgets.md): any site may import them. Hashed
