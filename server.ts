@@ -2,15 +2,25 @@
  * Portico's HTTP server: Express in front of the Remix request handler.
  *   node --import tsx server.ts          serves the production build in ./build (or PORTICO_BUILD_DIR)
  *   node --import tsx server.ts --dev    serves through Vite with hot reload
- * It owns what must happen before Remix sees a request: the client IP (only from trusted
- * proxies), custom-domain rewriting to the tenant's routes, and static assets.
+ * It owns what must happen before Remix sees a request: refusing what no route can take
+ * (app/http/edge.server.ts), reading bodies under a byte cap, the client IP (only from trusted
+ * proxies), custom-domain rewriting to the tenant's routes, default headers and static assets.
  */
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { isProductionEnv, parseTrustProxy } from "./app/config/env.server";
+import {
+  bodyLimit,
+  isApiPath,
+  isDecodablePath,
+  pageRequestRefusal,
+  readCappedBody,
+  routeRefusal,
+  type Refusal,
+} from "./app/http/edge.server";
 
 // Real environment variables win over the file (the same rule as scripts/start.ts).
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -19,21 +29,11 @@ const dev = process.argv.includes("--dev");
 const buildDir = path.resolve(process.env.PORTICO_BUILD_DIR ?? "build");
 const CLIENT_IP_HEADER = "x-portico-client-ip";
 const HOST_TENANT_HEADER = "x-portico-host-tenant";
-const MAX_BODY_BYTES = 256 * 1024;
-// The theme editor's image uploads (up to 1 MB each, refused above that with a field error).
-const MAX_UPLOAD_BODY_BYTES = 2 * 1024 * 1024;
-const UPLOAD_PATH = /^\/admin\/[^/]+\/branding(?:\.data)?$/;
 
 type PorticoEntry = {
   bootstrap(): Promise<{ createdDemo: boolean }>;
   hostTenantSlug(hostname: string): Promise<string | null>;
 };
-
-function trustProxySetting(value: string | undefined): boolean | number | string {
-  if (!value) return false;
-  if (value === "true") return true;
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
 
 const DEFAULT_RESPONSE_HEADERS = {
   "X-Frame-Options": "SAMEORIGIN",
@@ -41,6 +41,87 @@ const DEFAULT_RESPONSE_HEADERS = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",
 };
+
+const HSTS = "max-age=31536000";
+const BAD_PATH: Refusal = {
+  status: 400,
+  code: "bad_path",
+  message: "The path has malformed percent-encoding (a % not followed by a valid UTF-8 sequence).",
+};
+
+function tooLarge(limit: number): Refusal {
+  return {
+    status: 413,
+    code: "payload_too_large",
+    message: `Request bodies are limited to ${Math.round(limit / 1024)} KB here.`,
+  };
+}
+
+/**
+ * After a 413 the client is usually still sending. Closing at once would reset the connection
+ * and lose the answer, so (like nginx's lingering close) what arrives is read and dropped for
+ * at most a second or another megabyte, then the connection is closed unless the body ended.
+ */
+function lingerThenHangUp(req: express.Request) {
+  let dropped = 0;
+  const hangUp = () => req.socket.destroy();
+  const timer = setTimeout(hangUp, 1_000).unref();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > 1024 * 1024) hangUp();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.resume();
+}
+
+/** A 4xx from the edge: JSON for APIs, a line of text for pages (and people). */
+function refuse(req: express.Request, res: express.Response, refusal: Refusal) {
+  res.status(refusal.status).set(refusal.headers ?? {});
+  if (isApiPath(req.path)) res.json({ error: { code: refusal.code, message: refusal.message } });
+  else res.type("text/plain").send(refusal.message);
+}
+
+function publicUrlIsHttps(): boolean {
+  return (process.env.PUBLIC_URL ?? "").trim().toLowerCase().startsWith("https://");
+}
+
+/**
+ * The Fetch request Remix gets: what @remix-run/express's adapter builds, except that the body
+ * is the bytes the size cap already read (the adapter would read the socket again).
+ */
+function remixRequest(req: express.Request, res: express.Response): Request {
+  // req.hostname drops the port and follows "trust proxy"; the port comes from the headers.
+  const portOf = (value: string | undefined) => Number.parseInt(value?.split(":")[1] ?? "", 10);
+  const forwardedPort = portOf(req.get("x-forwarded-host"));
+  const hostPort = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const controller = new AbortController();
+  // Abort loaders and actions when the client goes away before the answer was sent.
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const item of Array.isArray(value) ? value : value ? [value] : []) headers.append(name, item);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD" && Buffer.isBuffer(req.body);
+  return new Request(url.href, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    body: hasBody ? new Uint8Array(req.body as Buffer) : undefined,
+  });
+}
+
+/** Writes Remix's answer (as @remix-run/express does). */
+async function sendRemixResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
 
 async function loadBuild() {
   if (!dev) {
@@ -67,7 +148,8 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", trustProxySetting(process.env.PORTICO_TRUST_PROXY));
+  // Already validated by bootstrap() (PORTICO_TRUST_PROXY=true is refused in production).
+  app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
   app.use(compression());
 
   app.use((req, _res, next) => {
@@ -79,16 +161,29 @@ async function main() {
 
   // No other site may frame Portico's pages (clickjacking a sign-in or console form); the
   // console's own previews are same-origin frames. Widgets never use frames. Added when the
-  // headers are written, and only where the route did not set its own (e.g. an SVG's CSP).
-  app.use((_req, res, next) => {
+  // headers are written, and only where the route did not set its own (e.g. an SVG's CSP, an
+  // HTML page's nonce-based CSP from entry.server.tsx, a cacheable asset's Cache-Control).
+  // Everything dynamic is no-store: pages carry per-request nonces and signed-in data, and API
+  // answers may show a secret once.
+  const httpsOnly = publicUrlIsHttps();
+  app.use((req, res, next) => {
     const writeHead = res.writeHead;
     res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
       for (const [name, value] of Object.entries(DEFAULT_RESPONSE_HEADERS)) {
         if (!this.hasHeader(name)) this.setHeader(name, value);
       }
+      if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
+      if (httpsOnly || req.protocol === "https") this.setHeader("Strict-Transport-Security", HSTS);
       return writeHead.apply(this, args);
     } as typeof res.writeHead;
     next();
+  });
+
+  // A path Express cannot percent-decode (/t/%E0%A4%A/sign-in) is the client's mistake.
+  app.use((req, res, next) => (isDecodablePath(req.path) ? next() : refuse(req, res, BAD_PATH)));
+  app.use((req, res, next) => {
+    const refusal = routeRefusal(req.method, req.path);
+    return refusal ? refuse(req, res, refusal) : next();
   });
 
   // The embeddable widgets (widgets/, docs/widgets.md): any site may import them. Hashed
@@ -116,24 +211,36 @@ async function main() {
     app.use((req, res, next) => (/^\/(t|api)\//.test(req.path) ? next() : publicFiles(req, res, next)));
   }
 
-  // Nothing Portico accepts is large (forms, JSON credentials): refuse big bodies by their
-  // declared length before anything reads them. (Chunked bodies, which declare none, are not
-  // capped here; browsers and HTTP clients send a length for forms and JSON.)
+  // Pages (everything but the APIs) take visits and HTML form posts; other methods get 405
+  // and other bodies 415 here, before a route's action could fail on them.
   app.use((req, res, next) => {
-    // The management API enforces its own limits (larger for user imports, chunked bodies too).
-    if (req.path.startsWith("/api/v1/")) return next();
-    const limit = UPLOAD_PATH.test(req.path) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
-    if (Number(req.headers["content-length"] ?? 0) <= limit) return next();
-    res.status(413).json({
-      error: { code: "payload_too_large", message: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.` },
-    });
+    if (isApiPath(req.path)) return next();
+    const refusal = pageRequestRefusal(req.method, req.headers["content-type"]);
+    return refusal ? refuse(req, res, refusal) : next();
+  });
+
+  // Every body is read here, counting bytes as they arrive, and refused with 413 past the
+  // path's limit, whether it declared a Content-Length or came chunked. Nothing Portico
+  // accepts is large; Remix then gets the bytes read.
+  app.use(async (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const limit = bodyLimit(req.path);
+    const read = await readCappedBody(req, req.headers["content-length"], limit);
+    if (read.ok) {
+      req.body = read.body;
+      return next();
+    }
+    // An aborted body has no one left to answer.
+    if (read.reason === "aborted") return void res.destroy();
+    refuse(req, res, tooLarge(limit));
+    lingerThenHangUp(req);
   });
 
   // Pages accept form posts only from their own origin. Remix refuses the others too, but
   // with a 500; this answers with the 403 a person (and a test) should see.
   app.use((req, res, next) => {
     const origin = req.headers.origin;
-    if (req.method === "GET" || req.method === "HEAD" || !origin || req.path.includes("/api/")) return next();
+    if (req.method === "GET" || req.method === "HEAD" || !origin || isApiPath(req.path)) return next();
     let originHost: string | null = null;
     try {
       originHost = new URL(origin).host;
@@ -161,10 +268,25 @@ async function main() {
     }
   });
 
-  app.all("*", createRequestHandler({ build: getBuild, mode: dev ? "development" : "production" }));
+  const handleRequest = createRequestHandler(getBuild, dev ? "development" : "production");
+  app.use(async (req, res, next) => {
+    try {
+      await sendRemixResponse(res, await handleRequest(remixRequest(req, res)));
+    } catch (error) {
+      next(error);
+    }
+  });
 
-  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // Errors Express raises for a client's mistake carry a 4xx status: answered as such, and
+    // not logged as errors.
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      if (res.headersSent) return;
+      return refuse(req, res, { status, code: "bad_request", message: "The request could not be read." });
+    }
     console.error("[portico] Request failed:", error);
+    if (res.headersSent) return void res.destroy();
     res.status(500).json({ error: { code: "internal_error", message: "Something went wrong on our side." } });
   });
 

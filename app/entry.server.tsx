@@ -1,9 +1,11 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { contentSecurityPolicy, createNonce, formActionSources } from "~/http/csp.server";
+import { NonceProvider } from "~/http/nonce";
 
 // The HTTP server (server.ts) reaches these through the server build, so it shares one copy
 // of the app's services with the routes instead of importing a second one.
@@ -12,7 +14,7 @@ export { hostTenantSlug } from "~/tenancy/hostnames.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -20,11 +22,20 @@ export default function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // One nonce per page: Remix's and React's inline scripts carry it (docs/security.d/edge.md).
+  const nonce = createNonce();
+  responseHeaders.set(
+    "Content-Security-Policy",
+    contentSecurityPolicy({ nonce, formAction: await formActionSources(request).catch(() => ["'self'"]) }),
+  );
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider nonce={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -51,7 +62,11 @@ export default function handleRequest(
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
-  // Aborted requests (the browser navigated away) are not errors worth logging.
+  // Aborted requests (the browser navigated away) are not errors worth logging, and neither
+  // are a client's mistakes: Remix's own 4xx answers (405 for a page without an action) and
+  // its warning about legacy `?_data` requests.
   if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && error.message.startsWith("Warning: Single fetch-enabled apps")) return;
   console.error("[portico] Unhandled error for", request.method, new URL(request.url).pathname, error);
 }

@@ -1,10 +1,16 @@
 import type { LinksFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { platformBrandCss, type PlatformBranding } from "~/config/branding";
 import { getPortico } from "~/context.server";
+import { useNonce } from "~/http/nonce";
 import stylesheet from "~/tailwind.css?url";
+
+// In the browser, Zod must not probe for eval (new Function): the CSP forbids it, and the
+// refused probe is reported as a violation. Server-side parsing keeps Zod's fast path.
+if (typeof document !== "undefined") z.config({ jitless: true });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
@@ -24,6 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const branding = useRouteLoaderData<{ branding: PlatformBranding }>("root")?.branding;
   // Tenants' pages follow their own theme; the platform's brand is for every other page.
   const platformPage = !tenant && branding;
+  const nonce = useNonce();
   return (
     <html lang={tenant?.locale ?? "en"}>
       <head>
@@ -44,8 +51,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen antialiased">
         {children}
-        <ScrollRestoration />
-        {tenant?.hostMode ? null : <Scripts />}
+        <ScrollRestoration nonce={nonce} />
+        {tenant?.hostMode ? null : <Scripts nonce={nonce} />}
       </body>
     </html>
   );

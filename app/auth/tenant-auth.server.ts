@@ -29,6 +29,7 @@ import type { TenantEmail } from "~/email/templates.server";
 import { tenantPasswordHashing } from "~/management-api/imported-passwords.server";
 import { privacyPlugin, selfDeletionOptions } from "~/privacy/plugin.server";
 import type { Tenant, TenantSecrets } from "~/tenancy/tenants.server";
+import { authLogger, logServerErrorsOnly } from "~/http/auth-errors.server";
 
 /** The header the HTTP server sets from the socket or a trusted proxy; clients cannot forge it. */
 export const CLIENT_IP_HEADER = "x-portico-client-ip";
@@ -162,7 +163,10 @@ export function createTenantAuth({
     socialProviders: methods.socialProviders,
     account: { accountLinking: { enabled: true, trustedProviders: [] } },
     // Failed provider callbacks (forged state, access denied, …) land on a hosted page that explains them.
-    onAPIError: { errorURL: `${publicUrl.origin}${tenantBasePath(tenant.slug)}/sign-in/error` },
+    onAPIError: {
+      errorURL: `${publicUrl.origin}${tenantBasePath(tenant.slug)}/sign-in/error`,
+      onError: logServerErrorsOnly,
+    },
     rateLimit: {
       enabled: true,
       customStorage: rateLimitStore,
@@ -262,7 +266,7 @@ export function createTenantAuth({
       }),
     },
     telemetry: { enabled: false },
-    logger: { level: "error" },
+    logger: authLogger,
     advanced: {
       cookiePrefix: tenantCookiePrefix(tenant),
       useSecureCookies: publicUrl.protocol === "https:",

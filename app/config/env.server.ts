@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { ensurePrivateDir } from "../db/private-files.server";
 import { DEFAULT_PRIMARY_COLOR, type PlatformBranding } from "./branding";
 
 /**
@@ -34,7 +36,13 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset to use SQLite in the data directory)")
     .optional(),
   PORTICO_MAX_HOT_TENANTS: z.coerce.number().int().min(1).default(500),
-  PORTICO_TRUST_PROXY: z.string().optional(),
+  PORTICO_TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((value) => value === "true" || value === "false" || parseTrustedProxies(value) !== null, {
+      message: `must be a hop count such as 1, or proxy addresses such as loopback or 10.0.0.0/8 (comma-separated)`,
+    })
+    .optional(),
   PORTICO_DEMO_TENANT: z.enum(["true", "false"]).default("true"),
   APP_NAME: z.string().trim().min(1).max(60).default("Portico"),
   APP_LOGO_URL: linkOrPath("an image such as https://example.com/logo.svg or /logo.svg").optional(),
@@ -67,7 +75,8 @@ export type Env = {
   secretSource: "env" | "generated";
   databaseUrl: string | undefined;
   maxHotTenants: number;
-  trustProxy: string | undefined;
+  /** Express's "trust proxy": which proxies may say who the client is (X-Forwarded-*). */
+  trustProxy: TrustProxy;
   createDemoTenant: boolean;
   /** The deployment's own product name (console, platform pages, platform emails). */
   appName: string;
@@ -82,6 +91,51 @@ export type Env = {
 };
 
 export class ConfigError extends Error {}
+
+/** false (no proxy), a hop count, or the proxies' addresses; `true` only in development. */
+export type TrustProxy = boolean | number | string[];
+
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** `loopback, 10.0.0.0/8, 192.168.1.7`: Express's named ranges, addresses and CIDRs; null if one is not. */
+function parseTrustedProxies(value: string): string[] | null {
+  if (/^\d+$/.test(value)) return null;
+  const entries = value.split(",").map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (NAMED_RANGES.has(entry)) return true;
+    const [address = "", prefix, ...rest] = entry.split("/");
+    if (rest.length > 0 || isIP(address) === 0) return false;
+    if (prefix === undefined) return true;
+    const bits = isIP(address) === 4 ? 32 : 128;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits;
+  });
+  return valid ? entries : null;
+}
+
+/**
+ * PORTICO_TRUST_PROXY as Express's "trust proxy". `true` believes every X-Forwarded-For entry,
+ * and the left-most one is whatever the client typed: anyone could pick the IP that rate limits
+ * and audit logs see. So it is refused outside development in favour of a hop count (the
+ * right-most entries, added by your own proxies) or the proxies' addresses.
+ */
+export function parseTrustProxy(value: string | undefined, production: boolean): TrustProxy {
+  const setting = value?.trim() ?? "";
+  if (setting === "" || setting === "false") return false;
+  if (setting === "true") {
+    if (production) {
+      throw new ConfigError(
+        "PORTICO_TRUST_PROXY=true would let any client choose its IP address with X-Forwarded-For. " +
+          "Set the number of proxies in front of Portico (e.g. PORTICO_TRUST_PROXY=1) or their addresses " +
+          "(e.g. PORTICO_TRUST_PROXY=loopback or 10.0.0.0/8).",
+      );
+    }
+    return true;
+  }
+  if (/^\d+$/.test(setting)) return Number(setting);
+  const proxies = parseTrustedProxies(setting);
+  if (!proxies) throw new ConfigError(`Invalid environment variable PORTICO_TRUST_PROXY: ${setting}`);
+  return proxies;
+}
 
 /** Reads `.env` from the working directory if there is one; real environment variables win. */
 export function loadDotEnvFile(file = ".env"): void {
@@ -106,8 +160,11 @@ export function isProductionEnv(source: NodeJS.ProcessEnv): boolean {
 
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    return readFileSync(file, "utf8").trim();
+  }
+  ensurePrivateDir(dataDir);
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, secret + "\n", { mode: 0o600 });
   chmodSync(file, 0o600);
@@ -139,7 +196,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     secretSource: raw.PORTICO_SECRET ? "env" : "generated",
     databaseUrl: raw.DATABASE_URL,
     maxHotTenants: raw.PORTICO_MAX_HOT_TENANTS,
-    trustProxy: raw.PORTICO_TRUST_PROXY,
+    trustProxy: parseTrustProxy(raw.PORTICO_TRUST_PROXY, production),
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
     appName: raw.APP_NAME,
     branding: {

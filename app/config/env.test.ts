@@ -43,7 +43,7 @@ describe("readEnv", () => {
       secretSource: "env",
       databaseUrl: undefined,
       maxHotTenants: 500,
-      trustProxy: undefined,
+      trustProxy: false,
       createDemoTenant: true,
     });
     expect(env.publicUrl.href).toBe("http://localhost:3000/");

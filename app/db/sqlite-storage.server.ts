@@ -1,10 +1,11 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ControlSqliteClient, openTenantClient } from "./clients.server";
 import { migrateSqlite, sqliteMigrationStatus } from "./migrate.server";
 import { migrationsDir } from "./paths.server";
+import { ensurePrivateDir, ensurePrivateFile } from "./private-files.server";
 import { assertTenantId, type Storage, type TenantConnection, type TenantDatabaseOptions } from "./storage.server";
 import {
   createPostgresTenant,
@@ -22,6 +23,7 @@ const BUSY_TIMEOUT_MS = 5000;
 /** Opens the file, applies pending migrations, and leaves it in WAL mode (readers never block). */
 function migrateFile(file: string, dir: string, { create }: { create: boolean }): string[] {
   if (!create && !existsSync(file)) throw new Error(`Database file ${file} does not exist`);
+  ensurePrivateFile(file);
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma("journal_mode = WAL");
@@ -58,7 +60,7 @@ export class SqliteStorage implements Storage {
 
   async control() {
     if (!this.#control) {
-      mkdirSync(this.dataDir, { recursive: true });
+      ensurePrivateDir(this.dataDir);
       migrateFile(this.controlFile, migrationsDir("control", "sqlite"), { create: true });
       this.#control = new ControlSqliteClient({ adapter: adapterFor(this.controlFile) });
     }
@@ -68,7 +70,8 @@ export class SqliteStorage implements Storage {
   async createTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
     const url = externalDatabaseUrl(options);
     if (url) return createPostgresTenant(this.#external.pool(url), tenantId);
-    mkdirSync(path.join(this.dataDir, "tenants"), { recursive: true });
+    ensurePrivateDir(this.dataDir);
+    ensurePrivateDir(path.join(this.dataDir, "tenants"));
     migrateFile(this.tenantFile(tenantId), migrationsDir("tenant", "sqlite"), { create: true });
   }
 

@@ -7,6 +7,7 @@ import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
 import type { ControlDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
 import { PLATFORM_VERIFICATION_EXPIRES_IN_HOURS } from "./verification.server";
+import { authLogger, logServerErrorsOnly } from "~/http/auth-errors.server";
 
 export const PLATFORM_AUTH_PATH = "/api/platform/auth";
 const MIN_PASSWORD_LENGTH = 10;
@@ -81,7 +82,8 @@ export function createPlatformAuth({
     databaseHooks: { user: { create: { after: async (user) => void (await onUserCreated(user)) } } },
     rateLimit: { enabled: true, customStorage: createTenantRateLimitStore(), window: 60, max: 100 },
     telemetry: { enabled: false },
-    logger: { level: "error" },
+    logger: authLogger,
+    onAPIError: { onError: logServerErrorsOnly },
     advanced: {
       cookiePrefix: "portico-platform",
       useSecureCookies: publicUrl.protocol === "https:",

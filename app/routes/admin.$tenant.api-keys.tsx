@@ -13,6 +13,7 @@ import { CheckboxField } from "~/components/ui/checkbox-field";
 import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layout";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { readForm } from "~/http/read-form.server";
 
 const RevokeSchema = z.object({ id: z.string().min(1).max(100) });
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const form = await request.formData();
+  const form = await readForm(request);
   switch (form.get("intent")) {
     case "create":
       return createAction(access, request, form);

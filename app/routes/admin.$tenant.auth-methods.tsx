@@ -22,6 +22,7 @@ import { SelectField } from "~/components/ui/select-field";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { Switch } from "~/components/ui/switch";
 import { redirectWithToast } from "~/http/toast.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const result =
     intent === "toggle"

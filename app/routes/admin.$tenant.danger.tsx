@@ -8,6 +8,7 @@ import { TypedConfirmForm } from "~/components/ui/confirm-form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const REQUIRED_ROLE: Record<string, Role> = { disable: "admin", enable: "admin", delete: "owner" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const access = await requireTenantRole(request, params.tenant, REQUIRED_ROLE[intent] ?? "viewer");
   switch (intent) {

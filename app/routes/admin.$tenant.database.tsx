@@ -17,6 +17,7 @@ import {
   restoreDefaultTenantDatabase,
 } from "~/db/tenant-database.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { readForm } from "~/http/read-form.server";
 
 /** The least role each form needs: migrating is routine upkeep, moving the data is the owner's call. */
 const INTENT_ROLES: Record<string, Role> = { migrate: "admin", connect: "owner", "use-default": "owner" };
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const intent = String(form.intent ?? "");
   const access = await requireTenantRole(request, params.tenant, INTENT_ROLES[intent] ?? "owner");
   switch (intent) {

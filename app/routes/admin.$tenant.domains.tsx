@@ -11,6 +11,7 @@ import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layo
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { checkDomains, type DomainStatus } from "~/tenancy/domain-check.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "hostnames") throw new Response("Unknown action.", { status: 400 });
   const result = await saveHostnames(access, request, form);
   if (!result.ok) return data(result, { status: 400 });

@@ -13,6 +13,7 @@ import {
   templateSummaries,
 } from "~/email/console.server";
 import { LOCALE_NAMES, LOCALES } from "~/i18n/locales";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const result = await sendTestEmail(access, request, await request.formData());
+  const result = await sendTestEmail(access, request, await readForm(request));
   return data(result, { status: result.ok ? 200 : 400 });
 }
 

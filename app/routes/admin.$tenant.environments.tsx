@@ -11,6 +11,7 @@ import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layo
 import { SelectField } from "~/components/ui/select-field";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role, user } = await requireTenantRole(request, params.tenant, "viewer");
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
   const parsed = z
     .object({ target: z.string().min(1).max(100) })
-    .safeParse(Object.fromEntries(await request.formData()));
+    .safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Choose a tenant to promote to.", { status: 400 });
   // Not a member there: 404 as anywhere else; a viewer there: 403, audited on that tenant.
   const targetAccess = await requireTenantRole(request, parsed.data.target, "admin");

@@ -12,6 +12,7 @@ import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layo
 import { SelectField } from "~/components/ui/select-field";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { readForm } from "~/http/read-form.server";
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: role[0]!.toUpperCase() + role.slice(1) }));
 const Id = z.string().min(1).max(100);
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "owner");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   switch (form.intent) {
     case "invite":
       return inviteAction(access, request, form);

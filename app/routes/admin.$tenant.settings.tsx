@@ -27,6 +27,7 @@ import { redirectWithToast } from "~/http/toast.server";
 import { saveRetentionSettings } from "~/privacy/retention-settings.server";
 import { botProtectionDeployment } from "~/bot-protection/deployment.server";
 import { BOT_PROTECTION_SECRET } from "~/tenancy/config";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
@@ -68,7 +69,7 @@ const ACTIONS: Record<string, (access: ConsoleAccess, request: Request, form: Fo
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const save = typeof intent === "string" && Object.hasOwn(ACTIONS, intent) ? ACTIONS[intent] : undefined;
   if (!save) throw new Response("Unknown action.", { status: 400 });

@@ -10,6 +10,7 @@ import { redirectWithToast } from "~/http/toast.server";
 import { createTenantUser } from "~/users/create-user.server";
 import { countUsers, parseUserSearch, searchUsers } from "~/users/search.server";
 import { requireLiveTenant } from "~/users/tenant-users.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "viewer");
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
   const live = await requireLiveTenant(access);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "create-user")
     return data(
       { ok: false as const, errors: { form: "Unknown action." }, values: { name: "", email: "" } },

@@ -11,6 +11,7 @@ import { redirectWithToast } from "~/http/toast.server";
 import { requirePlatformUser } from "~/platform/session.server";
 import { createTenantFromConsole } from "~/platform/tenants.server";
 import { TENANT_ENVIRONMENTS } from "~/tenancy/config";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePlatformUser(request);
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePlatformUser(request);
-  const result = await createTenantFromConsole(request, user, await request.formData());
+  const result = await createTenantFromConsole(request, user, await readForm(request));
   if (!result.ok) return data(result, { status: 400 });
   return redirectWithToast(`/admin/${result.tenant.slug}`, {
     type: "success",

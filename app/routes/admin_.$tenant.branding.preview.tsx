@@ -11,6 +11,7 @@ import { checkThemeCss, previewFontFaces } from "~/theme/editor.server";
 import { HostedShell, shellTheme } from "~/theme/hosted-shell";
 import { isPreviewMessage, PREVIEW_READY } from "~/theme/preview";
 import { themeCssVariables, type Theme } from "~/theme/theme";
+import { readForm } from "~/http/read-form.server";
 
 /**
  * The console's preview of the hosted sign-in page with a draft theme: the editor loads it in
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Checks and scopes custom CSS for the preview as typed (the editor shows the error on the field). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { tenant } = await requireTenantRole(request, params.tenant, "viewer");
-  const customCss = (await request.formData()).get("customCss");
+  const customCss = (await readForm(request)).get("customCss");
   const result = await checkThemeCss(tenant, typeof customCss === "string" ? customCss : "");
   return data(result, { status: result.ok ? 200 : 400 });
 }

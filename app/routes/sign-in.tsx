@@ -6,6 +6,7 @@ import { AuthShell } from "~/components/ui/auth-shell";
 import { getPortico } from "~/context.server";
 import { afterPlatformSignIn, platformRedirectParam, platformSignIn } from "~/platform/forms.server";
 import { getPlatformUser } from "~/platform/session.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getPlatformUser(request)) throw redirect(afterPlatformSignIn(request));
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const result = await platformSignIn(request, await request.formData());
+  const result = await platformSignIn(request, await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   const headers = new Headers();
   for (const cookie of result.setCookies) headers.append("Set-Cookie", cookie);

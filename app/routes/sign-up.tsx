@@ -11,6 +11,7 @@ import {
   platformSignUp,
 } from "~/platform/forms.server";
 import { getPlatformUser } from "~/platform/session.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getPlatformUser(request)) throw redirect(afterPlatformSignIn(request));
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const result = await platformSignUp(request, await request.formData());
+  const result = await platformSignUp(request, await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   const headers = new Headers();
   for (const cookie of result.setCookies) headers.append("Set-Cookie", cookie);

@@ -19,6 +19,7 @@ import { YourDataSection } from "~/privacy/your-data-section";
 import { PhoneNumberSection } from "~/sms/phone-section";
 import { requireTenant } from "~/tenancy/request.server";
 import { describeImpersonation, endImpersonation } from "~/users/impersonation.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   const headers = new Headers();
   if (intent === "sign-out") {
     for (const cookie of cookiesForHost(await signOut(live, request), live)) headers.append("Set-Cookie", cookie);

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getSignedInUser, isTrustedFormPost } from "~/auth/hosted-forms.server";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
+import { readForm } from "~/http/read-form.server";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { translateMessage } from "~/i18n/message";
@@ -22,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await deleteOwnAccount(live, request, await request.formData());
+  const result = await deleteOwnAccount(live, request, await readForm(request));
   if (!result.ok) return data(result, { status: 400 });
   const headers = new Headers();
   for (const cookie of result.setCookies) headers.append("Set-Cookie", cookie);

@@ -6,6 +6,7 @@ import { useTranslate } from "~/i18n/use-translate";
 import { accountPhoneNumber, phoneSignInEnabled, sendPhoneCode, verifyPhoneCode } from "~/sms/hosted-phone.server";
 import { PhoneCodeForms } from "~/sms/phone-forms";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 /** Adds or changes the signed-in user's phone number, verified with a texted code. */
 async function requireSignedIn(request: Request, slug: string | undefined) {
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { live } = await requireSignedIn(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent !== "send" && intent !== "verify") throw new Response("Unknown action.", { status: 400 });
   const result = await (intent === "send" ? sendPhoneCode : verifyPhoneCode)(live, request, form, "add-to-account");

@@ -20,6 +20,7 @@ import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant, type TenantRequestContext } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 async function requireSignedIn(live: TenantRequestContext, request: Request) {
   const signedIn = await getSignedInUser(live, request);
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
   if (!twoFactorSettings(live)) throw new Response("Two-factor authentication is not available here.", { status: 404 });
   const { user } = await requireSignedIn(live, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "disable") {
     const result = await disableTwoFactor(live, request, form, user.id);

@@ -6,6 +6,7 @@ import { useTranslate } from "~/i18n/use-translate";
 import { redirectWithCookies, requireHostedUser, requireTrustedFormPost } from "~/organizations/hosted-session.server";
 import { deviceSessionAction, multiSessionEnabled } from "~/sessions/device-sessions.server";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 /** The account page's "switch account" and "sign out of this account" forms post here. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!multiSessionEnabled(live)) throw new Response("Not found.", { status: 404 });
   requireTrustedFormPost(live, request);
   await requireHostedUser(live, request);
-  const result = await deviceSessionAction(live, request, await request.formData());
+  const result = await deviceSessionAction(live, request, await readForm(request));
   if (!result.ok) return data({ error: result.error, basePath: live.basePath }, { status: result.status });
   return redirectWithCookies(live, `${live.basePath}/account`, result.setCookies);
 }

@@ -8,6 +8,7 @@ import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { translateMessage, type Message } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 /** "Email me a code": the address (intent=send), then the code (intent=verify), on one page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!live.tenant.config.authMethods.emailOtp.enabled) throw new Response("Not found", { status: 404 });
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "send") {
     const sent = await sendSignInCode(live, request, form);

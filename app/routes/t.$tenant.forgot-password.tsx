@@ -9,6 +9,7 @@ import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
 import { requestPasswordResetEmail } from "~/users/password-reset.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -19,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await requestPasswordResetEmail(live, request, await request.formData());
+  const result = await requestPasswordResetEmail(live, request, await readForm(request));
   if (result.ok) return data(result, { status: 200 });
   // A refused form spent its proof: the answer carries a fresh challenge (no loader re-run after a 4xx).
   return data({ ...result, botCheck: await botCheckView(live) }, { status: result.status });

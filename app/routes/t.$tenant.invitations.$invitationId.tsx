@@ -9,6 +9,7 @@ import {
 import { loadInvitation, respondToInvitation } from "~/organizations/invitations.server";
 import { InvitationPage } from "~/organizations/ui/invitation-page";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireOrganizationsEnabled(live);
   requireTrustedFormPost(live, request);
   await requireHostedUser(live, request);
-  const result = await respondToInvitation(live, request, String(params.invitationId), await request.formData());
+  const result = await respondToInvitation(live, request, String(params.invitationId), await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   if (!result.accepted) throw redirect(`${live.basePath}/account`);
   const invitation = await loadInvitation(live, request, String(params.invitationId));

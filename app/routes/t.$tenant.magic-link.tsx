@@ -8,6 +8,7 @@ import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 /**
  * "Email me a sign-in link": asks for the address, says to check the inbox. The link itself
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!live.tenant.config.authMethods.magicLink.enabled) throw new Response("Not found", { status: 404 });
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await requestMagicLink(live, request, await request.formData(), afterSignInTarget(request, live));
+  const result = await requestMagicLink(live, request, await readForm(request), afterSignInTarget(request, live));
   return data(
     { ...result, minutes: live.tenant.config.authMethods.magicLink.expiresInMinutes },
     { status: result.ok ? 200 : result.status },

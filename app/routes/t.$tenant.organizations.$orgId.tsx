@@ -9,6 +9,7 @@ import {
 import { loadOrganizationPage, organizationAction } from "~/organizations/organization-page.server";
 import { OrganizationPage } from "~/organizations/ui/organization-page";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -23,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireOrganizationsEnabled(live);
   requireTrustedFormPost(live, request);
   await requireHostedUser(live, request);
-  const result = await organizationAction(live, request, String(params.orgId), await request.formData());
+  const result = await organizationAction(live, request, String(params.orgId), await readForm(request));
   if (result.ok && result.leftOrganization)
     return redirectWithCookies(live, `${live.basePath}/account`, result.setCookies);
   if (!result.ok) return data(result, { status: result.status });

@@ -11,6 +11,7 @@ import {
 } from "~/organizations/hosted-session.server";
 import { createOrganization } from "~/organizations/organizations.server";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -24,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireOrganizationsEnabled(live);
   requireTrustedFormPost(live, request);
   await requireHostedUser(live, request);
-  const result = await createOrganization(live, request, await request.formData());
+  const result = await createOrganization(live, request, await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   return redirectWithCookies(live, `${live.basePath}/organizations/${result.organizationId}`, result.setCookies);
 }

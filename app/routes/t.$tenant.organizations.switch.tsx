@@ -11,6 +11,7 @@ import {
 } from "~/organizations/hosted-session.server";
 import { firstMessage, switchOrganization } from "~/organizations/organizations.server";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 /** The organization switcher's form target; there is nothing to show on GET. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireOrganizationsEnabled(live);
   requireTrustedFormPost(live, request);
   await requireHostedUser(live, request);
-  const result = await switchOrganization(live, request, await request.formData());
+  const result = await switchOrganization(live, request, await readForm(request));
   if (!result.ok)
     return data({ message: firstMessage(result.errors), basePath: live.basePath }, { status: result.status });
   return redirectWithCookies(live, `${live.basePath}/account`, result.setCookies);

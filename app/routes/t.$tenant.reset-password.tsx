@@ -9,6 +9,7 @@ import { requireTenant } from "~/tenancy/request.server";
 import { resetPassword } from "~/users/password-reset.server";
 import { passwordPolicyHint } from "~/auth-methods/password-hint";
 import { publicPasswordPolicy } from "~/auth-methods/policies.server";
+import { readForm } from "~/http/read-form.server";
 
 /** better-auth's emailed link redirects here with `?token=…`, or `?error=INVALID_TOKEN`. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await resetPassword(live, request, await request.formData());
+  const result = await resetPassword(live, request, await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   return redirect(`${live.basePath}/sign-in?reset=done`);
 }

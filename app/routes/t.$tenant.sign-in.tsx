@@ -17,6 +17,7 @@ import { usernameSettings } from "~/auth-methods/username/username.server";
 import { isAddingAccount } from "~/sessions/device-sessions.server";
 import { AddAccountNotice, ADD_ACCOUNT_PARAM } from "~/sessions/ui/signed-in-accounts";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await signInWithPassword(live, request, await request.formData());
+  const result = await signInWithPassword(live, request, await readForm(request));
   // A refused sign-in may have crossed the failure threshold: the answer brings the check along
   // (Remix does not re-run the loader after a 4xx action).
   if (!result.ok)

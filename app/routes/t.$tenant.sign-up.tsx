@@ -22,6 +22,7 @@ import { useTranslate } from "~/i18n/use-translate";
 import { UsernameField } from "~/auth-methods/username/username-field";
 import { usernameSettings } from "~/auth-methods/username/username.server";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await signUpWithPassword(live, request, await request.formData());
+  const result = await signUpWithPassword(live, request, await readForm(request));
   // A refused form spent its proof: the answer carries a fresh challenge (no loader re-run after a 4xx).
   if (!result.ok) return data({ ...result, botCheck: await botCheckView(live) }, { status: result.status });
   // The tenant requires a confirmed email: no session yet, the confirmation link is on its way.

@@ -13,6 +13,7 @@ import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 /** The second step of a password sign-in: a code from the authenticator app, or a backup code. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await verifySecondFactor(live, request, await request.formData());
+  const result = await verifySecondFactor(live, request, await readForm(request));
   if (!result.ok) return data(result, { status: result.status });
   const headers = new Headers();
   for (const cookie of result.setCookies) headers.append("Set-Cookie", cookie);

@@ -8,6 +8,7 @@ import { translateMessage } from "~/i18n/message";
 import type { MessageKey } from "~/i18n/messages";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
+import { readForm } from "~/http/read-form.server";
 
 /**
  * Where a confirmation link lands (better-auth's /verify-email redirects here with
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await resendVerificationEmail(live, request, form);
   // The account page's "send confirmation email" returns there.
   if (result.ok && form.get("from") === "account") return redirect(`${live.basePath}/account?verification=sent`);

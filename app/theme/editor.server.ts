@@ -8,6 +8,7 @@ import { fontFaceCss } from "./fonts.server";
 import { formatSize, MAX_ASSET_BYTES } from "./images.server";
 import { FONTS, IMAGE_FIELDS, type ImageField } from "./theme";
 import type { ThemeErrors } from "./themes.server";
+import { readForm } from "~/http/read-form.server";
 
 /**
  * The theme editor's server side (/admin/:tenant/branding and its preview): form data in,
@@ -24,7 +25,7 @@ export async function handleEditorAction(access: ConsoleAccess, request: Request
   const { themes } = getPortico();
   const tenantId = access.tenant.id;
   const actor = adminActor(access, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "upload") {
     const field = form.get("field");

@@ -8,6 +8,7 @@ import { startImpersonation } from "./impersonation.server";
 import { sendPasswordReset } from "./password-reset.server";
 import { revokeAllUserSessions, revokeUserSession } from "./sessions.server";
 import { requireLiveTenant, requireTenantUser } from "./tenant-users.server";
+import { readForm } from "~/http/read-form.server";
 
 export type UserActionFailure = { intent: string; errors: FormErrors };
 
@@ -18,7 +19,7 @@ export type UserActionFailure = { intent: string; errors: FormErrors };
 export async function handleUserAction(access: ConsoleAccess, request: Request, userId: string | undefined) {
   const live = await requireLiveTenant(access);
   const user = await requireTenantUser(live, userId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const here = `/admin/${access.tenant.slug}/users/${user.id}`;
   const refused = (errors: FormErrors) => data<UserActionFailure>({ intent, errors }, { status: 400 });

@@ -19,6 +19,7 @@ import {
   type WebhookEndpointView,
 } from "./endpoints.server";
 import { EndpointDisabledError, replayDelivery, replaySince, sendTestEvent } from "./outbox.server";
+import { readForm } from "~/http/read-form.server";
 
 /** The console's webhook page actions: one small function per form intent, each audited. */
 export const REPLAY_WINDOWS = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
@@ -55,7 +56,7 @@ async function audited(
 }
 
 export async function webhookAction(access: ConsoleAccess, request: Request) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   try {
     switch (intent) {

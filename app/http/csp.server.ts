@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { SOCIAL_PROVIDER_IDS, type SocialProviderId } from "~/auth-methods/social/catalog";
+import { getPortico } from "~/context.server";
+import type { TenantConfig } from "~/tenancy/config";
+
+/**
+ * The Content-Security-Policy of every HTML page. Scripts run only from this origin or with
+ * the page's nonce, so injected markup cannot run script; plugins and <base> are off; only
+ * Portico may frame its pages; forms go only where Portico's pages legitimately send them.
+ * Styles stay open ('unsafe-inline'): tenants' themes, the console's colour previews and React
+ * `style` attributes are inline, and CSS cannot run script.
+ */
+export function createNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+export function contentSecurityPolicy({ nonce, formAction }: { nonce: string; formAction: string[] }): string {
+  return [
+    `script-src 'self' 'nonce-${nonce}'`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'self'",
+    `form-action ${formAction.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+  ].join("; ");
+}
+
+/** Where each provider's sign-in page lives: a provider button's form post is redirected there. */
+function providerOrigin(id: SocialProviderId, config: TenantConfig): string | null {
+  const settings = config.authMethods[id] as { enabled: boolean; issuer?: string; discoveryUrl?: string };
+  if (!settings.enabled) return null;
+  const fixed: Partial<Record<SocialProviderId, string>> = {
+    google: "https://accounts.google.com",
+    github: "https://github.com",
+    microsoft: "https://login.microsoftonline.com",
+    apple: "https://appleid.apple.com",
+    discord: "https://discord.com",
+  };
+  // GitLab may be self-hosted; an OpenID Connect provider authorizes on its issuer's origin.
+  const url = fixed[id] ?? (id === "gitlab" ? settings.issuer : settings.discoveryUrl);
+  return url && URL.canParse(url) ? new URL(url).origin : null;
+}
+
+/**
+ * form-action for a page: its own origin, and on a tenant's pages also where their forms'
+ * answers redirect (browsers apply form-action to those redirects): the tenant's trusted
+ * origins (back to the customer's app after sign-in) and its social providers.
+ */
+export async function formActionSources(request: Request): Promise<string[]> {
+  const sources = new Set(["'self'"]);
+  const slug = /^\/t\/([^/]+)\//.exec(new URL(request.url).pathname + "/")?.[1];
+  if (!slug) return [...sources];
+  const resolved = await getPortico().registry.resolve({ slug });
+  if (resolved.status !== "ok") return [...sources];
+  const { config } = resolved.tenant;
+  sources.add(getPortico().env.publicUrl.origin);
+  for (const origin of config.trustedOrigins) if (URL.canParse(origin)) sources.add(new URL(origin).origin);
+  for (const id of SOCIAL_PROVIDER_IDS) {
+    const origin = providerOrigin(id, config);
+    if (origin) sources.add(origin);
+  }
+  return [...sources];
+}
