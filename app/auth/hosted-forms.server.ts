@@ -1,7 +1,7 @@
 import { formValues, SignInSchema, signUpSchema } from "~/http/forms";
 import { fieldMessages, message, type Message } from "~/i18n/message";
 import { CLIENT_IP_HEADER, tenantAuthPath, tenantTrustedOrigins } from "~/auth/tenant-auth.server";
-import { afterPasswordSignIn } from "~/auth-methods/two-factor/two-factor.server";
+import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import {
   isUsernameIdentifier,
   usernameError,
@@ -99,7 +99,7 @@ export async function signInWithPassword(live: TenantRequestContext, request: Re
     const suspended = await suspendedAccountMessage(live.db, parsed.data.email);
     return { ok: false, status: 403, errors: { form: suspended }, values } satisfies FormFailure;
   }
-  const secondStep = await afterPasswordSignIn(live, request, response);
+  const secondStep = await afterFirstFactor(live, request, response);
   if (secondStep) return secondStep;
   return finish(response, values, minPasswordLength);
 }
@@ -125,7 +125,7 @@ async function signInWithUsername(
     const suspended = await suspendedAccountMessage(live.db, user?.email ?? "");
     return { ok: false, status: 403, errors: { form: suspended }, values };
   }
-  const secondStep = await afterPasswordSignIn(live, request, response);
+  const secondStep = await afterFirstFactor(live, request, response);
   if (secondStep) return secondStep;
   // A malformed username (422) and a wrong one read the same: which usernames exist stays private.
   if (response.status === 401 || response.status === 422)

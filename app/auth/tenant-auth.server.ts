@@ -4,6 +4,7 @@ import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "b
 import { admin } from "better-auth/plugins";
 import { authMethodsOptions } from "~/auth-methods/catalog.server";
 import { failedOAuthCallback } from "~/auth-methods/social/callback-events.server";
+import { requireSecondFactorAfter } from "~/auth-methods/two-factor/plugin.server";
 import {
   isCommonPassword,
   NEW_PASSWORD_FIELDS,
@@ -167,8 +168,13 @@ export function createTenantAuth({
       // Bans and impersonation from the console; console actions call auth.api directly,
       // so no end user ever gets the admin role through this plugin.
       admin({ defaultRole: "user", adminRoles: [], impersonationSessionDuration: 60 * 60 }),
-      // The auth methods the tenant switched on in the console (app/auth-methods/catalog.ts).
-      ...methods.plugins,
+      // The auth methods the tenant switched on in the console (app/auth-methods/catalog.ts);
+      // two-factor also challenges the other first factors the tenant lists.
+      ...requireSecondFactorAfter(
+        methods.plugins,
+        config.signInProtection.secondFactorFor,
+        `${publicUrl.origin}${tenantBasePath(tenant.slug)}/two-factor`,
+      ),
     ],
     databaseHooks: {
       user: {
