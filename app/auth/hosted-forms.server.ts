@@ -53,10 +53,20 @@ export async function callTenantAuth(live: TenantRequestContext, request: Reques
   return live.auth.handler(new Request(url, { method: "POST", headers, body: JSON.stringify(body) }));
 }
 
-type AuthErrorBody = { code?: string; message?: string };
+type AuthErrorBody = { code?: string; message?: string; retryAfter?: number };
+
+/** The per-account throttle's refusals (account-throttle-plugin.server.ts); the page lists the other ways in. */
+export function throttleMessage(body: AuthErrorBody): Message | null {
+  if (body.code === "ACCOUNT_THROTTLED")
+    return message("signInProtection.throttled", { seconds: Math.max(1, Number(body.retryAfter) || 60) });
+  if (body.code === "ACCOUNT_LOCKED") return message("signInProtection.locked");
+  return null;
+}
 
 function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: number): FieldErrors {
   const code = body.code ?? "";
+  const throttled = throttleMessage(body);
+  if (throttled) return { form: throttled };
   if (status === 429) return { form: message("errors.tooManyAttempts") };
   if (code === "INVALID_EMAIL_OR_PASSWORD") return { password: message("errors.invalidCredentials") };
   if (code.startsWith("USER_ALREADY_EXISTS")) return { email: message("errors.emailTaken") };

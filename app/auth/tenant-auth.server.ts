@@ -13,6 +13,8 @@ import {
   PROFILE_WRITE_PATHS,
   signUpRefusal,
 } from "~/auth-methods/policies.server";
+import { accountThrottlePlugin } from "~/auth/account-throttle-plugin.server";
+import { defaultThrottleCounters, type ThrottleCounters } from "~/auth/account-throttle.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
 import { userUpdateEvent } from "~/auth/user-events.server";
 import type { TenantDb } from "~/db/clients.server";
@@ -65,6 +67,8 @@ export type TenantAuthOptions = {
   publicUrl: URL;
   /** The tenant's own rate-limit counters (see rate-limit.server.ts). */
   rateLimitStore: RateLimitStore;
+  /** Per-account throttle counters (account-throttle.server.ts); the process's in-memory ones by default. */
+  throttleCounters?: ThrottleCounters;
   /** Told about every auth event (the audit log and, later, webhooks subscribe). */
   onEvent?: (event: TenantAuthEvent) => void;
   /** Sends the tenant's auth emails (password reset, …) through the outbox; templates in emails/. */
@@ -82,6 +86,7 @@ export type TenantAuthEvent = {
     | "session.created"
     | "session.revoked"
     | "sign_in.failed"
+    | "sign_in.throttled"
     | "password.reset"
     | "organization.created"
     | "organization.member_added"
@@ -114,6 +119,7 @@ export function createTenantAuth({
   provider,
   publicUrl,
   rateLimitStore,
+  throttleCounters = defaultThrottleCounters(),
   onEvent = () => undefined,
   sendEmail = async () => undefined,
   sendSms = async () => undefined,
@@ -129,6 +135,15 @@ export function createTenantAuth({
     sendSms,
     signUpMode: config.signUp.mode,
   });
+  // Wrong passwords and codes per account, whatever client IPs they come from (account-throttle.server.ts).
+  const throttle = accountThrottlePlugin({
+    tenantId: tenant.id,
+    settings: config.signInProtection.accountThrottle,
+    counters: throttleCounters,
+    onEvent,
+    sendEmail,
+    resetUrl: `${publicUrl.origin}${tenantBasePath(tenant.slug)}/forgot-password`,
+  });
   return betterAuth({
     appName: tenant.name,
     baseURL: publicUrl.origin,
@@ -143,6 +158,7 @@ export function createTenantAuth({
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async (data, request) => sendResetPasswordEmail(emails, data, request),
       onPasswordReset: async ({ user }, request) => {
+        await throttle.lift(user.id);
         onEvent({ type: "password.reset", userId: user.id, email: user.email });
         await sendPasswordChangedEmail(emails, user, request);
       },
@@ -168,6 +184,7 @@ export function createTenantAuth({
       // Bans and impersonation from the console; console actions call auth.api directly,
       // so no end user ever gets the admin role through this plugin.
       admin({ defaultRole: "user", adminRoles: [], impersonationSessionDuration: 60 * 60 }),
+      throttle,
       // The auth methods the tenant switched on in the console (app/auth-methods/catalog.ts);
       // two-factor also challenges the other first factors the tenant lists.
       ...requireSecondFactorAfter(
@@ -194,6 +211,9 @@ export function createTenantAuth({
       session: {
         create: {
           after: async (session, ctx) => {
+            // Any sign-in (a link, a code, a passkey, a provider, the right password) lifts the
+            // account's failed-attempt count; an administrator's impersonation does not.
+            if (!session.impersonatedBy) await throttle.lift(session.userId);
             onEvent({
               type: "session.created",
               userId: session.userId,

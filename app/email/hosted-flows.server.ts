@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { callTenantAuth, throttleMessage } from "~/auth/hosted-forms.server";
 import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import { getPortico } from "~/context.server";
 import { message, type Message } from "~/i18n/message";
@@ -139,9 +139,15 @@ export async function signInWithCode(
   const secondStep = await afterFirstFactor(live, request, response);
   if (secondStep) return secondStep;
   if (response.ok) return { ok: true, setCookies: response.headers.getSetCookie() };
-  const body = (await response.json().catch(() => ({}))) as { code?: string };
+  const body = (await response.json().catch(() => ({}))) as { code?: string; retryAfter?: number };
   if (response.status === 429)
-    return { ok: false, status: 429, email, error: message("errors.tooManyAttempts"), startOver: false };
+    return {
+      ok: false,
+      status: 429,
+      email,
+      error: throttleMessage(body) ?? message("errors.tooManyAttempts"),
+      startOver: false,
+    };
   if (body.code === "OTP_EXPIRED")
     return { ok: false, status: 400, email, error: message("emailMethods.code.expired"), startOver: true };
   if (body.code === "INVALID_OTP") {

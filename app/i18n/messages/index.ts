@@ -11,6 +11,7 @@ import { theme } from "./theme";
 import { emails } from "./emails";
 import { emailMethods } from "./email-methods";
 import { widgets } from "./widgets";
+import { signInProtection } from "./sign-in-protection";
 
 /**
  * Every area's messages. Each area (hosted pages, emails, a sign-in method, …) keeps its own
@@ -30,6 +31,7 @@ const AREAS = [
   emails,
   emailMethods,
   widgets,
+  signInProtection,
 ] as const;
 
 type AreaKeys<Area> = Area extends { en: Record<infer Key, string> } ? Key : never;
