@@ -13,6 +13,7 @@ import {
   PROFILE_WRITE_PATHS,
   signUpRefusal,
 } from "~/auth-methods/policies.server";
+import { deferredPasswordReset, runAfterResponse, type ResetRequest } from "~/auth/account-enumeration.server";
 import { accountThrottlePlugin } from "~/auth/account-throttle-plugin.server";
 import { defaultThrottleCounters, type ThrottleCounters } from "~/auth/account-throttle.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
@@ -26,6 +27,7 @@ import {
   redirectAlreadyVerified,
   sendPasswordChangedEmail,
   sendResetPasswordEmail,
+  sendSignUpAttemptEmail,
   sendWelcomeEmail,
   type AuthEmailContext,
 } from "~/email/auth-emails.server";
@@ -144,7 +146,11 @@ export function createTenantAuth({
     sendEmail,
     resetUrl: `${publicUrl.origin}${tenantBasePath(tenant.slug)}/forgot-password`,
   });
-  return betterAuth({
+  // Account-enumeration protection (account-enumeration.server.ts): the deferred reset request
+  // runs the real endpoint of this instance once it exists.
+  const protectEnumeration = config.signInProtection.enumerationProtection;
+  let requestPasswordReset = async (_body: ResetRequest, _headers: Headers): Promise<unknown> => undefined;
+  const auth = betterAuth({
     appName: tenant.name,
     baseURL: publicUrl.origin,
     basePath: tenantAuthPath(tenant.slug),
@@ -154,7 +160,12 @@ export function createTenantAuth({
       ...methods.emailAndPassword,
       // Also accepts password hashes imported through the management API (bcrypt, scrypt, argon2).
       password: tenantPasswordHashing(db),
-      autoSignIn: true,
+      // Signing a new user in would tell them apart from an existing address: with enumeration
+      // protection both get better-auth's generic answer, and the owner of the address an email.
+      autoSignIn: !protectEnumeration,
+      onExistingUserSignUp: protectEnumeration
+        ? async ({ user }, request) => sendSignUpAttemptEmail(emails, user, request)
+        : undefined,
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async (data, request) => sendResetPasswordEmail(emails, data, request),
       onPasswordReset: async ({ user }, request) => {
@@ -192,6 +203,7 @@ export function createTenantAuth({
         config.signInProtection.secondFactorFor,
         `${publicUrl.origin}${tenantBasePath(tenant.slug)}/two-factor`,
       ),
+      ...(protectEnumeration ? [deferredPasswordReset((body, headers) => requestPasswordReset(body, headers))] : []),
     ],
     databaseHooks: {
       user: {
@@ -284,8 +296,12 @@ export function createTenantAuth({
       // tenant's session to another tenant's routes. (Custom domains rewrite this to "/".)
       defaultCookieAttributes: { path: tenantBasePath(tenant.slug), httpOnly: true, sameSite: "lax" },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Emails (reset, codes, the sign-up notice) go out after the response, whatever the address.
+      ...(protectEnumeration ? { backgroundTasks: { handler: runAfterResponse } } : {}),
     },
   });
+  requestPasswordReset = (body, headers) => auth.api.requestPasswordReset({ body, headers });
+  return auth;
 }
 
 export type TenantAuth = ReturnType<typeof createTenantAuth>;

@@ -43,7 +43,12 @@ export function liveTenantHarness(provider: Provider) {
   let storage: TestStorage;
   let tenants: TenantService;
   let registry: TenantRegistry | undefined;
-  const state = { emails: [] as TenantEmail[], events: [] as TenantAuthEvent[] };
+  /**
+   * `emailCostMs`: how long queueing an email takes. The app renders the template and writes the
+   * outbox row on the request (milliseconds); timing tests make that cost large and exact so a
+   * difference between two paths stands out from the machine's noise.
+   */
+  const state = { emails: [] as TenantEmail[], events: [] as TenantAuthEvent[], emailCostMs: 0 };
 
   return {
     state,
@@ -59,6 +64,7 @@ export function liveTenantHarness(provider: Provider) {
       registry = undefined;
       state.emails.length = 0;
       state.events.length = 0;
+      state.emailCostMs = 0;
       await resetTestStorage(storage);
     },
     get tenants() {
@@ -69,6 +75,7 @@ export function liveTenantHarness(provider: Provider) {
       registry = testRegistry(tenants, storage.storage, PUBLIC_URL, {
         onAuthEvent: (_tenant, event) => state.events.push(event),
         sendTenantEmail: async (_tenant, email) => {
+          if (state.emailCostMs) await new Promise((resolve) => setTimeout(resolve, state.emailCostMs));
           state.emails.push(email);
         },
       });
