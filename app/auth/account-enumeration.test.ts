@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Provider } from "~/db/paths.server";
-import { TenantConfigSchema } from "~/tenancy/config";
+import { TenantConfigSchema, withNewTenantDefaults } from "~/tenancy/config";
 import { liveTenantHarness, PUBLIC_URL } from "../../tests/support/live-tenant";
 import { testProviders } from "../../tests/support/storage";
 
@@ -32,10 +32,8 @@ describe.each(testProviders())("account-enumeration protection (%s)", (provider:
     harness.state.emails.map((email) => `${"template" in email ? email.template : "plain"} ${email.to}`);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 3 * EMAIL_COST_MS + 100));
 
-  async function tenantWithUser(enumerationProtection?: boolean) {
-    await harness.createTenant(
-      enumerationProtection === undefined ? {} : { config: { signInProtection: { enumerationProtection } } },
-    );
+  async function tenantWithUser(enumerationProtection = true) {
+    await harness.createTenant({ config: { signInProtection: { enumerationProtection } } });
     const signedUp = await harness.call("/sign-up/email", {
       body: { name: "Ada", email: "ada@example.com", password: PASSWORD },
     });
@@ -44,8 +42,8 @@ describe.each(testProviders())("account-enumeration protection (%s)", (provider:
     harness.state.emails.length = 0;
   }
 
-  it("is on for a new tenant; a config stored before the setting keeps it off", async () => {
-    const tenant = await harness.createTenant();
+  it("is on for a tenant created from the console or CLI; a config stored before the setting keeps it off", async () => {
+    const tenant = await harness.createTenant({ config: withNewTenantDefaults({}) });
     expect(tenant.config.signInProtection.enumerationProtection).toBe(true);
     expect(TenantConfigSchema.parse({}).signInProtection.enumerationProtection).toBe(false);
   });
@@ -132,7 +130,11 @@ describe.each(testProviders())("account-enumeration protection (%s)", (provider:
 
   it("answers an email-code request alike when sign-up is closed and the address is unknown", async () => {
     await harness.createTenant({
-      config: { signUp: { mode: "closed" }, authMethods: { emailOtp: { enabled: true } } },
+      config: {
+        signUp: { mode: "closed" },
+        authMethods: { emailOtp: { enabled: true } },
+        signInProtection: { enumerationProtection: true },
+      },
     });
     const live = await harness.live();
     await live.db.user.create({

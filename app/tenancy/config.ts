@@ -160,8 +160,9 @@ export type TenantEnvironment = (typeof TENANT_ENVIRONMENTS)[number];
 export const SMTP_PASSWORD_SECRET = "smtpPassword";
 
 /**
- * A new tenant's config: enumeration protection starts on. The schema's default stays off so
- * configs stored before the setting existed keep answering as they did until an admin opts in.
+ * The config of a tenant someone creates now (console, CLI): enumeration protection starts on.
+ * The schema's default stays off so configs stored before the setting existed keep answering as
+ * they did until an admin opts in, and so do tenants made in code (tests, the demo tenant).
  */
 export function withNewTenantDefaults(config: TenantConfigInput): TenantConfigInput {
   const given: unknown = config.signInProtection;

@@ -9,7 +9,6 @@ import {
   type TenantConfigInput,
   type TenantEnvironment,
   type TenantStatus,
-  withNewTenantDefaults,
 } from "./config";
 import { HostnameSchema, SlugSchema, TenantNameSchema } from "./slug";
 
@@ -148,7 +147,7 @@ export class TenantService {
   }
 
   async create(input: CreateTenantInput): Promise<Tenant> {
-    const data = parse(CreateTenantSchema, { ...input, config: withNewTenantDefaults(input.config ?? {}) });
+    const data = parse(CreateTenantSchema, input);
     const db = await this.storage.control();
     if (await db.tenant.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
       throw new TenantError("slug_taken", `A tenant with the slug "${data.slug}" already exists.`, "slug");
