@@ -48,7 +48,12 @@ export function liveTenantHarness(provider: Provider) {
    * outbox row on the request (milliseconds); timing tests make that cost large and exact so a
    * difference between two paths stands out from the machine's noise.
    */
-  const state = { emails: [] as TenantEmail[], events: [] as TenantAuthEvent[], emailCostMs: 0 };
+  const state = {
+    emails: [] as TenantEmail[],
+    texts: [] as { to: string; body: string }[],
+    events: [] as TenantAuthEvent[],
+    emailCostMs: 0,
+  };
 
   return {
     state,
@@ -63,6 +68,7 @@ export function liveTenantHarness(provider: Provider) {
       await registry?.close();
       registry = undefined;
       state.emails.length = 0;
+      state.texts.length = 0;
       state.events.length = 0;
       state.emailCostMs = 0;
       await resetTestStorage(storage);
@@ -74,6 +80,9 @@ export function liveTenantHarness(provider: Provider) {
       const tenant = await tenants.create({ slug: "acme", name: "Acme", ...input });
       registry = testRegistry(tenants, storage.storage, PUBLIC_URL, {
         onAuthEvent: (_tenant, event) => state.events.push(event),
+        sendTenantSms: async (_tenant, sms) => {
+          state.texts.push(sms);
+        },
         sendTenantEmail: async (_tenant, email) => {
           if (state.emailCostMs) await new Promise((resolve) => setTimeout(resolve, state.emailCostMs));
           state.emails.push(email);

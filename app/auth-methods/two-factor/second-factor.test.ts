@@ -82,6 +82,25 @@ describe.each(testProviders())("second factor after passwordless first factors (
     await expectSignedInAfterTotp(followed.cookie, totp);
   });
 
+  it("asks for the TOTP code after a text-message code", async () => {
+    const totp = await userWithTotp();
+    await harness.tenants.updateConfig("acme", {
+      ...(await harness.live()).tenant.config,
+      authMethods: { ...(await harness.live()).tenant.config.authMethods, phoneNumber: { enabled: true } },
+    });
+    const live = await harness.live();
+    await live.db.user.update({
+      where: { email: "ada@example.com" },
+      data: { phoneNumber: "+4915123456789", phoneNumberVerified: true },
+    });
+    await harness.call("/phone-number/send-otp", { body: { phoneNumber: "+4915123456789" } });
+    const code = /\b(\d{4,10})\b/.exec(harness.state.texts.at(-1)!.body)![1];
+    const signedIn = await harness.call("/phone-number/verify", { body: { phoneNumber: "+4915123456789", code } });
+    expect(signedIn.status, JSON.stringify(signedIn.json)).toBe(200);
+    expect(signedIn.json).toMatchObject({ twoFactorRedirect: true });
+    await expectSignedInAfterTotp(signedIn.cookie, totp);
+  });
+
   it("lets a first factor the tenant left out of secondFactorFor sign in directly", async () => {
     await userWithTotp(["password", "emailOtp"]);
     // A password, still listed, is still challenged. (Checked first: a magic link that confirms
