@@ -147,11 +147,11 @@ test("a provider sign-in goes to the two-factor step, keeping the page it was go
   }
 });
 
-test("a passkey is not asked for a second factor by default", async ({ page, uniqueEmail }) => {
+async function passkeyUserWithTotp(page: Page, email: string, extra: Record<string, unknown> = {}) {
   await page.addInitScript(() => {
     PublicKeyCredential.isConditionalMediationAvailable = async () => false;
   });
-  const tenant = await createTenant();
+  const tenant = await createTenant(extra);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
@@ -163,16 +163,28 @@ test("a passkey is not asked for a second factor by default", async ({ page, uni
       isUserVerified: true,
     },
   });
-  const email = uniqueEmail("mfa-passkey");
   await signUp(page, tenant.slug, { name: "Mfa User", email });
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByText("Passkey added.")).toBeVisible();
-  await userWithTotpOnAccount(page, tenant);
-
+  const secret = await userWithTotpOnAccount(page, tenant);
   await page.goto(`/t/${tenant.slug}/sign-in`);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  return { tenant, secret };
+}
+
+test("a passkey is not asked for a second factor by default", async ({ page, uniqueEmail }) => {
+  const email = uniqueEmail("mfa-passkey");
+  const { tenant } = await passkeyUserWithTotp(page, email);
   await expect(page).toHaveURL(`/t/${tenant.slug}/account`);
   await expect(page.getByTestId("account-email")).toHaveText(email);
+});
+
+test("a passkey goes to the two-factor step when the tenant lists passkeys too", async ({ page, uniqueEmail }) => {
+  const email = uniqueEmail("mfa-passkey2");
+  const { tenant, secret } = await passkeyUserWithTotp(page, email, {
+    signInProtection: { secondFactorFor: ["password", "passkey"] },
+  });
+  await passSecondStep(page, tenant, secret, `/t/${tenant.slug}/account`, email);
 });
 
 /** The tenant of the provider test: its slug is in the provider's redirect URI, so it is chosen first. */
@@ -196,8 +208,8 @@ async function createTenantWithSlug(
   return { slug, name: "Second Factor Co", id: out.trim().split("\n").at(-1)! };
 }
 
-/** Turns TOTP on for the signed-in user and signs out, keeping the browser's passkey. */
-async function userWithTotpOnAccount(page: Page, tenant: CreatedTenant) {
+/** Turns TOTP on for the signed-in user and signs out, keeping the browser's passkey; returns the key. */
+async function userWithTotpOnAccount(page: Page, tenant: CreatedTenant): Promise<string> {
   await page.getByRole("link", { name: "Set up two-factor authentication" }).click();
   await page.getByLabel("Password").fill("correct-horse-battery");
   await page.getByRole("button", { name: "Continue" }).click();
@@ -207,4 +219,5 @@ async function userWithTotpOnAccount(page: Page, tenant: CreatedTenant) {
   await expect(page.getByText("Two-factor authentication is on.")).toBeVisible();
   await page.context().clearCookies();
   await expect(page.request.get(`/t/${tenant.slug}/api/auth/get-session`).then((r) => r.json())).resolves.toBeNull();
+  return secret;
 }

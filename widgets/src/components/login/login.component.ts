@@ -229,8 +229,7 @@ export class AuthLogin extends PorticoElement {
     this.formError = "";
     try {
       const { signInWithPasskey } = await import("../../internal/passkey");
-      await signInWithPasskey(this.store.client);
-      await this.afterSignIn({});
+      await this.afterSignIn(await signInWithPasskey(this.store.client));
     } catch (error) {
       this.showFormError(error);
     } finally {
