@@ -1,9 +1,11 @@
+import { accountThrottled } from "./account-throttled";
 import { magicLink } from "./magic-link";
 import { newSignIn } from "./new-sign-in";
 import { oneTimeCode } from "./one-time-code";
 import { organizationInvitation } from "./organization-invitation";
 import { passwordChanged } from "./password-changed";
 import { resetPassword } from "./reset-password";
+import { signUpAttempt } from "./sign-up-attempt";
 import { verifyEmail } from "./verify-email";
 import { welcome } from "./welcome";
 
@@ -20,6 +22,8 @@ export const EMAIL_TEMPLATES = {
   welcome,
   newSignIn,
   passwordChanged,
+  accountThrottled,
+  signUpAttempt,
 };
 
 export type EmailTemplateId = keyof typeof EMAIL_TEMPLATES;

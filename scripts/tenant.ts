@@ -9,6 +9,7 @@ import { ConfigError, loadDotEnvFile, readEnv, type Env } from "~/config/env.ser
 import { MembershipService } from "~/admin/memberships.server";
 import { ROLES, type Role } from "~/admin/roles";
 import { createStorage } from "~/db/index.server";
+import { withNewTenantDefaults } from "~/tenancy/config";
 import { TenantError, TenantService, type Tenant } from "~/tenancy/tenants.server";
 
 const USAGE = `Usage: npm run tenant -- <command> [options]
@@ -48,10 +49,15 @@ function signInUrl(env: Env, tenant: Tenant): string {
 async function createTenant({ env, tenants, out }: Context, [slug]: string[], values: Values) {
   // Repeating a hostname (in any case) is harmless here, not a conflict with another tenant.
   const hostnames = new Set(((values.hostname as string[] | undefined) ?? []).map((h) => h.trim().toLowerCase()));
+  // A new tenant protects against account enumeration unless told not to (sign-ups then get no session).
+  const config = values["no-enumeration-protection"]
+    ? { signInProtection: { enumerationProtection: false } }
+    : withNewTenantDefaults({});
   const tenant = await tenants.create({
     slug: slug!,
     name: (values.name as string | undefined) ?? "",
     hostnames: [...hostnames],
+    config,
   });
   out(`Created tenant ${tenant.slug} (${tenant.name})`);
   out(`  id:        ${tenant.id}`);
@@ -141,7 +147,11 @@ async function rotateKeys({ out }: Context, [slug]: string[]) {
 
 const COMMANDS: Record<string, Command> = {
   create: {
-    options: { name: { type: "string" }, hostname: { type: "string", multiple: true } },
+    options: {
+      name: { type: "string" },
+      hostname: { type: "string", multiple: true },
+      "no-enumeration-protection": { type: "boolean" },
+    },
     positionals: ["<slug>"],
     run: createTenant,
   },

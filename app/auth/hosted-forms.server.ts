@@ -1,7 +1,7 @@
 import { formValues, SignInSchema, signUpSchema } from "~/http/forms";
 import { fieldMessages, message, type Message } from "~/i18n/message";
 import { CLIENT_IP_HEADER, tenantAuthPath, tenantTrustedOrigins } from "~/auth/tenant-auth.server";
-import { afterPasswordSignIn } from "~/auth-methods/two-factor/two-factor.server";
+import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import {
   isUsernameIdentifier,
   usernameError,
@@ -61,10 +61,20 @@ export async function callTenantAuth(
   return live.auth.handler(new Request(url, { method: "POST", headers, body: JSON.stringify(body) }));
 }
 
-type AuthErrorBody = { code?: string; message?: string };
+type AuthErrorBody = { code?: string; message?: string; retryAfter?: number };
+
+/** The per-account throttle's refusals (account-throttle-plugin.server.ts); the page lists the other ways in. */
+export function throttleMessage(body: AuthErrorBody): Message | null {
+  if (body.code === "ACCOUNT_THROTTLED")
+    return message("signInProtection.throttled", { seconds: Math.max(1, Number(body.retryAfter) || 60) });
+  if (body.code === "ACCOUNT_LOCKED") return message("signInProtection.locked");
+  return null;
+}
 
 function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: number): FieldErrors {
   const code = body.code ?? "";
+  const throttled = throttleMessage(body);
+  if (throttled) return { form: throttled };
   if (status === 429) return { form: message("errors.tooManyAttempts") };
   if (code === "INVALID_EMAIL_OR_PASSWORD") return { password: message("errors.invalidCredentials") };
   if (code.startsWith("USER_ALREADY_EXISTS")) return { email: message("errors.emailTaken") };
@@ -121,7 +131,7 @@ export async function signInWithPassword(live: TenantRequestContext, request: Re
     const suspended = await suspendedAccountMessage(live.db, parsed.data.email);
     return { ok: false, status: 403, errors: { form: suspended }, values } satisfies FormFailure;
   }
-  const secondStep = await afterPasswordSignIn(live, request, response);
+  const secondStep = await afterFirstFactor(live, request, response);
   if (secondStep) return secondStep;
   return finish(response, values, minPasswordLength);
 }
@@ -155,7 +165,7 @@ async function signInWithUsername(
     const suspended = await suspendedAccountMessage(live.db, user?.email ?? "");
     return { ok: false, status: 403, errors: { form: suspended }, values };
   }
-  const secondStep = await afterPasswordSignIn(live, request, response);
+  const secondStep = await afterFirstFactor(live, request, response);
   if (secondStep) return secondStep;
   // A malformed username (422) and a wrong one read the same: which usernames exist stays private.
   if (response.status === 401 || response.status === 422)

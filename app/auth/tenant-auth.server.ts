@@ -4,12 +4,16 @@ import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "b
 import { admin } from "better-auth/plugins";
 import { authMethodsOptions } from "~/auth-methods/catalog.server";
 import { failedOAuthCallback } from "~/auth-methods/social/callback-events.server";
+import { requireSecondFactorAfter } from "~/auth-methods/two-factor/plugin.server";
 import {
   newPasswordRefusal,
   overlongProfileField,
   PROFILE_WRITE_PATHS,
   signUpRefusal,
 } from "~/auth-methods/policies.server";
+import { deferredPasswordReset, runAfterResponse, type ResetRequest } from "~/auth/account-enumeration.server";
+import { accountThrottlePlugin } from "~/auth/account-throttle-plugin.server";
+import { defaultThrottleCounters, type ThrottleCounters } from "~/auth/account-throttle.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
 import { botProtectionPlugins } from "~/bot-protection/plugin.server";
 import { userUpdateEvent } from "~/auth/user-events.server";
@@ -22,6 +26,7 @@ import {
   redirectAlreadyVerified,
   sendPasswordChangedEmail,
   sendResetPasswordEmail,
+  sendSignUpAttemptEmail,
   sendWelcomeEmail,
   type AuthEmailContext,
 } from "~/email/auth-emails.server";
@@ -65,6 +70,8 @@ export type TenantAuthOptions = {
   publicUrl: URL;
   /** The tenant's own rate-limit counters (see rate-limit.server.ts). */
   rateLimitStore: RateLimitStore;
+  /** Per-account throttle counters (account-throttle.server.ts); the process's in-memory ones by default. */
+  throttleCounters?: ThrottleCounters;
   /** Told about every auth event (the audit log and, later, webhooks subscribe). */
   onEvent?: (event: TenantAuthEvent) => void;
   /** Sends the tenant's auth emails (password reset, …) through the outbox; templates in emails/. */
@@ -82,6 +89,7 @@ export type TenantAuthEvent = {
     | "session.created"
     | "session.revoked"
     | "sign_in.failed"
+    | "sign_in.throttled"
     | "password.reset"
     | "organization.created"
     | "organization.member_added"
@@ -115,6 +123,7 @@ export function createTenantAuth({
   provider,
   publicUrl,
   rateLimitStore,
+  throttleCounters = defaultThrottleCounters(),
   onEvent = () => undefined,
   sendEmail = async () => undefined,
   sendSms = async () => undefined,
@@ -130,7 +139,20 @@ export function createTenantAuth({
     sendSms,
     signUpMode: config.signUp.mode,
   });
-  return betterAuth({
+  // Wrong passwords and codes per account, whatever client IPs they come from (account-throttle.server.ts).
+  const throttle = accountThrottlePlugin({
+    tenantId: tenant.id,
+    settings: config.signInProtection.accountThrottle,
+    counters: throttleCounters,
+    onEvent,
+    sendEmail,
+    resetUrl: `${publicUrl.origin}${tenantBasePath(tenant.slug)}/forgot-password`,
+  });
+  // Account-enumeration protection (account-enumeration.server.ts): the deferred reset request
+  // runs the real endpoint of this instance once it exists.
+  const protectEnumeration = config.signInProtection.enumerationProtection;
+  let requestPasswordReset = async (_body: ResetRequest, _headers: Headers): Promise<unknown> => undefined;
+  const auth = betterAuth({
     appName: tenant.name,
     baseURL: publicUrl.origin,
     basePath: tenantAuthPath(tenant.slug),
@@ -140,10 +162,16 @@ export function createTenantAuth({
       ...methods.emailAndPassword,
       // Also accepts password hashes imported through the management API (bcrypt, scrypt, argon2).
       password: tenantPasswordHashing(db),
-      autoSignIn: true,
+      // Signing a new user in would tell them apart from an existing address: with enumeration
+      // protection both get better-auth's generic answer, and the owner of the address an email.
+      autoSignIn: !protectEnumeration,
+      onExistingUserSignUp: protectEnumeration
+        ? async ({ user }, request) => sendSignUpAttemptEmail(emails, user, request)
+        : undefined,
       resetPasswordTokenExpiresIn: 60 * 60,
       sendResetPassword: async (data, request) => sendResetPasswordEmail(emails, data, request),
       onPasswordReset: async ({ user }, request) => {
+        await throttle.lift(user.id);
         onEvent({ type: "password.reset", userId: user.id, email: user.email });
         await sendPasswordChangedEmail(emails, user, request);
       },
@@ -177,8 +205,15 @@ export function createTenantAuth({
       // Bans and impersonation from the console; console actions call auth.api directly,
       // so no end user ever gets the admin role through this plugin.
       admin({ defaultRole: "user", adminRoles: [], impersonationSessionDuration: 60 * 60 }),
-      // The auth methods the tenant switched on in the console (app/auth-methods/catalog.ts).
-      ...methods.plugins,
+      throttle,
+      // The auth methods the tenant switched on in the console (app/auth-methods/catalog.ts);
+      // two-factor also challenges the other first factors the tenant lists.
+      ...requireSecondFactorAfter(
+        methods.plugins,
+        config.signInProtection.secondFactorFor,
+        `${publicUrl.origin}${tenantBasePath(tenant.slug)}/two-factor`,
+      ),
+      ...(protectEnumeration ? [deferredPasswordReset((body, headers) => requestPasswordReset(body, headers))] : []),
       // GET /privacy/export: the signed-in user's data (app/privacy).
       privacyPlugin({ tenant, db }),
       // Proof of work or a third-party CAPTCHA on sign-up, reset and repeated sign-in (app/bot-protection).
@@ -207,6 +242,9 @@ export function createTenantAuth({
       session: {
         create: {
           after: async (session, ctx) => {
+            // Any sign-in (a link, a code, a passkey, a provider, the right password) lifts the
+            // account's failed-attempt count; an administrator's impersonation does not.
+            if (!session.impersonatedBy) await throttle.lift(session.userId);
             onEvent({
               type: "session.created",
               userId: session.userId,
@@ -274,8 +312,12 @@ export function createTenantAuth({
       // tenant's session to another tenant's routes. (Custom domains rewrite this to "/".)
       defaultCookieAttributes: { path: tenantBasePath(tenant.slug), httpOnly: true, sameSite: "lax" },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // Emails (reset, codes, the sign-up notice) go out after the response, whatever the address.
+      ...(protectEnumeration ? { backgroundTasks: { handler: runAfterResponse } } : {}),
     },
   });
+  requestPasswordReset = (body, headers) => auth.api.requestPasswordReset({ body, headers });
+  return auth;
 }
 
 export type TenantAuth = ReturnType<typeof createTenantAuth>;

@@ -40,7 +40,11 @@ export function verifyEmailCallbackUrl(context: Pick<AuthEmailContext, "tenant" 
 export function emailVerificationOptions(context: AuthEmailContext): BetterAuthOptions["emailVerification"] {
   const settings = context.tenant.config.authMethods.emailPassword;
   return {
-    sendOnSignUp: settings.requireEmailVerification || settings.sendVerificationOnSignUp,
+    // With enumeration protection a sign-up gets no session, so the confirmation link is how a new user goes on.
+    sendOnSignUp:
+      settings.requireEmailVerification ||
+      settings.sendVerificationOnSignUp ||
+      context.tenant.config.signInProtection.enumerationProtection,
     autoSignInAfterVerification: true,
     expiresIn: VERIFICATION_EXPIRES_IN_HOURS * 60 * 60,
     sendVerificationEmail: async ({ user, url }, request) => {
@@ -73,6 +77,28 @@ export async function sendResetPasswordEmail(
     request,
     template: "resetPassword",
     props: { url, name: user.name || null, email: user.email, expiresInMinutes: RESET_PASSWORD_EXPIRES_IN_MINUTES },
+  });
+}
+
+/**
+ * With enumeration protection, a sign-up with an address that has an account is answered like
+ * a new one; the owner hears about it instead (and is pointed to sign-in and reset).
+ */
+export async function sendSignUpAttemptEmail(
+  context: AuthEmailContext,
+  user: { email: string; name: string },
+  request?: Request | null,
+): Promise<void> {
+  await context.sendEmail({
+    to: user.email,
+    request,
+    template: "signUpAttempt",
+    props: {
+      url: hosted(context, "/sign-in"),
+      resetUrl: hosted(context, "/forgot-password"),
+      name: user.name || null,
+      email: user.email,
+    },
   });
 }
 

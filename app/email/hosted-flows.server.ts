@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { callTenantAuth, throttleMessage } from "~/auth/hosted-forms.server";
+import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import { getPortico } from "~/context.server";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
@@ -105,8 +106,10 @@ export async function sendSignInCode(
   return response.ok ? { ok: true, email: parsed.email } : failure(response, parsed.email);
 }
 
+/** `redirectTo`: a next step before the usual target (the second factor, its required set-up). */
 export type CodeResult =
-  { ok: true; setCookies: string[] } | { ok: false; status: number; email: string; error: Message; startOver: boolean };
+  | { ok: true; setCookies: string[]; redirectTo?: string }
+  | { ok: false; status: number; email: string; error: Message; startOver: boolean };
 
 /**
  * Checks a sign-in code. A wrong code says how many attempts are left (read from the code's
@@ -133,10 +136,18 @@ export async function signInWithCode(
       startOver: false,
     };
   const response = await callTenantAuth(live, request, "/sign-in/email-otp", { email, otp: code });
+  const secondStep = await afterFirstFactor(live, request, response);
+  if (secondStep) return secondStep;
   if (response.ok) return { ok: true, setCookies: response.headers.getSetCookie() };
-  const body = (await response.json().catch(() => ({}))) as { code?: string };
+  const body = (await response.json().catch(() => ({}))) as { code?: string; retryAfter?: number };
   if (response.status === 429)
-    return { ok: false, status: 429, email, error: message("errors.tooManyAttempts"), startOver: false };
+    return {
+      ok: false,
+      status: 429,
+      email,
+      error: throttleMessage(body) ?? message("errors.tooManyAttempts"),
+      startOver: false,
+    };
   if (body.code === "OTP_EXPIRED")
     return { ok: false, status: 400, email, error: message("emailMethods.code.expired"), startOver: true };
   if (body.code === "INVALID_OTP") {

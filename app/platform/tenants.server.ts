@@ -2,7 +2,7 @@ import { z } from "zod";
 import { adminActor, requireTenantRole } from "~/admin/access.server";
 import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
 import { getPortico } from "~/context.server";
-import { TENANT_ENVIRONMENTS } from "~/tenancy/config";
+import { TENANT_ENVIRONMENTS, withNewTenantDefaults } from "~/tenancy/config";
 import { TenantError, type Tenant } from "~/tenancy/tenants.server";
 import type { PlatformUser } from "./session.server";
 
@@ -53,7 +53,12 @@ export async function createTenantFromConsole(
   const { tenants, memberships, audit } = getPortico();
   let tenant: Tenant;
   try {
-    tenant = await tenants.create({ name, slug, environment, config: source?.tenant.config });
+    tenant = await tenants.create({
+      name,
+      slug,
+      environment,
+      config: source?.tenant.config ?? withNewTenantDefaults({}),
+    });
   } catch (error) {
     if (!(error instanceof TenantError)) throw error;
     const field = FIELDS.find((f) => f === error.field) ?? "form";

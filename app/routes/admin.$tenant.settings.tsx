@@ -16,6 +16,11 @@ import {
   SMTP_PASSWORD_SECRET,
   type SettingsResult,
 } from "~/auth-methods/tenant-settings.server";
+import {
+  FIRST_FACTOR_LABELS,
+  saveSignInProtection,
+  signInProtectionValues,
+} from "~/auth/sign-in-protection-settings.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
@@ -50,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     smtp: config.smtp,
     retention: config.retention,
     smtpPasswordSet: await isSecretSet(tenant.id, SMTP_PASSWORD_SECRET),
+    signInProtection: signInProtectionValues(config),
+    firstFactors: Object.entries(FIRST_FACTOR_LABELS).map(([value, label]) => ({ value, label })),
     canEdit: roleAtLeast(role, "admin"),
     configVersion: tenant.configVersion,
   };
@@ -65,6 +72,7 @@ const ACTIONS: Record<string, (access: ConsoleAccess, request: Request, form: Fo
   signUp: saveSignUpMode,
   smtp: saveSmtpSettings,
   retention: saveRetentionSettings,
+  signInProtection: saveSignInProtection,
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -159,6 +167,88 @@ function TextArea({
   );
 }
 
+type ProtectionFailure = ReturnType<typeof useFailure>;
+
+/** Per-account throttling, enumeration protection and the first factors that ask for the second (docs/security.md). */
+function SignInProtectionForm({
+  canEdit,
+  stored,
+  firstFactors,
+  failure,
+}: {
+  canEdit: boolean;
+  stored: ReturnType<typeof useLoaderData<typeof loader>>["signInProtection"];
+  firstFactors: { value: string; label: string }[];
+  failure: ProtectionFailure;
+}) {
+  const value = (name: "freeAttempts" | "maxDelaySeconds" | "lockAfter" | "noticeAfter") =>
+    failure?.values?.[name] ?? String(stored[name]);
+  return (
+    <SettingsForm
+      intent="signInProtection"
+      title="Sign-in protection"
+      canEdit={canEdit}
+      description="Limits per account, on top of the per-IP rate limit: wrong passwords and codes for one account are slowed down whatever addresses they come from."
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField
+          label="Free attempts"
+          name="freeAttempts"
+          inputMode="numeric"
+          defaultValue={value("freeAttempts")}
+          error={failure?.errors.freeAttempts}
+          hint="Wrong passwords or codes for one account before each further attempt waits 1, 2, 4, … seconds."
+        />
+        <FormField
+          label="Longest delay (seconds)"
+          name="maxDelaySeconds"
+          inputMode="numeric"
+          defaultValue={value("maxDelaySeconds")}
+          error={failure?.errors.maxDelaySeconds}
+          hint="The wait between attempts stops growing here."
+        />
+        <FormField
+          label="Pause password sign-in after"
+          name="lockAfter"
+          inputMode="numeric"
+          defaultValue={value("lockAfter")}
+          error={failure?.errors.lockAfter}
+          hint="Failures in 24 hours. A sign-in by link, code, passkey or provider, or a password reset, lifts the pause."
+        />
+        <FormField
+          label="Email the user after"
+          name="noticeAfter"
+          inputMode="numeric"
+          defaultValue={value("noticeAfter")}
+          error={failure?.errors.noticeAfter}
+          hint="Failures in 24 hours; at most one email a day."
+        />
+      </div>
+      <CheckboxField
+        label="Protect against account enumeration"
+        name="enumerationProtection"
+        defaultChecked={stored.enumerationProtection}
+        hint="Sign-up and password reset answer the same whether or not an address has an account. New sign-ups then confirm their email before they are signed in; the owner of an existing address gets an email instead."
+      />
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">Ask for the second factor after</legend>
+        {firstFactors.map((factor) => (
+          <CheckboxField
+            key={factor.value}
+            label={factor.label}
+            name="secondFactorFor"
+            value={factor.value}
+            defaultChecked={stored.secondFactorFor.includes(factor.value as (typeof stored.secondFactorFor)[number])}
+          />
+        ))}
+        <p className="text-sm text-muted">
+          For users with two-factor authentication on. Passkeys already prove two factors, so they are off by default.
+        </p>
+      </fieldset>
+    </SettingsForm>
+  );
+}
+
 const SIGN_UP_OPTIONS = [
   { value: "open", label: "Open" },
   { value: "invite-only", label: "Invite-only" },
@@ -199,6 +289,7 @@ export default function TenantSettings() {
   const bots = useFailure("botProtection");
   const smtp = useFailure("smtp");
   const retention = useFailure("retention");
+  const protection = useFailure("signInProtection");
   return (
     <>
       <PageHeader
@@ -389,6 +480,15 @@ export default function TenantSettings() {
             hint="Messages still waiting to be sent are kept. 1 to 3650 days."
           />
         </SettingsForm>
+
+        <div className="lg:col-span-2">
+          <SignInProtectionForm
+            canEdit={canEdit}
+            stored={settings.signInProtection}
+            firstFactors={settings.firstFactors}
+            failure={protection}
+          />
+        </div>
 
         <div className="lg:col-span-2">
           <SettingsForm

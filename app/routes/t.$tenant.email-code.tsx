@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) {
     const headers = new Headers();
     for (const cookie of cookiesForHost(result.setCookies, live)) headers.append("Set-Cookie", cookie);
-    return redirect(afterSignInTarget(request, live), { headers });
+    return redirect(result.redirectTo ?? afterSignInTarget(request, live), { headers });
   }
   const step = result.startOver ? ("email" as const) : ("code" as const);
   return data(

@@ -1,4 +1,5 @@
 import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 import { isBannedRefusal } from "~/users/bans.server";
@@ -15,7 +16,7 @@ export type PhoneField = "phone" | "code" | "form";
 export type PhoneStep =
   | { ok: false; status: number; step: "number" | "code"; phone: string; errors: Partial<Record<PhoneField, Message>> }
   | { ok: true; step: "code"; phone: string; notice: Message }
-  | { ok: true; step: "done"; setCookies: string[]; phone: string };
+  | { ok: true; step: "done"; setCookies: string[]; phone: string; redirectTo?: string };
 
 type PhoneSettings = { codeLength: number; codeExpiresInMinutes: number };
 
@@ -116,7 +117,15 @@ export async function verifyPhoneCode(
   if (await isBannedRefusal(response))
     return { ok: false, status: 403, step: "code", phone, errors: { form: message("errors.accountSuspended") } };
   if (!response.ok) return failureFor(response, "code", phone);
-  return { ok: true, step: "done", setCookies: response.headers.getSetCookie(), phone };
+  // A user with two-factor on still enters their code (app/auth-methods/two-factor).
+  const secondStep = purpose === "sign-in" ? await afterFirstFactor(live, request, response) : null;
+  return {
+    ok: true,
+    step: "done",
+    setCookies: response.headers.getSetCookie(),
+    phone,
+    redirectTo: secondStep?.redirectTo,
+  };
 }
 
 /** The account page's view of the user's number: null when the tenant has the method off. */

@@ -22,6 +22,36 @@ const SMTP_HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([
 export const RETENTION_DEFAULT_DAYS = 90;
 export const RETENTION_MIN_DAYS = 1;
 export const RETENTION_MAX_DAYS = 3650;
+/** First factors that can sign a user in; `secondFactorFor` lists those that then ask for the second. */
+export const FIRST_FACTORS = ["password", "magicLink", "emailOtp", "social", "phone", "passkey"] as const;
+export type FirstFactor = (typeof FIRST_FACTORS)[number];
+
+/**
+ * Sign-in protections (docs/security.d/signin.md): per-account throttling of password and code
+ * guesses, account-enumeration protection, and which first factors ask for the second.
+ */
+const SignInProtectionSchema = z
+  .object({
+    accountThrottle: z
+      .object({
+        /** Failed attempts for one account before each further one adds a doubling delay. */
+        freeAttempts: z.number().int().min(1).max(100).default(5),
+        /** The longest delay between two attempts, in seconds. */
+        maxDelaySeconds: z.number().int().min(1).max(86_400).default(900),
+        /** Failures in 24 hours after which password sign-in stays blocked until another method or a reset. */
+        lockAfter: z.number().int().min(5).max(100_000).default(50),
+        /** Failures in 24 hours after which the user is told by email (once per 24 hours). */
+        noticeAfter: z.number().int().min(1).max(100_000).default(10),
+      })
+      .prefault({}),
+    /** Sign-up and reset answer alike whether or not an account exists (on for new tenants). */
+    enumerationProtection: z.boolean().default(false),
+    /** With two-factor on, these first factors go on to the second; passkeys are multi-factor already. */
+    secondFactorFor: z
+      .array(z.enum(FIRST_FACTORS, { error: "Unknown sign-in method." }))
+      .default(["password", "magicLink", "emailOtp", "social", "phone"]),
+  })
+  .prefault({});
 
 export const TenantConfigSchema = z.object({
   /** One entry per method in the catalog (app/auth-methods/catalog.ts): `enabled` and its settings. */
@@ -162,6 +192,7 @@ export const TenantConfigSchema = z.object({
       window: z.number().int().min(1).max(3600).default(60),
     })
     .prefault({}),
+  signInProtection: SignInProtectionSchema,
 });
 
 export type TenantConfig = z.infer<typeof TenantConfigSchema>;
@@ -178,3 +209,16 @@ export const BOT_PROTECTION_SECRET = "botProtection.secretKey";
 
 /** The tenant secret (TenantService.setSecret) holding its SMTP password. */
 export const SMTP_PASSWORD_SECRET = "smtpPassword";
+
+/**
+ * The config of a tenant someone creates now (console, CLI): enumeration protection starts on.
+ * The schema's default stays off so configs stored before the setting existed keep answering as
+ * they did until an admin opts in, and so do tenants made in code (tests, the demo tenant).
+ */
+export function withNewTenantDefaults(config: TenantConfigInput): TenantConfigInput {
+  const given: unknown = config.signInProtection;
+  // Anything but an object is left for the schema to refuse with its own message.
+  if (typeof config !== "object" || config === null || (given !== undefined && (typeof given !== "object" || !given)))
+    return config;
+  return { ...config, signInProtection: { enumerationProtection: true, ...given } };
+}

@@ -69,8 +69,14 @@ export function uniqueSlug(prefix = "t"): string {
  * Creates a tenant with the CLI and waits until the running server serves it (tenant lookups
  * are cached for about a second).
  */
-export async function createTenant(slug: string, name = `Tenant ${slug}`): Promise<CreatedTenant> {
-  const out = await tenantCli("create", slug, "--name", name);
+export async function createTenant(
+  slug: string,
+  name = `Tenant ${slug}`,
+  { enumerationProtection = false } = {},
+): Promise<CreatedTenant> {
+  // Off unless asked for: most journeys sign up and expect to be signed in right away.
+  const flags = enumerationProtection ? [] : ["--no-enumeration-protection"];
+  const out = await tenantCli("create", slug, "--name", name, ...flags);
   const id = /^\s*id:\s*(\S+)/m.exec(out)?.[1];
   if (!id) throw new Error(`Could not read the tenant id from the CLI output:\n${out}`);
   await expect

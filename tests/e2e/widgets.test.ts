@@ -332,7 +332,15 @@ test("cookie mode with a custom domain on the customer's site: the widget talks 
   // site, so Portico's cookies work between them. The browser resolves both to loopback.
   const slug = uniqueSlug("wd");
   const domain = `${slug}.test`;
-  await tenantCommand("create", slug, "--name", `Tenant ${slug}`, "--hostname", `auth.${domain}`);
+  await tenantCommand(
+    "create",
+    slug,
+    "--name",
+    `Tenant ${slug}`,
+    "--hostname",
+    `auth.${domain}`,
+    "--no-enumeration-protection",
+  );
   const portico = `http://auth.${domain}:${new URL(baseURL).port}`;
   const app = `http://app.${domain}:${site.port}`;
   await patchTenantConfig(slug, { trustedOrigins: [app] });

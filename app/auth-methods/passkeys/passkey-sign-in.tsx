@@ -27,6 +27,7 @@ export function PasskeySignIn({
   const [error, setError] = useState<MessageKey | null>(null);
   const apiBase = `${basePath}/api/auth`;
   const target = redirectTo ?? `${basePath}/account`;
+  const secondStep = `${basePath}/two-factor${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`;
   const started = useRef(false);
 
   useEffect(() => {
@@ -37,9 +38,10 @@ export function PasskeySignIn({
       if (!(await browserSupportsWebAuthnAutofill())) return;
       const failure = await signInWithPasskey(apiBase, { autofill: true });
       if (failure === null) window.location.assign(target);
+      else if (failure === "two-factor") window.location.assign(secondStep);
       else if (failure !== "aborted" && failure !== "passkeys.errors.cancelled") setError(failure);
     })();
-  }, [enabled, apiBase, target]);
+  }, [enabled, apiBase, target, secondStep]);
 
   if (!enabled || !supported) return null;
 
@@ -48,6 +50,7 @@ export function PasskeySignIn({
     setPending(true);
     const failure = await signInWithPasskey(apiBase, { autofill: false });
     if (failure === null) return window.location.assign(target);
+    if (failure === "two-factor") return window.location.assign(secondStep);
     setPending(false);
     if (failure !== "aborted") setError(failure);
   };

@@ -41,8 +41,14 @@ function verifyFailure(status: number, code: string): PasskeyFailure {
   return "passkeys.errors.failed";
 }
 
-/** Signs in with a passkey; `autofill` waits for the user to pick one in the email field's suggestions. */
-export async function signInWithPasskey(apiBase: string, { autofill }: { autofill: boolean }) {
+/**
+ * Signs in with a passkey; `autofill` waits for the user to pick one in the email field's
+ * suggestions. "two-factor" when the tenant asks for the second factor after passkeys too.
+ */
+export async function signInWithPasskey(
+  apiBase: string,
+  { autofill }: { autofill: boolean },
+): Promise<PasskeyFailure | "two-factor" | null> {
   const options = await authRequest(`${apiBase}/passkey/generate-authenticate-options`);
   if (!options.ok) return verifyFailure(options.status, await errorCode(options));
   let credential;
@@ -52,7 +58,9 @@ export async function signInWithPasskey(apiBase: string, { autofill }: { autofil
     return ceremonyFailure(error);
   }
   const verified = await authRequest(`${apiBase}/passkey/verify-authentication`, { response: credential });
-  return verified.ok ? null : verifyFailure(verified.status, await errorCode(verified));
+  if (!verified.ok) return verifyFailure(verified.status, await errorCode(verified));
+  const answer = (await verified.json().catch(() => null)) as { twoFactorRedirect?: boolean } | null;
+  return answer?.twoFactorRedirect ? "two-factor" : null;
 }
 
 /** Registers a new passkey for the signed-in user. */

@@ -1,8 +1,10 @@
 import type { BetterAuthPlugin } from "better-auth";
+import { createAuthMiddleware } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
 import type { AuthMethodSettings } from "~/auth-methods/catalog";
 import type { AuthMethodContext } from "~/auth-methods/catalog.server";
 import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import type { FirstFactor } from "~/tenancy/config";
 
 /** The better-auth endpoint that confirms a TOTP code, both at set-up and at sign-in. */
 export const VERIFY_TOTP_PATH = "/two-factor/verify-totp";
@@ -56,4 +58,65 @@ export function tenantTwoFactorPlugin(
       },
     }),
   };
+}
+
+/** The endpoints that complete each first factor with a new session. */
+const FIRST_FACTOR_PATHS: Readonly<Record<FirstFactor, readonly string[]>> = {
+  password: ["/sign-in/email", "/sign-in/username", "/sign-in/phone-number"],
+  magicLink: ["/magic-link/verify"],
+  emailOtp: ["/sign-in/email-otp"],
+  social: ["/callback/:id", "/oauth2/callback/:providerId", "/sign-in/social", "/sign-in/oauth2"],
+  phone: ["/phone-number/verify"],
+  passkey: ["/passkey/verify-authentication"],
+};
+
+/** Endpoints a browser reaches by following a link or a provider's redirect: they answer with a redirect. */
+const REDIRECTING_PATHS = new Set(["/magic-link/verify", "/callback/:id", "/oauth2/callback/:providerId"]);
+
+function isChallenge(returned: unknown): boolean {
+  if (!returned || typeof returned !== "object") return false;
+  const body = "_flag" in returned && "body" in returned ? returned.body : returned;
+  return Boolean(body && typeof body === "object" && "twoFactorRedirect" in body && body.twoFactorRedirect);
+}
+
+/**
+ * better-auth's two-factor plugin only challenges password sign-ins; a magic link, an email or
+ * text code or a provider callback would sign a user with two-factor on straight in. Its
+ * challenge hook (drop the new session, set the short-lived two-factor cookie, answer
+ * `twoFactorRedirect`) is reused for every first factor the tenant lists in `secondFactorFor`;
+ * where the browser expected a redirect, it is sent to the hosted `/two-factor` step, which
+ * goes on to the original target after the code.
+ */
+export function requireSecondFactorAfter(
+  plugins: BetterAuthPlugin[],
+  factors: readonly FirstFactor[],
+  challengePageUrl: string,
+): BetterAuthPlugin[] {
+  const gated = new Set(factors.flatMap((factor) => FIRST_FACTOR_PATHS[factor]));
+  return plugins.map((plugin) => {
+    const [challenge, ...others] = plugin.id === "two-factor" ? (plugin.hooks?.after ?? []) : [];
+    if (!challenge) return plugin;
+    const toHostedStep = createAuthMiddleware(async (ctx) => {
+      if (!isChallenge(ctx.context.returned)) return;
+      const url = new URL(challengePageUrl);
+      // Where the endpoint was about to send the user (better-auth checked it against trusted origins).
+      const target = ctx.context.responseHeaders?.get("location");
+      if (target) url.searchParams.set("redirectTo", target);
+      throw ctx.redirect(url.toString());
+    });
+    return {
+      ...plugin,
+      hooks: {
+        ...plugin.hooks,
+        after: [
+          { matcher: (ctx) => gated.has(ctx.path ?? ""), handler: challenge.handler },
+          {
+            matcher: (ctx) => gated.has(ctx.path ?? "") && REDIRECTING_PATHS.has(ctx.path ?? ""),
+            handler: toHostedStep,
+          },
+          ...others,
+        ],
+      },
+    };
+  });
 }

@@ -69,11 +69,11 @@ export async function requireTwoFactorWhenEnforced(
 }
 
 /**
- * After a password sign-in: better-auth answers `twoFactorRedirect` (with the short-lived
- * two-factor cookie) when the user must still enter a code, and a user the tenant requires to
- * use two-factor without it goes to set it up. Null when the usual target applies.
+ * After a first factor (password, email or text code): better-auth answers `twoFactorRedirect`
+ * (with the short-lived two-factor cookie) when the user must still enter a code, and a user the
+ * tenant requires to use two-factor without it goes to set it up. Null when the usual target applies.
  */
-export async function afterPasswordSignIn(
+export async function afterFirstFactor(
   live: TenantRequestContext,
   request: Request,
   response: Response,

@@ -12,6 +12,7 @@ import { emails } from "./emails";
 import { emailMethods } from "./email-methods";
 import { widgets } from "./widgets";
 import { privacy } from "./privacy";
+import { signInProtection } from "./sign-in-protection";
 
 /**
  * Every area's messages. Each area (hosted pages, emails, a sign-in method, …) keeps its own
@@ -32,6 +33,7 @@ const AREAS = [
   emailMethods,
   widgets,
   privacy,
+  signInProtection,
 ] as const;
 
 type AreaKeys<Area> = Area extends { en: Record<infer Key, string> } ? Key : never;

@@ -33,6 +33,7 @@ export const de: Record<MessageKey, string> = {
   linkSent: "Sieh in dein Postfach: Wir haben einen Link an {email} gesendet.",
   codeSent: "Wir haben einen Code an {email} gesendet.",
   resetSent: "Falls {email} ein Konto hat, ist ein Link unterwegs.",
+  signUpSent: "Sieh in dein Postfach: Wir haben an {email} alles Nötige gesendet.",
   or: "oder",
   account: "Konto verwalten",
   signOut: "Abmelden",

@@ -35,6 +35,7 @@ const en = {
   linkSent: "Check your inbox: we sent a link to {email}.",
   codeSent: "We sent a code to {email}.",
   resetSent: "If {email} has an account, a reset link is on its way.",
+  signUpSent: "Check your inbox: we sent {email} what it needs to go on.",
   or: "or",
   account: "Manage account",
   signOut: "Sign out",

@@ -6,12 +6,16 @@ import type { PorticoClient } from "./client";
  * bigger than the rest of the widget). The challenge travels in Portico's cookie, so passkeys
  * work where the page and Portico are on the same site (cookie mode, or a custom domain).
  */
-export async function signInWithPasskey(client: PorticoClient): Promise<void> {
+/** Resolves with the tenant's answer: `twoFactorRedirect` when it asks for the second factor after passkeys too. */
+export async function signInWithPasskey(client: PorticoClient): Promise<{ twoFactorRedirect?: boolean }> {
   const options = await client.auth<Parameters<typeof startAuthentication>[0]["optionsJSON"]>(
     "/passkey/generate-authenticate-options",
   );
   const response = await startAuthentication({ optionsJSON: options });
-  await client.auth("/passkey/verify-authentication", { method: "POST", body: { response } });
+  return client.auth<{ twoFactorRedirect?: boolean }>("/passkey/verify-authentication", {
+    method: "POST",
+    body: { response },
+  });
 }
 
 export async function addPasskey(client: PorticoClient, name: string): Promise<void> {

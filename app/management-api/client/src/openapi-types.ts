@@ -469,6 +469,16 @@ export type TenantConfig = {
     max: number;
     window: number;
   };
+  signInProtection: {
+    accountThrottle: {
+      freeAttempts: number;
+      maxDelaySeconds: number;
+      lockAfter: number;
+      noticeAfter: number;
+    };
+    enumerationProtection: boolean;
+    secondFactorFor: ("password" | "magicLink" | "emailOtp" | "social" | "phone" | "passkey")[];
+  };
 };
 
 export type TenantConfigPatch = {
@@ -608,6 +618,16 @@ export type TenantConfigPatch = {
   rateLimit?: {
     max?: number;
     window?: number;
+  };
+  signInProtection?: {
+    accountThrottle?: {
+      freeAttempts?: number;
+      maxDelaySeconds?: number;
+      lockAfter?: number;
+      noticeAfter?: number;
+    };
+    enumerationProtection?: boolean;
+    secondFactorFor?: ("password" | "magicLink" | "emailOtp" | "social" | "phone" | "passkey")[];
   };
 };
 

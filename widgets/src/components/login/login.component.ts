@@ -151,9 +151,16 @@ export class AuthLogin extends PorticoElement {
         const answer = await post<SignInAnswer>("/sign-in/email", { email: values.email, password: values.password });
         return this.afterSignIn(answer);
       }
-      case "sign-up":
-        await post("/sign-up/email", { name: values.name, email: values.email, password: values.password });
+      case "sign-up": {
+        const answer = await post<{ token?: string | null }>("/sign-up/email", {
+          name: values.name,
+          email: values.email,
+          password: values.password,
+        });
+        // No session: the tenant confirms emails first or protects against account enumeration.
+        if (!answer.token) return this.sent(this.t("signUpSent", { email: values.email! }));
         return this.afterSignIn({});
+      }
       case "forgot":
         await post("/request-password-reset", {
           email: values.email,
@@ -222,8 +229,7 @@ export class AuthLogin extends PorticoElement {
     this.formError = "";
     try {
       const { signInWithPasskey } = await import("../../internal/passkey");
-      await signInWithPasskey(this.store.client);
-      await this.afterSignIn({});
+      await this.afterSignIn(await signInWithPasskey(this.store.client));
     } catch (error) {
       this.showFormError(error);
     } finally {
