@@ -22,7 +22,7 @@ export default async function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  // One nonce per page: Remix's and React's inline scripts carry it (docs/security.d/edge.md).
+  // One nonce per page: Remix's and React's inline scripts carry it (docs/security.md).
   const nonce = createNonce();
   responseHeaders.set(
     "Content-Security-Policy",

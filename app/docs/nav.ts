@@ -13,6 +13,7 @@ export const DOCS_NAV: DocsNavSection[] = [
       { slug: "configuration", title: "Configuration" },
       { slug: "self-hosting", title: "Self-hosting" },
       { slug: "upgrading", title: "Upgrading" },
+      { slug: "security", title: "Security" },
     ],
   },
   {

@@ -7,7 +7,7 @@ import type { LiveTenant } from "~/tenancy/registry.server";
  * and passwords, passkeys, two-factor secrets, organization memberships and team seats (the
  * tenant schema cascades from `user`). Irreversible. The `admin.user.deleted` audit entry
  * becomes the `user.deleted` webhook; audit entries about the user stay until the retention
- * window removes them (docs/security.d/privacy.md).
+ * window removes them (docs/security.md).
  */
 export async function deleteUserAsAdmin(
   live: LiveTenant,

@@ -27,7 +27,7 @@ export const FIRST_FACTORS = ["password", "magicLink", "emailOtp", "social", "ph
 export type FirstFactor = (typeof FIRST_FACTORS)[number];
 
 /**
- * Sign-in protections (docs/security.d/signin.md): per-account throttling of password and code
+ * Sign-in protections (docs/security.md): per-account throttling of password and code
  * guesses, account-enumeration protection, and which first factors ask for the second.
  */
 const SignInProtectionSchema = z
