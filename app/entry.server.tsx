@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { contentSecurityPolicy, createNonce, formActionSources } from "~/http/csp.server";
+import { contentSecurityPolicy, createNonce, pageSources } from "~/http/csp.server";
 import { NonceProvider } from "~/http/nonce";
 
 // The HTTP server (server.ts) reaches these through the server build, so it shares one copy
@@ -26,7 +26,10 @@ export default async function handleRequest(
   const nonce = createNonce();
   responseHeaders.set(
     "Content-Security-Policy",
-    contentSecurityPolicy({ nonce, formAction: await formActionSources(request).catch(() => ["'self'"]) }),
+    contentSecurityPolicy({
+      nonce,
+      ...(await pageSources(request).catch(() => ({ formAction: ["'self'"], scriptSrc: [] }))),
+    }),
   );
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -14,9 +14,12 @@ export function createNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
-export function contentSecurityPolicy({ nonce, formAction }: { nonce: string; formAction: string[] }): string {
+/** What a page may load and post to beyond its own origin (see pageSources). */
+export type PageSources = { formAction: string[]; scriptSrc: string[] };
+
+export function contentSecurityPolicy({ nonce, formAction, scriptSrc }: { nonce: string } & PageSources): string {
   return [
-    `script-src 'self' 'nonce-${nonce}'`,
+    ["script-src 'self'", `'nonce-${nonce}'`, ...scriptSrc].join(" "),
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'self'",
@@ -42,22 +45,36 @@ function providerOrigin(id: SocialProviderId, config: TenantConfig): string | nu
 }
 
 /**
- * form-action for a page: its own origin, and on a tenant's pages also where their forms'
- * answers redirect (browsers apply form-action to those redirects): the tenant's trusted
- * origins (back to the customer's app after sign-in) and its social providers.
+ * Hosts a tenant's third-party CAPTCHA loads its scripts from (the widget script, and the
+ * scripts it loads in turn); ALTCHA is solved by Portico's own bundle and needs none.
  */
-export async function formActionSources(request: Request): Promise<string[]> {
-  const sources = new Set(["'self'"]);
+const CAPTCHA_SCRIPT_SOURCES: Record<TenantConfig["botProtection"]["provider"], string[]> = {
+  off: [],
+  altcha: [],
+  turnstile: ["https://challenges.cloudflare.com"],
+  hcaptcha: ["https://js.hcaptcha.com", "https://*.hcaptcha.com"],
+  recaptcha: ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"],
+};
+
+/**
+ * Sources for a page. form-action: its own origin, and on a tenant's pages also where their
+ * forms' answers redirect (browsers apply form-action to those redirects): the tenant's
+ * trusted origins (back to the customer's app after sign-in) and its social providers.
+ * script-src beyond 'self' and the nonce: the tenant's third-party CAPTCHA, if it chose one.
+ */
+export async function pageSources(request: Request): Promise<PageSources> {
   const slug = /^\/t\/([^/]+)\//.exec(new URL(request.url).pathname + "/")?.[1];
-  if (!slug) return [...sources];
-  const resolved = await getPortico().registry.resolve({ slug });
-  if (resolved.status !== "ok") return [...sources];
-  const { config } = resolved.tenant;
-  sources.add(getPortico().env.publicUrl.origin);
-  for (const origin of config.trustedOrigins) if (URL.canParse(origin)) sources.add(new URL(origin).origin);
+  const resolved = slug ? await getPortico().registry.resolve({ slug }) : null;
+  if (resolved?.status !== "ok") return { formAction: ["'self'"], scriptSrc: [] };
+  return tenantPageSources(resolved.tenant.config, getPortico().env.publicUrl);
+}
+
+export function tenantPageSources(config: TenantConfig, publicUrl: URL): PageSources {
+  const formAction = new Set(["'self'", publicUrl.origin]);
+  for (const origin of config.trustedOrigins) if (URL.canParse(origin)) formAction.add(new URL(origin).origin);
   for (const id of SOCIAL_PROVIDER_IDS) {
     const origin = providerOrigin(id, config);
-    if (origin) sources.add(origin);
+    if (origin) formAction.add(origin);
   }
-  return [...sources];
+  return { formAction: [...formAction], scriptSrc: CAPTCHA_SCRIPT_SOURCES[config.botProtection.provider] };
 }
