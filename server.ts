@@ -60,15 +60,16 @@ function tooLarge(limit: number): Refusal {
 /**
  * After a 413 the client is usually still sending. Closing at once would reset the connection
  * and lose the answer, so (like nginx's lingering close) what arrives is read and dropped for
- * at most a second or another megabyte, then the connection is closed unless the body ended.
+ * at most 5 seconds or another 16 MB (nothing is kept), then the connection is closed unless
+ * the body ended. A busy client needs that long to read the answer before it stops sending.
  */
 function lingerThenHangUp(req: express.Request) {
   let dropped = 0;
   const hangUp = () => req.socket.destroy();
-  const timer = setTimeout(hangUp, 1_000).unref();
+  const timer = setTimeout(hangUp, 5_000).unref();
   req.on("data", (chunk: Buffer) => {
     dropped += chunk.length;
-    if (dropped > 1024 * 1024) hangUp();
+    if (dropped > 16 * 1024 * 1024) hangUp();
   });
   req.once("end", () => clearTimeout(timer));
   req.resume();

@@ -60,6 +60,7 @@ test("an address squatter never sees or uses an invitation; the real invitee con
   await expect(attacker.getByRole("button", { name: /Accept/ })).toHaveCount(0);
   const forced = await attacker.request.post(new URL(link).pathname, {
     headers: { origin: baseURL },
+    form: { intent: "accept" },
     maxRedirects: 0,
   });
   expect(forced.status()).toBe(302);

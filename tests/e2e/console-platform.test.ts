@@ -174,7 +174,11 @@ test("environments: readable diff, then promote copies the config into the other
 }) => {
   const production = uniqueSlug("prod");
   await createOwnedTenant(page, "Production Env", production, "production");
-  await setSessionLifetime(ownedTenant.slug, 86_400);
+  // The console starts tenants with enumeration protection on; the fixture's CLI tenant gets
+  // it too here, so the session lifetime is the one difference.
+  await withControlDb(
+    `await tenants.updateConfig(${JSON.stringify(ownedTenant.slug)}, { session: { expiresIn: 86400 }, signInProtection: { enumerationProtection: true } });`,
+  );
 
   await page.goto(`/admin/${ownedTenant.slug}/environments`);
   await page.getByLabel("Compare with").selectOption({ label: "Production Env (production)" });

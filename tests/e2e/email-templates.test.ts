@@ -79,7 +79,7 @@ test("the console previews every template in the tenant's theme and sends a test
   await page.goto(`/admin/${ownedTenant.slug}/emails`);
   await expect(page.getByRole("heading", { name: "Emails", level: 1 })).toBeVisible();
   const templates = page.getByRole("navigation", { name: "Templates" }).getByRole("link");
-  await expect(templates).toHaveCount(8);
+  await expect(templates).toHaveCount(10);
 
   await templates.filter({ hasText: "One-time code" }).click();
   await expect(page.getByTestId("email-subject")).toHaveText(`428193 is your ${ownedTenant.name} code`);

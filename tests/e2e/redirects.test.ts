@@ -48,7 +48,7 @@ test("a signed-in user on a custom domain is never sent to another host by a nor
 }) => {
   const slug = uniqueSlug("redirect-domain");
   const hostname = `${slug}.localhost`;
-  await tenantCli("create", slug, "--name", "Redirect Co", "--hostname", hostname);
+  await tenantCli("create", slug, "--name", "Redirect Co", "--hostname", hostname, "--no-enumeration-protection");
   const origin = `http://${hostname}:${new URL(baseURL).port}`;
   await expect.poll(async () => (await page.goto(`${origin}/sign-up`))?.status(), { timeout: 10_000 }).toBe(200);
   await fillSignUp(page, { name: "Reed Irect", email: uniqueEmail("redirect-domain") });
@@ -60,10 +60,8 @@ test("a signed-in user on a custom domain is never sent to another host by a nor
     "/%2e//evil.example.com",
     "/./\\evil.example.com",
   ]) {
-    const response = await page.request.get(`${origin}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`, {
-      maxRedirects: 0,
-    });
-    expect(response.status(), redirectTo).toBe(302);
-    expect(response.headers()["location"], redirectTo).toBe("/account");
+    // Node cannot resolve *.localhost, so the browser follows the redirect: it must stay on the domain.
+    await page.goto(`${origin}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
+    await expect(page, redirectTo).toHaveURL(`${origin}/account`);
   }
 });
