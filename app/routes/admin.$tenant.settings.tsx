@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId, type ReactNode } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireTenantRole, type ConsoleAccess } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
+import { SettingsForm, TextArea, useSettingsFailure } from "~/admin/settings-form";
 import {
   isSecretSet,
   renameTenant,
@@ -21,14 +21,16 @@ import {
   saveSignInProtection,
   signInProtectionValues,
 } from "~/auth/sign-in-protection-settings.server";
+import { SignInProtectionForm } from "~/auth/sign-in-protection-form";
+import { BotProtectionForm } from "~/bot-protection/settings-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, FormField } from "~/components/form-field";
-import { Button } from "~/components/ui/button";
+import { FormField } from "~/components/form-field";
 import { CheckboxField } from "~/components/ui/checkbox-field";
-import { Badge, Card, PageHeader } from "~/components/ui/layout";
+import { Badge, PageHeader } from "~/components/ui/layout";
 import { SelectField } from "~/components/ui/select-field";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
+import { RetentionForm } from "~/privacy/retention-form";
 import { saveRetentionSettings } from "~/privacy/retention-settings.server";
 import { botProtectionDeployment } from "~/bot-protection/deployment.server";
 import { BOT_PROTECTION_SECRET } from "~/tenancy/config";
@@ -86,169 +88,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/admin/${access.tenant.slug}/settings`, { type: "success", message: result.message });
 }
 
-function useFailure(intent: string) {
-  const result = useActionData<typeof action>();
-  return result && !result.ok && result.intent === intent ? result : null;
-}
-
-/** One settings form: a card with its fields, disabled for viewers, and a save button. */
-function SettingsForm({
-  intent,
-  title,
-  description,
-  canEdit,
-  children,
-}: {
-  intent: string;
-  title: string;
-  description?: ReactNode;
-  canEdit: boolean;
-  children: ReactNode;
-}) {
-  const busy = useNavigation().state === "submitting";
-  const failure = useFailure(intent);
-  return (
-    <Card title={title}>
-      {description ? <div className="-mt-2 mb-4 text-sm text-muted">{description}</div> : null}
-      <Form method="post" aria-label={title} noValidate>
-        <input type="hidden" name="intent" value={intent} />
-        <fieldset disabled={!canEdit} className="flex flex-col gap-4">
-          <FormError message={failure?.errors.form} />
-          {children}
-          <div>
-            <Button disabled={busy}>Save</Button>
-          </div>
-        </fieldset>
-      </Form>
-    </Card>
-  );
-}
-
-function TextArea({
-  label,
-  name,
-  defaultValue,
-  error,
-  hint,
-}: {
-  label: string;
-  name: string;
-  defaultValue: string;
-  error?: string;
-  hint?: string;
-}) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className="rounded-theme border border-border bg-card px-3 py-2 font-mono text-sm outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-danger" aria-live="polite">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-type ProtectionFailure = ReturnType<typeof useFailure>;
-
-/** Per-account throttling, enumeration protection and the first factors that ask for the second (docs/security.md). */
-function SignInProtectionForm({
-  canEdit,
-  stored,
-  firstFactors,
-  failure,
-}: {
-  canEdit: boolean;
-  stored: ReturnType<typeof useLoaderData<typeof loader>>["signInProtection"];
-  firstFactors: { value: string; label: string }[];
-  failure: ProtectionFailure;
-}) {
-  const value = (name: "freeAttempts" | "maxDelaySeconds" | "lockAfter" | "noticeAfter") =>
-    failure?.values?.[name] ?? String(stored[name]);
-  return (
-    <SettingsForm
-      intent="signInProtection"
-      title="Sign-in protection"
-      canEdit={canEdit}
-      description="Limits per account, on top of the per-IP rate limit: wrong passwords and codes for one account are slowed down whatever addresses they come from."
-    >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField
-          label="Free attempts"
-          name="freeAttempts"
-          inputMode="numeric"
-          defaultValue={value("freeAttempts")}
-          error={failure?.errors.freeAttempts}
-          hint="Wrong passwords or codes for one account before each further attempt waits 1, 2, 4, … seconds."
-        />
-        <FormField
-          label="Longest delay (seconds)"
-          name="maxDelaySeconds"
-          inputMode="numeric"
-          defaultValue={value("maxDelaySeconds")}
-          error={failure?.errors.maxDelaySeconds}
-          hint="The wait between attempts stops growing here."
-        />
-        <FormField
-          label="Pause password sign-in after"
-          name="lockAfter"
-          inputMode="numeric"
-          defaultValue={value("lockAfter")}
-          error={failure?.errors.lockAfter}
-          hint="Failures in 24 hours. A sign-in by link, code, passkey or provider, or a password reset, lifts the pause."
-        />
-        <FormField
-          label="Email the user after"
-          name="noticeAfter"
-          inputMode="numeric"
-          defaultValue={value("noticeAfter")}
-          error={failure?.errors.noticeAfter}
-          hint="Failures in 24 hours; at most one email a day."
-        />
-      </div>
-      <CheckboxField
-        label="Protect against account enumeration"
-        name="enumerationProtection"
-        defaultChecked={stored.enumerationProtection}
-        hint="Sign-up and password reset answer the same whether or not an address has an account. New sign-ups then confirm their email before they are signed in; the owner of an existing address gets an email instead."
-      />
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-sm font-medium">Ask for the second factor after</legend>
-        {firstFactors.map((factor) => (
-          <CheckboxField
-            key={factor.value}
-            label={factor.label}
-            name="secondFactorFor"
-            value={factor.value}
-            defaultChecked={stored.secondFactorFor.includes(factor.value as (typeof stored.secondFactorFor)[number])}
-          />
-        ))}
-        <p className="text-sm text-muted">
-          For users with two-factor authentication on. Passkeys already prove two factors, so they are off by default.
-        </p>
-      </fieldset>
-    </SettingsForm>
-  );
-}
-
 const SIGN_UP_OPTIONS = [
   { value: "open", label: "Open" },
   { value: "invite-only", label: "Invite-only" },
@@ -263,14 +102,6 @@ const STRENGTH_OPTIONS = [
   { value: "4", label: "4: very hard to guess" },
 ];
 
-const BOT_PROVIDER_OPTIONS = [
-  { value: "off", label: "Off" },
-  { value: "altcha", label: "ALTCHA (self-hosted proof of work)" },
-  { value: "turnstile", label: "Cloudflare Turnstile" },
-  { value: "hcaptcha", label: "hCaptcha" },
-  { value: "recaptcha", label: "Google reCAPTCHA" },
-];
-
 const SMTP_SECURITY_OPTIONS = [
   { value: "starttls", label: "STARTTLS (usually port 587)" },
   { value: "tls", label: "TLS (usually port 465)" },
@@ -280,16 +111,16 @@ const SMTP_SECURITY_OPTIONS = [
 export default function TenantSettings() {
   const settings = useLoaderData<typeof loader>();
   const { canEdit } = settings;
-  const rename = useFailure("rename");
-  const hostnames = useFailure("hostnames");
-  const origins = useFailure("trustedOrigins");
-  const session = useFailure("session");
-  const policy = useFailure("passwordPolicy");
-  const signUp = useFailure("signUp");
-  const bots = useFailure("botProtection");
-  const smtp = useFailure("smtp");
-  const retention = useFailure("retention");
-  const protection = useFailure("signInProtection");
+  const rename = useSettingsFailure("rename");
+  const hostnames = useSettingsFailure("hostnames");
+  const origins = useSettingsFailure("trustedOrigins");
+  const session = useSettingsFailure("session");
+  const policy = useSettingsFailure("passwordPolicy");
+  const signUp = useSettingsFailure("signUp");
+  const bots = useSettingsFailure("botProtection");
+  const smtp = useSettingsFailure("smtp");
+  const retention = useSettingsFailure("retention");
+  const protection = useSettingsFailure("signInProtection");
   return (
     <>
       <PageHeader
@@ -406,45 +237,12 @@ export default function TenantSettings() {
           />
         </SettingsForm>
 
-        <SettingsForm
-          intent="botProtection"
-          title="Bot protection"
+        <BotProtectionForm
           canEdit={canEdit}
-          description="A check on sign-up, password reset requests and sign-in after repeated failures. ALTCHA is a proof of work computed by the browser, with no third party; the others need the provider's keys."
-        >
-          <SelectField
-            label="Provider"
-            name="provider"
-            options={BOT_PROVIDER_OPTIONS}
-            defaultValue={bots?.values?.provider ?? settings.botProtection.provider}
-            error={bots?.errors.provider}
-          />
-          <FormField
-            label="Site key"
-            name="siteKey"
-            defaultValue={bots?.values?.siteKey ?? settings.botProtection.siteKey}
-            error={bots?.errors.siteKey}
-            hint="Turnstile, hCaptcha and reCAPTCHA only."
-          />
-          <FormField
-            label="Secret key"
-            name="secretKey"
-            type="password"
-            autoComplete="off"
-            error={bots?.errors.secretKey}
-            hint={
-              settings.botSecretSet ? "Set. Type a new key to replace it." : "Turnstile, hCaptcha and reCAPTCHA only."
-            }
-          />
-          <FormField
-            label="Failed sign-ins before sign-in is checked too"
-            name="signInAfterFailures"
-            inputMode="numeric"
-            defaultValue={bots?.values?.signInAfterFailures ?? String(settings.botProtection.signInAfterFailures)}
-            error={bots?.errors.signInAfterFailures}
-            hint="Counted per network address and per account over 15 minutes; 0 checks every sign-in."
-          />
-        </SettingsForm>
+          stored={settings.botProtection}
+          secretSet={settings.botSecretSet}
+          failure={bots}
+        />
 
         <SettingsForm intent="signUp" title="Sign-up" canEdit={canEdit}>
           <SelectField
@@ -457,29 +255,7 @@ export default function TenantSettings() {
           />
         </SettingsForm>
 
-        <SettingsForm
-          intent="retention"
-          title="Data retention"
-          canEdit={canEdit}
-          description="Older history is deleted every hour, and each deletion is counted in the audit log (retention.pruned)."
-        >
-          <FormField
-            label="Audit log (days)"
-            name="auditLogDays"
-            inputMode="numeric"
-            defaultValue={retention?.values?.auditLogDays ?? String(settings.retention.auditLogDays)}
-            error={retention?.errors.auditLogDays}
-            hint="1 to 3650 days."
-          />
-          <FormField
-            label="Sent emails, text messages and webhook deliveries (days)"
-            name="deliveredMessagesDays"
-            inputMode="numeric"
-            defaultValue={retention?.values?.deliveredMessagesDays ?? String(settings.retention.deliveredMessagesDays)}
-            error={retention?.errors.deliveredMessagesDays}
-            hint="Messages still waiting to be sent are kept. 1 to 3650 days."
-          />
-        </SettingsForm>
+        <RetentionForm canEdit={canEdit} stored={settings.retention} failure={retention} />
 
         <div className="lg:col-span-2">
           <SignInProtectionForm
