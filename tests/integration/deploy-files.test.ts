@@ -243,7 +243,8 @@ describe("Helm chart", () => {
       return true;
     };
     const helpers = read(`${chart}/templates/_helpers.tpl`);
-    for (const [name, text] of [...Object.entries(templates), ["_helpers.tpl", helpers]]) {
+    const files: [string, string][] = [...Object.entries(templates), ["_helpers.tpl", helpers]];
+    for (const [name, text] of files) {
       for (const match of text.matchAll(/\.Values((?:\.\w+)+)/g)) {
         expect(has(match[1]!.slice(1).split(".")), `${name}: .Values${match[1]}`).toBe(true);
       }
