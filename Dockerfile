@@ -25,7 +25,7 @@ RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build \
   # Dev dependencies (Vite, Remix's compiler, Prisma's CLI, test tools) stay in this stage.
-  && npm prune --omit=dev --no-audit --no-fund \
+  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
   && npm cache clean --force
 
 # --- runtime: the production build, production dependencies, no compilers -------------------

@@ -89,6 +89,13 @@ describe("docker-compose.yml", () => {
     }
   });
 
+  it("uses only ${VAR} interpolation, which compose understands (a shell's $(…) is an error there)", () => {
+    const lines = read("docker-compose.yml")
+      .split("\n")
+      .filter((line) => !line.trimStart().startsWith("#"));
+    for (const line of lines) expect(line).not.toMatch(/\$(?![{$])/);
+  });
+
   it("points the instances at the compose file's own PostgreSQL and Mailpit", () => {
     const environment = porticoServices[0]![1].environment as Record<string, string>;
     expect(new URL(environment.DATABASE_URL!).host).toBe("postgres:5432");
