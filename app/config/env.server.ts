@@ -65,6 +65,26 @@ const EnvSchema = z.object({
   PORTICO_EMAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 
+/**
+ * Every environment variable the server reads: the validated ones above plus those read where
+ * they are used (server.ts, SMS gateway, bot protection, webhooks). Deployment files (compose,
+ * Helm chart) are checked against this list, so a misspelt or unsupported variable fails a test.
+ */
+export const ENVIRONMENT_VARIABLES: readonly string[] = [
+  ...Object.keys(EnvSchema.shape),
+  "NODE_ENV",
+  "HOST",
+  "PORTICO_BUILD_DIR",
+  "PORTICO_WEBHOOKS_ALLOW_PRIVATE",
+  "PORTICO_ALLOW_OUTBOUND",
+  "PORTICO_HIBP_RANGE_URL",
+  "PORTICO_CAPTCHA_VERIFY_URL",
+  "SMS_TWILIO_ACCOUNT_SID",
+  "SMS_TWILIO_AUTH_TOKEN",
+  "SMS_FROM",
+  "SMS_TWILIO_BASE_URL",
+];
+
 export type Env = {
   port: number;
   publicUrl: URL;
