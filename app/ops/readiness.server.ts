@@ -1,4 +1,4 @@
-import { migrationsDir } from "~/db/paths.server";
+import { migrationsDir, type Provider } from "~/db/paths.server";
 import { readMigrations } from "~/db/migrate.server";
 import { CONTROL_SCHEMA } from "~/db/postgres-storage.server";
 import type { Storage } from "~/db/storage.server";
@@ -16,6 +16,14 @@ export type Readiness =
  * does not use it yet. Tenant databases are migrated when each tenant is loaded, so they are
  * not part of readiness.
  */
+/** The migrations this build ships, read once: probes come every few seconds. */
+const shipped = new Map<Provider, string[]>();
+function shippedMigrations(provider: Provider): string[] {
+  let names = shipped.get(provider);
+  if (!names) shipped.set(provider, (names = readMigrations(migrationsDir("control", provider)).map((m) => m.name)));
+  return names;
+}
+
 export async function checkReadiness(storage: Storage): Promise<Readiness> {
   if (isDraining()) {
     return { ready: false, failing: "draining", message: "This instance is shutting down." };
@@ -31,7 +39,7 @@ export async function checkReadiness(storage: Storage): Promise<Readiness> {
     console.error("[portico] Readiness check failed:", error instanceof Error ? error.message : error);
     return { ready: false, failing: "control_database", message: "The control database does not answer." };
   }
-  const pending = readMigrations(migrationsDir("control", storage.provider)).filter((m) => !applied.has(m.name));
+  const pending = shippedMigrations(storage.provider).filter((name) => !applied.has(name));
   if (pending.length > 0) {
     return {
       ready: false,
