@@ -12,6 +12,7 @@ import express from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { isProductionEnv, parseTrustProxy } from "./app/config/env.server";
+import { parseShutdownTimeout } from "./app/ops/lifecycle.server";
 import {
   bodyLimit,
   isApiPath,
@@ -33,6 +34,8 @@ const HOST_TENANT_HEADER = "x-portico-host-tenant";
 type PorticoEntry = {
   bootstrap(): Promise<{ createdDemo: boolean }>;
   hostTenantSlug(hostname: string): Promise<string | null>;
+  startDraining(): void;
+  shutdown(): Promise<void>;
 };
 
 const DEFAULT_RESPONSE_HEADERS = {
@@ -138,7 +141,9 @@ async function main() {
   const { getBuild, vite } = await loadBuild();
   const entry = async () => (await getBuild()).entry.module as unknown as PorticoEntry;
 
+  let shutdownTimeoutMs: number;
   try {
+    shutdownTimeoutMs = parseShutdownTimeout(process.env.PORTICO_SHUTDOWN_TIMEOUT);
     const { createdDemo } = await (await entry()).bootstrap();
     if (createdDemo) console.log("[portico] Created the demo tenant.");
   } catch (error) {
@@ -152,6 +157,14 @@ async function main() {
   // Already validated by bootstrap() (PORTICO_TRUST_PROXY=true is refused in production).
   app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
   app.use(compression());
+
+  // While draining, every answer closes its connection, so keep-alive clients reconnect to
+  // another instance instead of holding this one open.
+  let draining = false;
+  app.use((_req, res, next) => {
+    if (draining) res.set("Connection", "close");
+    next();
+  });
 
   app.use((req, _res, next) => {
     // Only this server decides these headers; a client sending them is ignored.
@@ -300,9 +313,46 @@ async function main() {
     console.log(`[portico] Demo sign-in: ${base}/t/demo/sign-in`);
   };
   const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
-  const shutdown = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
+
+  /**
+   * Graceful shutdown (docs/self-hosting.md): /readyz answers 503, the listener closes, the
+   * requests in flight finish, then the outbox workers stop and release what they hold and the
+   * pools close. Exit 0 when all of that finished within PORTICO_SHUTDOWN_TIMEOUT; past it the
+   * remaining connections are cut and the exit code is 1.
+   */
+  const shutdown = async (signal: string) => {
+    if (draining) return;
+    draining = true;
+    console.log(`[portico] ${signal}: draining (up to ${shutdownTimeoutMs / 1000} s).`);
+    const deadline = setTimeout(() => {
+      console.error("[portico] Shutdown timed out: closing the remaining connections.");
+      server.closeAllConnections();
+      process.exit(1);
+    }, shutdownTimeoutMs);
+    deadline.unref();
+    try {
+      const portico = await entry();
+      portico.startDraining();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would otherwise hold close() open; a busy one becomes
+        // idle after its answer, so they are swept until the last one is gone.
+        const sweep = setInterval(() => server.closeIdleConnections(), 200);
+        server.once("close", () => clearInterval(sweep));
+        server.closeIdleConnections();
+      });
+      await portico.shutdown();
+      await vite?.close();
+      console.log("[portico] Stopped.");
+      clearTimeout(deadline);
+      process.exit(0);
+    } catch (error) {
+      console.error("[portico] Shutdown failed:", error);
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
 void main();

@@ -8,6 +8,7 @@ import { MailServers } from "~/email/mail-servers.server";
 import { EmailOutbox, OutboxSeal, templateCredentials } from "~/email/outbox.server";
 import { EmailSender } from "~/email/sender.server";
 import { renderTenantEmail } from "~/email/templates.server";
+import { startDraining } from "~/ops/lifecycle.server";
 import { RetentionJob } from "~/privacy/retention.server";
 import { readSmsGateway } from "~/sms/config.server";
 import { SmsOutbox } from "~/sms/outbox.server";
@@ -154,15 +155,35 @@ export async function bootstrap(): Promise<{ createdDemo: boolean }> {
   const { env, storage, tenants, emailSender, smsSender, retention } = getPortico();
   await storage.control();
   // Both work from durable tables, so a restart resumes whatever was in flight.
-  emailSender.start({ intervalMs: env.emailPollMs });
-  smsSender.start({ intervalMs: 2_000 });
-  startWebhookDispatcher({ intervalMs: 1_000 });
+  const email = emailSender.start({ intervalMs: env.emailPollMs });
+  const sms = smsSender.start({ intervalMs: 2_000 });
+  const stopWebhooks = startWebhookDispatcher({ intervalMs: 1_000 });
   // Hourly, first a minute after start so it never competes with start-up work.
-  retention.start({ intervalMs: RETENTION_INTERVAL_MS });
+  const retentionTimer = retention.start({ intervalMs: RETENTION_INTERVAL_MS });
+  stopWorkers = async () => {
+    retentionTimer.stop();
+    await Promise.all([email.stop(), sms.stop(), stopWebhooks()]);
+  };
   let createdDemo = false;
   if (env.createDemoTenant && (await tenants.list()).length === 0) {
     await tenants.create({ slug: DEMO_TENANT_SLUG, name: "Demo" });
     createdDemo = true;
   }
   return { createdDemo };
+}
+
+let stopWorkers: (() => Promise<void>) | undefined;
+
+/**
+ * The second half of a graceful shutdown, once server.ts has drained the HTTP requests: the
+ * outbox workers claim nothing more and finish (or reschedule) what they hold, so no claim is
+ * left for a lease to expire, then the tenant connections and database pools close.
+ */
+export async function shutdown(): Promise<void> {
+  startDraining();
+  await stopWorkers?.();
+  stopWorkers = undefined;
+  if (!portico) return;
+  await portico.registry.close();
+  await portico.storage.close();
 }

@@ -9,7 +9,8 @@ import { NonceProvider } from "~/http/nonce";
 
 // The HTTP server (server.ts) reaches these through the server build, so it shares one copy
 // of the app's services with the routes instead of importing a second one.
-export { bootstrap } from "~/context.server";
+export { bootstrap, shutdown } from "~/context.server";
+export { startDraining } from "~/ops/lifecycle.server";
 export { hostTenantSlug } from "~/tenancy/hostnames.server";
 
 const ABORT_DELAY = 5_000;

@@ -38,7 +38,8 @@ export class EmailSender {
   }
 
   /** One pass over the messages due now. */
-  async sendDue(): Promise<SendPass> {
+  /** `keepGoing` is asked before each claim: a stopping sender claims nothing more. */
+  async sendDue(keepGoing: () => boolean = () => true): Promise<SendPass> {
     const db = await this.storage.control();
     const due = await db.emailMessage.findMany({
       where: { status: "queued" satisfies EmailStatus, nextAttemptAt: { lte: this.#now() } },
@@ -48,29 +49,36 @@ export class EmailSender {
     });
     const pass: SendPass = { sent: 0, retrying: 0, failed: 0 };
     for (const message of due) {
+      if (!keepGoing()) break;
       const outcome = await this.#claimAndSend(message.id, message.attempts);
       if (outcome) pass[outcome]++;
     }
     return pass;
   }
 
-  /** Runs a pass every `intervalMs` until stopped; the timer never keeps the process alive. */
-  start({ intervalMs }: { intervalMs: number }): { stop(): void } {
+  /**
+   * Runs a pass every `intervalMs` until stopped; the timer never keeps the process alive.
+   * `stop()` claims nothing more and resolves once the message in hand is finished (sent or
+   * rescheduled), so a shutdown leaves no message claimed.
+   */
+  start({ intervalMs }: { intervalMs: number }): { stop(): Promise<void> } {
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
+    let running: Promise<void> | undefined;
     const tick = async () => {
       try {
-        await this.sendDue();
+        await this.sendDue(() => !stopped);
       } catch (error) {
         console.error("[portico] Email sender pass failed:", error);
       }
-      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+      if (!stopped) timer = setTimeout(() => void (running = tick()), intervalMs).unref();
     };
-    timer = setTimeout(tick, intervalMs).unref();
+    timer = setTimeout(() => void (running = tick()), intervalMs).unref();
     return {
-      stop() {
+      async stop() {
         stopped = true;
         clearTimeout(timer);
+        await running;
       },
     };
   }

@@ -41,7 +41,8 @@ export class SmsSender {
     return this.gateway !== null;
   }
 
-  async sendDue(): Promise<SmsSendPass> {
+  /** `keepGoing` is asked before each claim: a stopping sender claims nothing more. */
+  async sendDue(keepGoing: () => boolean = () => true): Promise<SmsSendPass> {
     const pass: SmsSendPass = { sent: 0, retrying: 0, failed: 0 };
     if (!this.gateway) return pass;
     const db = await this.storage.control();
@@ -52,29 +53,36 @@ export class SmsSender {
       select: { id: true, attempts: true },
     });
     for (const message of due) {
+      if (!keepGoing()) break;
       const outcome = await this.#claimAndSend(this.gateway, message.id, message.attempts);
       if (outcome) pass[outcome]++;
     }
     return pass;
   }
 
-  /** Runs a pass every `intervalMs` until stopped; the timer never keeps the process alive. */
-  start({ intervalMs }: { intervalMs: number }): { stop(): void } {
+  /**
+   * Runs a pass every `intervalMs` until stopped; the timer never keeps the process alive.
+   * `stop()` claims nothing more and resolves once the message in hand is finished (sent or
+   * rescheduled), so a shutdown leaves no message claimed.
+   */
+  start({ intervalMs }: { intervalMs: number }): { stop(): Promise<void> } {
     let timer: NodeJS.Timeout | undefined;
     let stopped = false;
+    let running: Promise<void> | undefined;
     const tick = async () => {
       try {
-        await this.sendDue();
+        await this.sendDue(() => !stopped);
       } catch (error) {
         console.error("[portico] SMS sender pass failed:", error);
       }
-      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+      if (!stopped) timer = setTimeout(() => void (running = tick()), intervalMs).unref();
     };
-    timer = setTimeout(tick, intervalMs).unref();
+    timer = setTimeout(() => void (running = tick()), intervalMs).unref();
     return {
-      stop() {
+      async stop() {
         stopped = true;
         clearTimeout(timer);
+        await running;
       },
     };
   }

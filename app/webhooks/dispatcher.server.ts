@@ -197,24 +197,29 @@ export async function dispatchDue(deps: WebhookDeps = webhookDeps()): Promise<Di
 /**
  * Runs dispatchDue every `intervalMs`, and at once when this process queues deliveries
  * (never two passes at once: a wake-up during a pass runs one more pass after it). Returns a
- * stop function.
+ * stop function that starts no new pass and resolves once the pass in flight has finished, so
+ * every delivery it claimed is recorded and its claim (`lockedUntil`) cleared.
  */
 export function startWebhookDispatcher({
   intervalMs = 1000,
   deps = webhookDeps(),
-}: { intervalMs?: number; deps?: WebhookDeps } = {}): () => void {
-  let running = false;
+}: { intervalMs?: number; deps?: WebhookDeps } = {}): () => Promise<void> {
+  let running: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
   const pass = () => {
+    if (stopped) return;
     if (running) {
       again = true;
       return;
     }
-    running = true;
-    dispatchDue(deps)
-      .catch((error) => console.error("[portico] Webhook dispatch failed:", error))
+    running = dispatchDue(deps)
+      .then(
+        () => undefined,
+        (error: unknown) => console.error("[portico] Webhook dispatch failed:", error),
+      )
       .finally(() => {
-        running = false;
+        running = undefined;
         if (again) {
           again = false;
           pass();
@@ -225,8 +230,11 @@ export function startWebhookDispatcher({
   // The dispatcher never keeps the process alive on its own.
   timer.unref();
   deliveriesQueued.on("queued", pass);
-  return () => {
+  return async () => {
+    stopped = true;
     clearInterval(timer);
     deliveriesQueued.off("queued", pass);
+    // A pass that finishes may start the "again" pass before `stopped` is seen: wait for both.
+    while (running) await running;
   };
 }

@@ -1,0 +1,51 @@
+import { migrationsDir, type Provider } from "~/db/paths.server";
+import { readMigrations } from "~/db/migrate.server";
+import { CONTROL_SCHEMA } from "~/db/postgres-storage.server";
+import type { Storage } from "~/db/storage.server";
+import { isDraining } from "./lifecycle.server";
+
+/** What /readyz answers: every check by name, and which one failed first. */
+export type Readiness =
+  | { ready: true; checks: Record<string, "ok"> }
+  | { ready: false; failing: "draining" | "control_database" | "migrations"; message: string };
+
+/**
+ * Whether this instance should get traffic: not draining, the control database answers and
+ * every control-plane migration shipped with this build is applied (an older build's database,
+ * or one another instance is still migrating, is not ready). Redis is not checked: Portico
+ * does not use it yet. Tenant databases are migrated when each tenant is loaded, so they are
+ * not part of readiness.
+ */
+/** The migrations this build ships, read once: probes come every few seconds. */
+const shipped = new Map<Provider, string[]>();
+function shippedMigrations(provider: Provider): string[] {
+  let names = shipped.get(provider);
+  if (!names) shipped.set(provider, (names = readMigrations(migrationsDir("control", provider)).map((m) => m.name)));
+  return names;
+}
+
+export async function checkReadiness(storage: Storage): Promise<Readiness> {
+  if (isDraining()) {
+    return { ready: false, failing: "draining", message: "This instance is shutting down." };
+  }
+  let applied: Set<string>;
+  try {
+    const db = await storage.control();
+    const table =
+      storage.provider === "postgresql" ? `"${CONTROL_SCHEMA}"."_portico_migrations"` : `"_portico_migrations"`;
+    const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM ${table}`);
+    applied = new Set(rows.map((row) => row.name));
+  } catch (error) {
+    console.error("[portico] Readiness check failed:", error instanceof Error ? error.message : error);
+    return { ready: false, failing: "control_database", message: "The control database does not answer." };
+  }
+  const pending = shippedMigrations(storage.provider).filter((name) => !applied.has(name));
+  if (pending.length > 0) {
+    return {
+      ready: false,
+      failing: "migrations",
+      message: `${pending.length} control-plane migration(s) are not applied yet.`,
+    };
+  }
+  return { ready: true, checks: { control_database: "ok", migrations: "ok" } };
+}
