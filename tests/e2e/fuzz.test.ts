@@ -105,7 +105,7 @@ async function authenticatedContext(): Promise<FuzzContext> {
   const html = await created.text();
   expect(created.status, html.slice(0, 500)).toBe(200);
   const apiKey = /pk_(?:live|test)_[A-Za-z0-9_-]+/.exec(html)?.[0];
-  expect(apiKey, "the console shows the new key once").toBeTruthy();
+  expect(apiKey, "the console shows the new key once").toMatch(/^pk_(live|test)_/);
   const check = await fetch(`${origin}/api/v1/config`, { headers: { authorization: `Bearer ${apiKey}` } });
   expect(check.status).toBe(200);
   return { origin, slug: "demo", consoleCookie, apiKey: apiKey! };

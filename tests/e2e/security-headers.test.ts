@@ -41,7 +41,8 @@ test("every HTML page has a nonce-based CSP, and every script on it carries that
     expect(response.status(), path).toBe(200);
     const csp = response.headers()["content-security-policy"]!;
     const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
-    expect(nonce, `${path}: ${csp}`).toBeTruthy();
+    // 16 random bytes, base64.
+    expect(nonce, `${path}: ${csp}`).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'self'", "form-action 'self'"])
       expect(csp, path).toContain(directive);
     expect(csp).not.toContain("'unsafe-inline' 'nonce");

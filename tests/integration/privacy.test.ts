@@ -157,7 +157,7 @@ describe("GET /api/v1/users/{id}/export", () => {
     const session = await db.session.findFirst({ where: { userId }, select: { token: true } });
     const account = await db.account.findFirst({ where: { userId }, select: { password: true } });
     expectNoSecrets(answer.text, session?.token ?? null, account?.password ?? null);
-    expect(signedIn.token).toBeTruthy();
+    expect(signedIn.token).toMatch(/^\S{16,}$/);
     expect(answer.text).not.toContain(signedIn.token!);
 
     expect((await h.api(reader, "GET", "/users/nobody/export")).status).toBe(404);
