@@ -63,8 +63,9 @@ function tooLarge(limit: number): Refusal {
 /**
  * After a 413 the client is usually still sending. Closing at once would reset the connection
  * and lose the answer, so (like nginx's lingering close) what arrives is read and dropped for
- * at most 5 seconds or another 16 MB (nothing is kept), then the connection is closed unless
- * the body ended. A busy client needs that long to read the answer before it stops sending.
+ * at most 5 seconds (nothing is kept; 64 MB at most), then the connection is closed unless the
+ * body ended. The limit is time, not bytes: on a fast link a few megabytes arrive before the
+ * client has read the answer.
  */
 function lingerThenHangUp(req: express.Request) {
   let dropped = 0;
@@ -72,7 +73,7 @@ function lingerThenHangUp(req: express.Request) {
   const timer = setTimeout(hangUp, 5_000).unref();
   req.on("data", (chunk: Buffer) => {
     dropped += chunk.length;
-    if (dropped > 16 * 1024 * 1024) hangUp();
+    if (dropped > 64 * 1024 * 1024) hangUp();
   });
   req.once("end", () => clearTimeout(timer));
   req.resume();
