@@ -35,12 +35,12 @@ ENV NODE_ENV=production \
     PORTICO_DATA_DIR=/data \
     PORT=3000
 WORKDIR /app
-# The build stage's tree without dev dependencies: build/ (server, client and widgets),
-# server.ts and app/ (server.ts imports a few modules at run time through tsx), prisma/
-# (migrations applied at start), scripts/ (`npm run tenant`), app/generated (Prisma clients).
+# The build stage's tree without dev dependencies: build/ (server.js, the compiled HTTP server;
+# server/, client/ and widgets/), prisma/ (migrations applied at start), scripts/ and app/
+# (`npm run tenant`, backup and restore run through tsx), app/generated (Prisma clients).
 COPY --from=build /app /app
-# /data holds SQLite databases and private files; the only place Portico writes besides /tmp
-# (tsx's transpile cache), so the root filesystem can be read-only.
+# /data holds SQLite databases and private files; the only place the server writes, so the
+# root filesystem can be read-only (the CLI's tsx also caches in /tmp).
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 # The image's `node` user (uid 1000); the app's files stay root-owned and read-only to it.
@@ -49,6 +49,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What `npm start` runs after its configuration check and build step (scripts/start.ts), here
-# without npm in between so SIGTERM reaches the server and it drains before exiting. tsx is a
-# runtime dependency (package.json "dependencies") that compiles server.ts when it loads.
-CMD ["node", "--import", "tsx", "server.ts"]
+# without npm in between so SIGTERM reaches the server and it drains before exiting. Compiled
+# JavaScript: nothing is transpiled at run time.
+CMD ["node", "build/server.js"]

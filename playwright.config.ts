@@ -40,6 +40,8 @@ process.env.PORTICO_E2E_DATA_DIR = e2eDataDir();
 // dependencies from node_modules next to it.
 process.env.PORTICO_E2E_BUILD_DIR ??= e2eBuildDir();
 process.env.PORTICO_E2E_BASE_URL = BASE_URL;
+// The shared server's log, read by the global teardown.
+process.env.PORTICO_E2E_LOG ??= path.join(process.env.PORTICO_E2E_DATA_DIR, "server.log");
 
 const CI = Boolean(process.env.CI);
 
@@ -50,6 +52,7 @@ export default defineConfig({
   workers: 2,
   retries: CI ? 1 : 0,
   reporter: [["list"], ["html", { open: "never" }]],
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",
@@ -70,8 +73,11 @@ export default defineConfig({
   ],
   // One production build of the app, shared by every test and worker.
   webServer: {
+    // The compiled server, as in production; its log (JSON lines) is kept for
+    // tests/e2e/global-teardown.ts, which checks that no password or token reached it.
     command:
-      "npx remix vite:build --logLevel warn && npx vite build -c widgets/vite.config.ts && node --import tsx server.ts",
+      "npx remix vite:build --logLevel warn && npx vite build -c widgets/vite.config.ts && npm run --silent build:server" +
+      ` && node "${process.env.PORTICO_E2E_BUILD_DIR}/server.js" 2>&1 | tee -a "${process.env.PORTICO_E2E_LOG}"`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,
@@ -101,6 +107,8 @@ export default defineConfig({
       APP_TERMS_URL: "https://portico.test/terms",
       APP_PRIVACY_URL: "https://portico.test/privacy",
       NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
       // Production build, but a generated secret in the data dir is fine for tests.
       PORTICO_ENV: "development",
       // The server otherwise inherits this process's environment; an empty value means "unset"

@@ -1,6 +1,8 @@
 /**
  * Portico's HTTP server: Express in front of the Remix request handler.
- *   node --import tsx server.ts          serves the production build in ./build (or PORTICO_BUILD_DIR)
+ *   node build/server.js                 production: this file compiled by `npm run build`
+ *                                        (build:server), serving the build it sits in
+ *   node --import tsx server.ts          the same from source, serving ./build (or PORTICO_BUILD_DIR)
  *   node --import tsx server.ts --dev    serves through Vite with hot reload
  * It owns what must happen before Remix sees a request: refusing what no route can take
  * (app/http/edge.server.ts), reading bodies under a byte cap, the client IP (only from trusted
@@ -12,7 +14,9 @@ import express from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { isProductionEnv, parseTrustProxy } from "./app/config/env.server";
+import { metricsEndpoint, observeRequests, parseMetricsPort } from "./app/ops/http-observability.server";
 import { parseShutdownTimeout } from "./app/ops/lifecycle.server";
+import { errorField, log } from "./app/ops/log.server";
 import {
   bodyLimit,
   isApiPath,
@@ -27,7 +31,9 @@ import {
 if (existsSync(".env")) process.loadEnvFile(".env");
 
 const dev = process.argv.includes("--dev");
-const buildDir = path.resolve(process.env.PORTICO_BUILD_DIR ?? "build");
+// Compiled (build/server.js), the server serves the build it is part of; from source, ./build.
+const compiled = import.meta.url.endsWith(".js");
+const buildDir = path.resolve(process.env.PORTICO_BUILD_DIR ?? (compiled ? import.meta.dirname : "build"));
 const CLIENT_IP_HEADER = "x-portico-client-ip";
 const HOST_TENANT_HEADER = "x-portico-host-tenant";
 
@@ -143,18 +149,22 @@ async function main() {
   const entry = async () => (await getBuild()).entry.module as unknown as PorticoEntry;
 
   let shutdownTimeoutMs: number;
+  let metricsPort: number | undefined;
   try {
     shutdownTimeoutMs = parseShutdownTimeout(process.env.PORTICO_SHUTDOWN_TIMEOUT);
+    metricsPort = parseMetricsPort(process.env.PORTICO_METRICS_PORT);
     const { createdDemo } = await (await entry()).bootstrap();
-    if (createdDemo) console.log("[portico] Created the demo tenant.");
+    if (createdDemo) log.info("Created the demo tenant.");
   } catch (error) {
     // Configuration problems are the operator's to fix: one clear line, no stack trace.
-    console.error(`[portico] Cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    log.fatal(`Cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  const metricsToken = process.env.PORTICO_METRICS_TOKEN?.trim() || undefined;
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(observeRequests);
   // Already validated by bootstrap() (PORTICO_TRUST_PROXY=true is refused in production).
   app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
   app.use(compression());
@@ -200,6 +210,9 @@ async function main() {
     const refusal = routeRefusal(req.method, req.path);
     return refusal ? refuse(req, res, refusal) : next();
   });
+
+  // Prometheus metrics on the public port only behind their token (docs/self-hosting.md).
+  if (metricsToken) app.get("/metrics", metricsEndpoint(metricsToken));
 
   // The embeddable widgets (widgets/, docs/widgets.md): any site may import them. Hashed
   // chunks never change; portico.js, the stable entry that re-exports them, is short-lived.
@@ -300,9 +313,12 @@ async function main() {
       if (res.headersSent) return;
       return refuse(req, res, { status, code: "bad_request", message: "The request could not be read." });
     }
-    console.error("[portico] Request failed:", error);
+    const requestId = req.headers["x-request-id"];
+    log.error({ req_id: requestId, err: errorField(error) }, "Request failed");
     if (res.headersSent) return void res.destroy();
-    res.status(500).json({ error: { code: "internal_error", message: "Something went wrong on our side." } });
+    res.status(500).json({
+      error: { code: "internal_error", message: "Something went wrong on our side.", request_id: requestId },
+    });
   });
 
   const port = Number(process.env.PORT ?? 3000);
@@ -310,10 +326,17 @@ async function main() {
   const host = process.env.HOST || undefined;
   const onListening = () => {
     const base = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-    console.log(`[portico] Listening on ${base}`);
-    console.log(`[portico] Demo sign-in: ${base}/t/demo/sign-in`);
+    log.info({ port }, `Listening on ${base}`);
+    log.info(`Demo sign-in: ${base}/t/demo/sign-in`);
   };
   const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
+  // Prometheus may scrape this port without a token: keep it off the load balancer.
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : express()
+          .get("/metrics", metricsEndpoint(undefined))
+          .listen(metricsPort, host ?? "0.0.0.0", () => log.info({ port: metricsPort }, "Metrics listening"));
 
   /**
    * Graceful shutdown (docs/self-hosting.md): /readyz answers 503, the listener closes, the
@@ -324,9 +347,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (draining) return;
     draining = true;
-    console.log(`[portico] ${signal}: draining (up to ${shutdownTimeoutMs / 1000} s).`);
+    log.info({ signal }, `${signal}: draining (up to ${shutdownTimeoutMs / 1000} s).`);
     const deadline = setTimeout(() => {
-      console.error("[portico] Shutdown timed out: closing the remaining connections.");
+      log.error("Shutdown timed out: closing the remaining connections.");
       server.closeAllConnections();
       process.exit(1);
     }, shutdownTimeoutMs);
@@ -343,12 +366,13 @@ async function main() {
         server.closeIdleConnections();
       });
       await portico.shutdown();
+      metricsServer?.close();
       await vite?.close();
-      console.log("[portico] Stopped.");
+      log.info("Stopped.");
       clearTimeout(deadline);
       process.exit(0);
     } catch (error) {
-      console.error("[portico] Shutdown failed:", error);
+      log.error({ err: errorField(error) }, "Shutdown failed");
       process.exit(1);
     }
   };

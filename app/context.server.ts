@@ -9,6 +9,8 @@ import { EmailOutbox, OutboxSeal, templateCredentials } from "~/email/outbox.ser
 import { EmailSender } from "~/email/sender.server";
 import { renderTenantEmail } from "~/email/templates.server";
 import { startDraining } from "~/ops/lifecycle.server";
+import { setOutboxBacklogSource } from "~/ops/metrics.server";
+import { readOutboxBacklog } from "~/ops/outbox-backlog.server";
 import { RetentionJob } from "~/privacy/retention.server";
 import { readSmsGateway } from "~/sms/config.server";
 import { SmsOutbox } from "~/sms/outbox.server";
@@ -22,6 +24,7 @@ import { ThemeService } from "~/theme/themes.server";
 import { startWebhookDispatcher } from "~/webhooks/dispatcher.server";
 import { WEBHOOK_EVENT_TYPES, webhookEventForAudit } from "~/webhooks/event-types";
 import { enqueueEvent } from "~/webhooks/outbox.server";
+import { errorField, log } from "~/ops/log.server";
 
 /** The process-wide services every route uses, built once on first use. */
 export type Portico = {
@@ -65,7 +68,7 @@ export function getPortico(): Portico {
         ...target,
         ...event.data,
         actor: event.actor.label ?? event.actor.type,
-      }).catch((error: unknown) => console.error("[portico] Could not queue webhook event:", type, error));
+      }).catch((error: unknown) => log.error({ event: type, err: errorField(error) }, "Could not queue webhook event"));
     });
     const mailServers = new MailServers(tenants, env);
     // Outbox bodies with live credentials are sealed under PORTICO_SECRET; only the senders open them.
@@ -94,7 +97,8 @@ export function getPortico(): Portico {
         // Auth events are webhook events too, where the catalog has them (not sign_in.failed).
         if ((WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
           enqueueEvent(tenant.id, event.type, { userId: event.userId, email: event.email, ...event.data }).catch(
-            (error: unknown) => console.error("[portico] Could not queue webhook event:", event.type, error),
+            (error: unknown) =>
+              log.error({ event: event.type, err: errorField(error) }, "Could not queue webhook event"),
           );
         }
         audit.recordInBackground({
@@ -154,6 +158,7 @@ const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 export async function bootstrap(): Promise<{ createdDemo: boolean }> {
   const { env, storage, tenants, emailSender, smsSender, retention } = getPortico();
   await storage.control();
+  setOutboxBacklogSource(() => readOutboxBacklog(storage));
   // Both work from durable tables, so a restart resumes whatever was in flight.
   const email = emailSender.start({ intervalMs: env.emailPollMs });
   const sms = smsSender.start({ intervalMs: 2_000 });

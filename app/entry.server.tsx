@@ -6,6 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { contentSecurityPolicy, createNonce, pageSources } from "~/http/csp.server";
 import { NonceProvider } from "~/http/nonce";
+import { RequestIdProvider } from "~/http/request-id";
+import { errorField, log, logPath } from "~/ops/log.server";
 
 // The HTTP server (server.ts) reaches these through the server build, so it shares one copy
 // of the app's services with the routes instead of importing a second one.
@@ -36,7 +38,9 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider nonce={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestIdProvider requestId={request.headers.get("x-request-id") ?? ""}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -57,7 +61,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) log.error({ err: errorField(error) }, "Rendering failed");
         },
       },
     );
@@ -72,5 +76,13 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (error instanceof Error && error.message.startsWith("Warning: Single fetch-enabled apps")) return;
-  console.error("[portico] Unhandled error for", request.method, new URL(request.url).pathname, error);
+  log.error(
+    {
+      req_id: request.headers.get("x-request-id"),
+      method: request.method,
+      path: logPath(request.url),
+      err: errorField(error),
+    },
+    "Unhandled error",
+  );
 }

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { platformBrandCss, type PlatformBranding } from "~/config/branding";
 import { getPortico } from "~/context.server";
 import { useNonce } from "~/http/nonce";
+import { RequestIdMeta } from "~/http/request-id";
 import stylesheet from "~/tailwind.css?url";
 
 // In the browser, Zod must not probe for eval (new Function): the CSP forbids it, and the
@@ -37,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <RequestIdMeta />
         <Links />
         {platformPage ? (
           <>

@@ -11,6 +11,8 @@ import { ConfigError, isProductionEnv, loadDotEnvFile, readEnv } from "~/config/
 
 const root = path.resolve(import.meta.dirname, "..");
 const serverBuild = path.join(root, "build", "server", "index.js");
+// server.ts compiled to JavaScript (npm run build:server): what runs in production.
+const compiledServer = path.join(root, "build", "server.js");
 // The widgets' stable entry (widgets/vite.config.ts), written last by their build.
 const widgetsBuild = path.join(root, "build", "widgets", "portico.js");
 
@@ -27,11 +29,11 @@ function newestMtime(target: string): number {
 
 function buildIsStale(): boolean {
   if (!existsSync(serverBuild)) return true;
-  if (!existsSync(widgetsBuild)) return true;
-  const sources = ["app", "public", "widgets", "vite.config.ts", "package.json"]
+  if (!existsSync(widgetsBuild) || !existsSync(compiledServer)) return true;
+  const sources = ["app", "public", "widgets", "server.ts", "vite.config.ts", "package.json"]
     .map((p) => path.join(root, p))
     .filter(existsSync);
-  const built = Math.min(statSync(serverBuild).mtimeMs, statSync(widgetsBuild).mtimeMs);
+  const built = Math.min(...[serverBuild, widgetsBuild, compiledServer].map((file) => statSync(file).mtimeMs));
   return Math.max(...sources.map(newestMtime)) > built;
 }
 
@@ -49,9 +51,15 @@ if (buildIsStale()) {
   console.log("[portico] Building the app (first start or sources changed)…");
   execFileSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "inherit" });
   execFileSync("npx", ["vite", "build", "-c", "widgets/vite.config.ts"], { cwd: root, stdio: "inherit" });
+  execFileSync("npm", ["run", "build:server"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, PORTICO_BUILD_DIR: "" },
+  });
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
+// Plain JavaScript: nothing is transpiled at run time.
+const server = spawn(process.execPath, [compiledServer], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", PORTICO_ENV: production ? "production" : "development" },

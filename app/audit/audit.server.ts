@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ControlDb } from "~/db/clients.server";
 import { CONTROL_SCHEMA } from "~/db/postgres-storage.server";
 import type { Storage } from "~/db/storage.server";
+import { errorField, log } from "~/ops/log.server";
 
 /**
  * The audit log: every admin action and every auth event, in the control plane so a tenant's
@@ -114,7 +115,9 @@ export class AuditLog {
 
   /** Records without making the caller wait or fail: auth flows must not break on audit I/O. */
   recordInBackground(event: AuditEventInput): void {
-    this.record(event).catch((error) => console.error("[portico] Could not write audit event:", event.type, error));
+    this.record(event).catch((error: unknown) =>
+      log.error({ event: event.type, err: errorField(error) }, "Could not write audit event"),
+    );
   }
 
   /**

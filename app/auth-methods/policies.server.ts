@@ -3,6 +3,7 @@ import type { TenantDb } from "~/db/clients.server";
 import { botProtectionDeployment } from "~/bot-protection/deployment.server";
 import type { PasswordPolicyView } from "~/auth-methods/password-hint";
 import type { SignUpMode, TenantConfig } from "~/tenancy/config";
+import { log } from "~/ops/log.server";
 
 /**
  * The tenant's sign-up and password policies, enforced inside its better-auth instance (see
@@ -152,7 +153,7 @@ export async function passwordRefusal(
   if (policy.rejectBreachedPasswords && deployment.allowOutbound) {
     const breached = await isBreachedPassword(password, deployment.hibpRangeUrl);
     // A failed lookup lets the password through: the range API being down must not stop every sign-up.
-    if (breached === null) console.warn("[portico] Have I Been Pwned range API unreachable; password not checked.");
+    if (breached === null) log.warn("Have I Been Pwned range API unreachable; password not checked");
     if (breached) return POLICY_ERRORS.PASSWORD_BREACHED;
   }
   return null;

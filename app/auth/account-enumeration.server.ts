@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { z } from "zod";
+import { errorField, log } from "~/ops/log.server";
 
 /**
  * Account-enumeration protection (issue 13 item 6), when the tenant turns it on: sign-up answers
@@ -30,7 +31,7 @@ export type ResetRequest = z.infer<typeof ResetRequestSchema>;
 
 /** Runs work after the response, logging instead of losing its failure. */
 export function runAfterResponse(work: Promise<unknown>): void {
-  work.catch((error: unknown) => console.error("[portico] Background auth task failed:", error));
+  work.catch((error: unknown) => log.error({ err: errorField(error) }, "Background auth task failed"));
 }
 
 /**

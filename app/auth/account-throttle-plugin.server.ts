@@ -1,5 +1,6 @@
 import type { BetterAuthPlugin, GenericEndpointContext } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { countSignInAttempt } from "~/auth/auth-metrics.server";
 import { accountThrottle, type AccountThrottle, type ThrottleCounters } from "~/auth/account-throttle.server";
 import { CLIENT_IP_HEADER, type TenantAuthEvent } from "~/auth/tenant-auth.server";
 import type { TenantEmail } from "~/email/templates.server";
@@ -77,6 +78,8 @@ async function accountOf(ctx: GenericEndpointContext, identifier: Identifier) {
 
 export type AccountThrottleOptions = {
   tenantId: string;
+  /** For the sign-in metrics' tenant label. */
+  tenantSlug: string;
   settings: TenantConfig["signInProtection"]["accountThrottle"];
   counters: ThrottleCounters;
   onEvent: (event: TenantAuthEvent) => void;
@@ -108,6 +111,7 @@ export function accountThrottlePlugin(options: AccountThrottleOptions) {
             // Only password sign-in locks: the other ways in stay open to the real user.
             const refusal = await throttle.begin(key, { lockable: identifier.method === "password" });
             if (!refusal) return;
+            countSignInAttempt(options.tenantSlug, ctx.path, "blocked");
             options.onEvent({
               type: "sign_in.throttled",
               userId: user?.id,

@@ -12,6 +12,7 @@ import {
   signUpRefusal,
 } from "~/auth-methods/policies.server";
 import { deferredPasswordReset, runAfterResponse, type ResetRequest } from "~/auth/account-enumeration.server";
+import { countSignInAttempt, countSignUp } from "~/auth/auth-metrics.server";
 import { accountThrottlePlugin } from "~/auth/account-throttle-plugin.server";
 import { defaultThrottleCounters, type ThrottleCounters } from "~/auth/account-throttle.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
@@ -142,6 +143,7 @@ export function createTenantAuth({
   // Wrong passwords and codes per account, whatever client IPs they come from (account-throttle.server.ts).
   const throttle = accountThrottlePlugin({
     tenantId: tenant.id,
+    tenantSlug: tenant.slug,
     settings: config.signInProtection.accountThrottle,
     counters: throttleCounters,
     onEvent,
@@ -229,6 +231,7 @@ export function createTenantAuth({
         create: {
           after: async (user, ctx) => {
             onEvent({ type: "user.created", userId: user.id, email: user.email });
+            countSignUp(tenant.slug, ctx?.path);
             sendWelcomeEmail(emails, user, ctx?.request);
           },
         },
@@ -287,6 +290,7 @@ export function createTenantAuth({
       after: createAuthMiddleware(async (ctx) => {
         const ipAddress = ctx.request?.headers.get(CLIENT_IP_HEADER) ?? null;
         const userAgent = ctx.request?.headers.get("user-agent") ?? null;
+        countSignInAttempt(tenant.slug, ctx.path, ctx.context.returned);
         if (SIGN_IN_PATHS.includes(ctx.path) && isAPIError(ctx.context.returned)) {
           const email = typeof ctx.body?.email === "string" ? ctx.body.email.toLowerCase() : undefined;
           const error = ctx.context.returned;

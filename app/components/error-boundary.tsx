@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useRequestId } from "~/http/request-id";
 
 const TITLES: Record<number, string> = {
   400: "That request did not look right",
@@ -13,6 +14,7 @@ const TITLES: Record<number, string> = {
 /** Renders any thrown Response (404, 503…) as a page a person can act on; never a stack trace. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
+  const requestId = useRequestId();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const detail =
     isRouteErrorResponse(error) && typeof error.data === "string" && error.data
@@ -25,6 +27,7 @@ export function GeneralErrorBoundary() {
       <p className="text-sm font-semibold text-muted">Error {status}</p>
       <h1 className="mt-2 text-2xl font-bold">{TITLES[status] ?? "Something went wrong"}</h1>
       <p className="mt-3 text-muted">{detail}</p>
+      {requestId ? <p className="mt-6 font-mono text-xs text-muted">Reference: {requestId}</p> : null}
     </main>
   );
 }

@@ -15,6 +15,7 @@ import {
   postgresTenantStatus,
   tenantSchema,
 } from "./tenant-postgres.server";
+import { errorField, log } from "~/ops/log.server";
 
 export { tenantSchema };
 
@@ -36,7 +37,7 @@ export class PostgresStorage implements Storage {
   constructor(databaseUrl: string, { max = 20 }: { max?: number } = {}) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max });
     // An idle client's error (the server restarting) must not crash the process.
-    this.pool.on("error", (error) => console.error("[portico] PostgreSQL pool error:", error.message));
+    this.pool.on("error", (error) => log.error({ err: errorField(error) }, "PostgreSQL pool error"));
   }
 
   /** The pool holding this tenant's schema: the deployment's, or the tenant's own database's. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Tenant, TenantService } from "~/tenancy/tenants.server";
 import type { Storage, TenantDatabaseLocation } from "./storage.server";
 import { checkPostgresReachable, describePostgresUrl, type ReachabilityProblem } from "./tenant-postgres.server";
+import { errorField, log } from "~/ops/log.server";
 
 /**
  * The console's database section: where a tenant's data lives, its migrations, and moving
@@ -29,7 +30,7 @@ export async function getTenantDatabaseStatus(deps: TenantDatabaseDeps, tenant: 
     const migrations = await deps.storage.tenantMigrationStatus(tenant.id, { databaseUrl });
     return { location, migrations, problem: null };
   } catch (error) {
-    console.error(`[portico] Migration status of tenant ${tenant.slug} unavailable:`, (error as Error).message);
+    log.error({ tenant: tenant.slug, err: errorField(error) }, "Migration status of a tenant unavailable");
     return { location, migrations: null, problem: "The tenant's database cannot be reached right now." };
   }
 }
@@ -79,7 +80,7 @@ export async function connectTenantDatabase(
   try {
     await deps.storage.createTenantDatabase(tenant.id, { databaseUrl });
   } catch (error) {
-    console.error(`[portico] Could not prepare tenant ${tenant.slug}'s own database:`, (error as Error).message);
+    log.error({ tenant: tenant.slug, err: errorField(error) }, "Could not prepare a tenant's own database");
     return { ok: false, error: "Connected, but could not create the tenant's tables in that database." };
   }
   await deps.tenants.setSecret(tenant.slug, "databaseUrl", databaseUrl);

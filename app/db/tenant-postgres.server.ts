@@ -9,6 +9,7 @@ import {
   type TenantDatabaseLocation,
   type TenantDatabaseOptions,
 } from "./storage.server";
+import { errorField, log } from "~/ops/log.server";
 
 /**
  * A tenant's tables in a PostgreSQL database: schema `tenant_<tenantId>`, whether that
@@ -81,7 +82,7 @@ export class ExternalPostgresPools {
         connectionTimeoutMillis: EXTERNAL_CONNECT_TIMEOUT_MS,
       });
       // An idle client's error (the server restarting) must not crash the process.
-      pool.on("error", (error) => console.error("[portico] External PostgreSQL pool error:", error.message));
+      pool.on("error", (error) => log.error({ err: errorField(error) }, "External PostgreSQL pool error"));
       this.#pools.set(databaseUrl, pool);
     }
     return pool;

@@ -6,6 +6,7 @@ import { CLIENT_IP_HEADER, type TenantAuthEvent } from "~/auth/tenant-auth.serve
 import type { TenantDb } from "~/db/clients.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 import type { TenantEmail } from "./templates.server";
+import { errorField, log } from "~/ops/log.server";
 
 /**
  * The tenant's account emails wired into its better-auth instance: email verification, the
@@ -137,7 +138,7 @@ export function sendWelcomeEmail(
       template: "welcome",
       props: { url: hosted(context, "/account"), name: user.name || null, email: user.email },
     })
-    .catch((error: unknown) => console.error("[portico] Could not queue the welcome email:", error));
+    .catch((error: unknown) => log.error({ err: errorField(error) }, "Could not queue the welcome email"));
 }
 
 type SessionSeen = { ipAddress?: string | null; userAgent?: string | null };
@@ -216,7 +217,7 @@ export function noticeNewSignIn(
       },
     });
   };
-  check().catch((error: unknown) => console.error("[portico] Could not check for a new sign-in device:", error));
+  check().catch((error: unknown) => log.error({ err: errorField(error) }, "Could not check for a new sign-in device"));
 }
 
 /**

@@ -3,6 +3,7 @@ import { decryptSecret, encryptSecret } from "~/crypto/secrets.server";
 import type { Storage } from "~/db/storage.server";
 import type { EmailTemplateId } from "../../emails";
 import type { MailServers } from "./mail-servers.server";
+import { log } from "~/ops/log.server";
 
 /**
  * Outgoing email. Every message is written to the control plane first, so sending never slows
@@ -151,7 +152,7 @@ export class EmailOutbox {
     if (!queued && this.#logCaptured && credentials.length > 0) {
       // No mail server in development: the operator's terminal is the only place the link can go.
       const values = credentials.map(({ label, value }) => `${label}: ${value}`).join(", ");
-      console.info(`[portico] Not delivered (no mail server), to ${email.to}: ${values}`);
+      log.debug(`Not delivered (no mail server), to ${email.to}: ${values}`);
     }
     return id;
   }

@@ -2,6 +2,7 @@ import { createTransport } from "nodemailer";
 import type { Storage } from "~/db/storage.server";
 import type { MailServer, MailServers } from "./mail-servers.server";
 import { openSealedEmail, OutboxSeal, type EmailStatus } from "./outbox.server";
+import { errorField, log } from "~/ops/log.server";
 
 /** Waits after the 1st…5th failed attempt; the 6th failure marks the message "failed". */
 export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 * 60 * 60_000] as const;
@@ -69,7 +70,7 @@ export class EmailSender {
       try {
         await this.sendDue(() => !stopped);
       } catch (error) {
-        console.error("[portico] Email sender pass failed:", error);
+        log.error({ err: errorField(error) }, "Email sender pass failed");
       }
       if (!stopped) timer = setTimeout(() => void (running = tick()), intervalMs).unref();
     };

@@ -1,4 +1,5 @@
 import { isAPIError } from "better-auth/api";
+import { errorField, log } from "~/ops/log.server";
 
 type AuthLogger = { error(...args: unknown[]): void };
 
@@ -23,9 +24,17 @@ export const authLogger = {
   level: "error" as const,
   log(level: LogLevel, message: string, ...args: unknown[]) {
     if (message.startsWith("Invalid origin:")) {
-      console.warn(`[better-auth] Refused a request from an untrusted origin: ${message.slice(15).trim()}`);
+      log.warn(
+        { origin: message.slice(15).trim().slice(0, 200) },
+        "better-auth refused a request from an untrusted origin",
+      );
       return;
     }
-    (level === "error" ? console.error : console.warn)(`[better-auth] ${message}`, ...args);
+    const fields = {
+      source: "better-auth",
+      err: args.length ? errorField(args.find((arg) => arg instanceof Error) ?? args[0]) : undefined,
+    };
+    if (level === "error") log.error(fields, message);
+    else log.warn(fields, message);
   },
 };

@@ -5,6 +5,7 @@ import { ApiError, errorResponse, validationError } from "./errors.server";
 import { IdempotencyStore, parseIdempotencyKey, requestFingerprint } from "./idempotency.server";
 import type { ApiContext, Operation } from "./operation.server";
 import { OPERATIONS } from "./operations.server";
+import { errorField, log, logPath } from "~/ops/log.server";
 
 /**
  * The management API's request pipeline, in order: API key (401), tenant, rate limit (429,
@@ -230,7 +231,15 @@ export async function handleManagementApi(request: Request): Promise<Response> {
     } else if (error instanceof z.ZodError) {
       response = errorResponse(validationError(error));
     } else {
-      console.error("[portico] Management API failure:", request.method, new URL(request.url).pathname, error);
+      log.error(
+        {
+          req_id: request.headers.get("x-request-id"),
+          method: request.method,
+          path: logPath(request.url),
+          err: errorField(error),
+        },
+        "Management API failure",
+      );
       response = errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side; try again."));
     }
   }

@@ -2,6 +2,7 @@ import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { argon2Verify, bcryptVerify, scrypt } from "hash-wasm";
 import { timingSafeEqual } from "node:crypto";
 import type { TenantDb } from "~/db/clients.server";
+import { errorField, log } from "~/ops/log.server";
 
 /**
  * Password hashes imported from other systems (POST /api/v1/users/import), stored as they
@@ -85,7 +86,9 @@ export function tenantPasswordHashing(db: TenantDb) {
             where: { providerId: "credential", password: hash },
             data: { password: await hashPassword(password) },
           })
-          .catch((error: unknown) => console.error("[portico] Could not upgrade an imported password hash:", error));
+          .catch((error: unknown) =>
+            log.error({ err: errorField(error) }, "Could not upgrade an imported password hash"),
+          );
       }
       return valid;
     },

@@ -3,6 +3,7 @@ import { readMigrations } from "~/db/migrate.server";
 import { CONTROL_SCHEMA } from "~/db/postgres-storage.server";
 import type { Storage } from "~/db/storage.server";
 import { isDraining } from "./lifecycle.server";
+import { errorField, log } from "~/ops/log.server";
 
 /** What /readyz answers: every check by name, and which one failed first. */
 export type Readiness =
@@ -36,7 +37,7 @@ export async function checkReadiness(storage: Storage): Promise<Readiness> {
     const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM ${table}`);
     applied = new Set(rows.map((row) => row.name));
   } catch (error) {
-    console.error("[portico] Readiness check failed:", error instanceof Error ? error.message : error);
+    log.error({ err: errorField(error) }, "Readiness check failed");
     return { ready: false, failing: "control_database", message: "The control database does not answer." };
   }
   const pending = shippedMigrations(storage.provider).filter((name) => !applied.has(name));

@@ -3,6 +3,7 @@ import type { ControlDb } from "~/db/clients.server";
 import type { Storage } from "~/db/storage.server";
 import { RETENTION_DEFAULT_DAYS, type TenantConfig } from "~/tenancy/config";
 import type { TenantService } from "~/tenancy/tenants.server";
+import { errorField, log } from "~/ops/log.server";
 
 /**
  * Retention: history older than a tenant's windows (`config.retention`) is deleted by a job
@@ -63,9 +64,7 @@ export class RetentionJob {
       const pruned = await pruneScope(db, scope.tenantId, scope.windows, now);
       if (isEmpty(pruned)) continue;
       pass.push({ tenantId: scope.tenantId, slug: scope.slug, pruned });
-      console.log(
-        `[portico] Retention pruned ${scope.slug ? `tenant ${scope.slug}` : "platform"}: ${JSON.stringify(pruned)}`,
-      );
+      log.info({ tenant: scope.slug ?? undefined, pruned }, "Retention pruned old records");
       await this.deps.audit.record({
         tenantId: scope.tenantId,
         type: "retention.pruned",
@@ -87,7 +86,7 @@ export class RetentionJob {
       try {
         await this.runOnce();
       } catch (error) {
-        console.error("[portico] Retention pass failed:", error);
+        log.error({ err: errorField(error) }, "Retention pass failed");
       }
       if (!stopped) timer = setTimeout(tick, intervalMs).unref();
     };

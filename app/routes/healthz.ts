@@ -1,4 +1,5 @@
 import { getPortico } from "~/context.server";
+import { errorField, log } from "~/ops/log.server";
 
 /** 200 when the control database answers; 503 naming the failing part otherwise. */
 export async function loader() {
@@ -6,7 +7,7 @@ export async function loader() {
     await getPortico().storage.ping();
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    console.error("[portico] Health check failed:", error instanceof Error ? error.message : error);
+    log.error({ err: errorField(error) }, "Health check failed");
     return Response.json(
       { status: "error", failing: "control_database", message: "The control database does not answer." },
       { status: 503, headers: { "Cache-Control": "no-store" } },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Storage } from "~/db/storage.server";
 import { OutboxSeal } from "~/email/outbox.server";
+import { log } from "~/ops/log.server";
 
 /**
  * Outgoing text messages, mirroring the email outbox: every message is written to the control
@@ -69,8 +70,7 @@ export class SmsOutbox {
       },
     });
     // No gateway in development: the operator's terminal is the only place the code can go.
-    if (!this.hasGateway && this.#logCaptured)
-      console.info(`[portico] Not delivered (no SMS gateway), to ${sms.to}: ${sms.body}`);
+    if (!this.hasGateway && this.#logCaptured) log.debug(`Not delivered (no SMS gateway), to ${sms.to}: ${sms.body}`);
     return id;
   }
 

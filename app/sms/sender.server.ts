@@ -2,6 +2,7 @@ import type { Storage } from "~/db/storage.server";
 import type { SmsGateway } from "./config.server";
 import { OutboxSeal } from "~/email/outbox.server";
 import type { SmsStatus } from "./outbox.server";
+import { errorField, log } from "~/ops/log.server";
 
 /** Waits after the 1st…4th failed attempt; the 5th failure marks the message "failed". */
 export const SMS_RETRY_DELAYS_MS = [15_000, 60_000, 5 * 60_000, 30 * 60_000] as const;
@@ -73,7 +74,7 @@ export class SmsSender {
       try {
         await this.sendDue(() => !stopped);
       } catch (error) {
-        console.error("[portico] SMS sender pass failed:", error);
+        log.error({ err: errorField(error) }, "SMS sender pass failed");
       }
       if (!stopped) timer = setTimeout(() => void (running = tick()), intervalMs).unref();
     };

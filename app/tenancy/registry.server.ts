@@ -4,8 +4,11 @@ import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
 import type { TenantEmail } from "~/email/templates.server";
 import { LRUCache } from "lru-cache";
+import { tenantBuildDuration, tenantsLoaded } from "~/ops/metrics.server";
+import { admitTenant } from "~/ops/tenant-labels.server";
 import { HostnameSchema, SlugSchema } from "./slug";
 import type { Tenant, TenantService } from "./tenants.server";
+import { errorField, log } from "~/ops/log.server";
 
 export type TenantKey = { slug: string } | { hostname: string } | { id: string };
 
@@ -119,7 +122,7 @@ export class TenantRegistry {
       return { status: "ok", tenant: entry.tenant, auth: entry.auth, db: entry.db };
     } catch (error) {
       const cause = error instanceof Error ? error.message : String(error);
-      console.error(`[portico] Tenant ${tenant.slug} (${tenant.id}) cannot be loaded: ${cause}`);
+      log.error({ tenant: tenant.slug, tenant_id: tenant.id, cause }, "Tenant cannot be loaded");
       const message = `The sign-in service for ${tenant.name} is temporarily unavailable.`;
       this.#failures.set(tenant.id, { configVersion: tenant.configVersion, message, at: Date.now() });
       return { status: "unavailable", tenant, message };
@@ -131,7 +134,19 @@ export class TenantRegistry {
     const buildKey = `${tenant.id}@${tenant.configVersion}`;
     let pending = this.#building.get(buildKey);
     if (!pending) {
-      pending = this.#open(tenant).finally(() => this.#building.delete(buildKey));
+      const stopTimer = tenantBuildDuration.startTimer();
+      pending = this.#open(tenant).then(
+        (entry) => {
+          stopTimer({ outcome: "ok" });
+          admitTenant(tenant.slug);
+          return entry;
+        },
+        (error: unknown) => {
+          stopTimer({ outcome: "failed" });
+          throw error;
+        },
+      );
+      pending = pending.finally(() => this.#building.delete(buildKey));
       this.#building.set(buildKey, pending);
     }
     return pending;
@@ -169,11 +184,15 @@ export class TenantRegistry {
     this.#failures.delete(tenant.id);
     if (previous) this.#release(previous);
     this.#evictBeyondLimit();
+    tenantsLoaded.set(this.#hot.size);
     return entry;
   }
 
   #release(entry: HotEntry) {
-    const close = () => entry.connection.close().catch((error) => console.error("[portico] close failed:", error));
+    const close = () =>
+      entry.connection
+        .close()
+        .catch((error: unknown) => log.error({ err: errorField(error) }, "Closing a tenant database failed"));
     const grace = this.options.closeGraceMs ?? 5000;
     if (grace <= 0) void close();
     else setTimeout(close, grace).unref();

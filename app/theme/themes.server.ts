@@ -16,6 +16,7 @@ import {
   type ImageField,
   type Theme,
 } from "./theme";
+import { log } from "~/ops/log.server";
 
 export type ThemeStatus = "draft" | "published" | "archived";
 
@@ -301,7 +302,7 @@ export class ThemeService {
     } catch {
       // Falls through to the default theme below.
     }
-    console.error(`[portico] Theme version ${version} of tenant ${tenantId} is invalid; serving the default theme.`);
+    log.error({ tenant_id: tenantId, version }, "Theme version is invalid; serving the default theme");
     return DEFAULT_THEME;
   }
 }

@@ -6,6 +6,7 @@ import { deliveriesQueued } from "./outbox.server";
 import { emailOwnersEndpointDisabled } from "./owner-notice.server";
 import { openWebhookSecret, signWebhook } from "./signing.server";
 import { refuseWebhookTarget } from "./ssrf.server";
+import { errorField, log } from "~/ops/log.server";
 
 /**
  * Standard Webhooks' retry schedule: the delay before each attempt (the first is immediate),
@@ -64,7 +65,7 @@ async function disableEndpoint(
 ): Promise<void> {
   await setEndpointEnabled(endpoint.tenantId, endpoint.id, false, deps, reason);
   await emailOwnersEndpointDisabled(endpoint, reason, deps).catch((error: unknown) =>
-    console.error("[portico] Could not email the owners about a disabled webhook endpoint:", error),
+    log.error({ err: errorField(error) }, "Could not email the owners about a disabled webhook endpoint"),
   );
 }
 
@@ -216,7 +217,7 @@ export function startWebhookDispatcher({
     running = dispatchDue(deps)
       .then(
         () => undefined,
-        (error: unknown) => console.error("[portico] Webhook dispatch failed:", error),
+        (error: unknown) => log.error({ err: errorField(error) }, "Webhook dispatch failed"),
       )
       .finally(() => {
         running = undefined;

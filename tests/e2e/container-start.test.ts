@@ -31,9 +31,15 @@ type Started = { child: ChildProcess; output: () => string; exited: Promise<numb
 
 function startLikeTheImage(env: Record<string, string>): Started {
   const [command, ...args] = execForm("CMD");
+  // The image runs /app/build/server.js; here the compiled server sits in the run's build.
+  const buildDir = process.env.PORTICO_E2E_BUILD_DIR!;
+  const resolvedArgs = args.map((arg) => (arg.startsWith("build/") ? path.join(buildDir, arg.slice(6)) : arg));
   let output = "";
   // Only PATH from this process; NODE_ENV is listed for the type and replaced by the image's.
-  const child = spawn(command!, args, { cwd: root, env: { NODE_ENV: "production", PATH: process.env.PATH, ...env } });
+  const child = spawn(command!, resolvedArgs, {
+    cwd: root,
+    env: { NODE_ENV: "production", PATH: process.env.PATH, ...env },
+  });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

@@ -87,7 +87,11 @@ test("SIGTERM lets in-flight requests and deliveries finish, leaves nothing clai
     NODE_ENV: "production",
     DATABASE_URL: "",
   };
-  const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: repoRoot, env, stdio: "ignore" });
+  const app = spawn(process.execPath, [path.join(process.env.PORTICO_E2E_BUILD_DIR!, "server.js")], {
+    cwd: repoRoot,
+    env,
+    stdio: "ignore",
+  });
   const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
   try {
     const base = `http://127.0.0.1:${appPort}`;

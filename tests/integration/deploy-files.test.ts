@@ -1,3 +1,4 @@
+import { metricsText } from "~/ops/metrics.server";
 import { builtinModules } from "node:module";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +18,7 @@ const chart = "deploy/helm/portico";
 const templateFiles = readdirSync(path.join(root, chart, "templates")).filter((name) => name.endsWith(".yaml"));
 const templates = Object.fromEntries(templateFiles.map((name) => [name, read(`${chart}/templates/${name}`)]));
 const packageJson = JSON.parse(read("package.json")) as {
+  scripts: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
@@ -65,6 +67,8 @@ describe("the list of environment variables Portico reads", () => {
       read("app/sms/config.server.ts"),
       read("app/bot-protection/deployment.server.ts"),
       read("app/webhooks/ssrf.server.ts"),
+      read("app/ops/log.server.ts"),
+      read("app/ops/tenant-labels.server.ts"),
       read("app/config/env.server.ts").split("export const ENVIRONMENT_VARIABLES")[0]!,
     ].join("\n");
     for (const name of ENVIRONMENT_VARIABLES) expect(sources, name).toContain(name);
@@ -145,12 +149,12 @@ describe("Dockerfile", () => {
     for (const variable of env) expect(ENVIRONMENT_VARIABLES, variable).toContain(variable);
   });
 
-  it("starts the server the way npm start does, with a runtime dependency", () => {
+  it("starts the compiled server the way npm start does, with no loader or transpiler", () => {
     const command = JSON.parse(instruction("CMD")) as string[];
-    expect(command).toEqual(["node", "--import", "tsx", "server.ts"]);
-    expect(existsSync(path.join(root, "server.ts"))).toBe(true);
-    expect(read("scripts/start.ts")).toContain('["--import", "tsx", path.join(root, "server.ts")]');
-    expect(packageJson.dependencies.tsx).toBeDefined();
+    expect(command).toEqual(["node", "build/server.js"]);
+    expect(packageJson.scripts.build).toContain("npm run build:server");
+    expect(packageJson.scripts["build:server"]).toContain("--outfile=${PORTICO_BUILD_DIR:-build}/server.js");
+    expect(read("scripts/start.ts")).toContain("spawn(process.execPath, [compiledServer]");
   });
 
   it("checks health at /healthz, a route that exists", () => {
@@ -287,5 +291,26 @@ describe("Helm chart", () => {
     expect(deployment).toContain("mountPath: /data");
     expect(deployment).toContain("mountPath: /tmp");
     expect(templates["configmap.yaml"]).toContain("PORTICO_DATA_DIR: /data");
+  });
+});
+
+describe("the Grafana dashboard", () => {
+  it("queries only metrics Portico exports", async () => {
+    const dashboard = JSON.parse(read("deploy/grafana/portico-dashboard.json")) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    const exported = new Set([...(await metricsText()).matchAll(/^# TYPE (\S+) /gm)].map((match) => match[1]!));
+    const queried = dashboard.panels.flatMap((panel) =>
+      panel.targets.flatMap((target) =>
+        [...target.expr.matchAll(/\b((?:portico|http|nodejs|process)_[a-z0-9_]+)\b/g)].map((match) =>
+          match[1]!.replace(/_(bucket|count|sum)$/, ""),
+        ),
+      ),
+    );
+    expect(queried.length).toBeGreaterThan(10);
+    for (const name of queried) expect(exported, name).toContain(name);
+    expect(dashboard.panels.map((panel) => panel.title)).toEqual(
+      expect.arrayContaining(["Sign-in attempts by outcome", "Outbox depth", "Event-loop lag p99"]),
+    );
   });
 });
