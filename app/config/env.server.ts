@@ -4,6 +4,8 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { ensurePrivateDir } from "../db/private-files.server";
+import { log } from "../ops/log.server";
+import { isProductionEnv } from "./production";
 import { DEFAULT_PRIMARY_COLOR, type PlatformBranding } from "./branding";
 
 /**
@@ -180,10 +182,7 @@ function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
   return parsed.data;
 }
 
-export function isProductionEnv(source: NodeJS.ProcessEnv): boolean {
-  if (source.PORTICO_ENV) return source.PORTICO_ENV === "production";
-  return source.NODE_ENV === "production" || (source.PUBLIC_URL ?? "").startsWith("https://");
-}
+export { isProductionEnv };
 
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "secret");
@@ -195,9 +194,7 @@ function loadOrCreateSecret(dataDir: string): string {
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, secret + "\n", { mode: 0o600 });
   chmodSync(file, 0o600);
-  console.warn(
-    `[portico] Generated a deployment secret in ${file}. Fine for local use; in production set PORTICO_SECRET.`,
-  );
+  log.warn(`Generated a deployment secret in ${file}. Fine for local use; in production set PORTICO_SECRET.`);
   return secret;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError, readEnv } from "./env.server";
 
 const SECRET = "s".repeat(48);
@@ -13,10 +13,8 @@ describe("readEnv", () => {
   let dataDir: string;
   beforeEach(() => {
     dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "portico-env-")), "data");
-    vi.spyOn(console, "warn").mockImplementation(() => undefined);
   });
   afterEach(() => {
-    vi.restoreAllMocks();
     rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });
 
@@ -73,7 +71,6 @@ describe("readEnv", () => {
     expect(first.secret.length).toBeGreaterThanOrEqual(32);
     expect(readFileSync(file, "utf8").trim()).toBe(first.secret);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("PORTICO_SECRET"));
 
     const second = read({});
     expect(second.secret).toBe(first.secret);

@@ -1,7 +1,7 @@
 import pino, { type Logger } from "pino";
 import pretty from "pino-pretty";
 // Relative, not "~/": server.ts imports this module and is compiled without the alias.
-import { isProductionEnv } from "../config/env.server";
+import { isProductionEnv } from "../config/production";
 
 /**
  * Portico's log (docs/self-hosting.md#logs): one JSON line per request and per notable event,
