@@ -2,9 +2,9 @@
  * Portico's embeddable widgets: `<auth-login>`, `<auth-user-button>`, `<auth-user-profile>`
  * and the programmatic API (also on `window.Portico`). See docs/widgets.md.
  */
+import { emit } from "./events";
 import type { PorticoUser } from "./internal/client";
 import {
-  emit,
   getDefaultStore,
   type SessionState,
   type StoreOptions,
@@ -15,6 +15,8 @@ import {
 export { AuthLogin } from "./components/login/login";
 export { PorticoError } from "./internal/client";
 export type { AuthMode, PorticoUser, TokenStorage } from "./internal/client";
+export { PORTICO_EVENTS } from "./events";
+export type { PorticoEvent, PorticoEventMap, PorticoEventName } from "./events";
 
 /** Points the API at a tenant before (or without) any widget; widgets for it share the session. */
 export function configure(options: Partial<StoreOptions> & { tenant: string }): void {

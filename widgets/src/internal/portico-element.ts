@@ -3,7 +3,8 @@ import type { PublicTenantConfig } from "~/auth-methods/public-config";
 import type { Theme } from "~/theme/theme";
 import { type AuthMode, PorticoError, type TokenStorage } from "./client";
 import { loadLocale, type MessageKey, pickWidgetLocale, translate, type WidgetLocale } from "./messages";
-import { emit, type SessionState, type SessionStore, sessionStore } from "./session";
+import { emit } from "../events";
+import { type SessionState, type SessionStore, sessionStore } from "./session";
 import { themeStyleSheet } from "./styles";
 
 /** Where the module was served from: Portico's own origin, unless `base-url` says otherwise. */

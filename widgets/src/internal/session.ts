@@ -14,11 +14,6 @@ export type Account = { user: PorticoUser; sessionToken: string };
 
 type SessionAnswer = { user: PorticoUser; session: PorticoSession } | null;
 
-/** Dispatches a `portico:*` event that crosses shadow roots and reaches `document`. */
-export function emit<T>(target: EventTarget, name: string, detail: T): void {
-  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-}
-
 /**
  * The signed-in state of one tenant on this page, shared by every widget for it and by
  * `window.Portico`: one get-session on load, listeners told of every change.

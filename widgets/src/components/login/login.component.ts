@@ -1,7 +1,7 @@
 import { html, nothing, render, type PropertyValues, type TemplateResult } from "lit";
 import { PorticoError } from "../../internal/client";
 import { PorticoElement } from "../../internal/portico-element";
-import { emit } from "../../internal/session";
+import { emit } from "../../events";
 import { adoptLightDomStyles, baseStyles } from "../../internal/styles";
 import { loginStyles } from "./login.styles";
 

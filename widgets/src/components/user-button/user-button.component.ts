@@ -1,6 +1,6 @@
 import { css, html, nothing } from "lit";
 import type { Account } from "../../internal/session";
-import { emit } from "../../internal/session";
+import { emit } from "../../events";
 import { PorticoElement } from "../../internal/portico-element";
 import { baseStyles } from "../../internal/styles";
 

@@ -1,7 +1,7 @@
 import { css, html, nothing, render, type PropertyValues } from "lit";
 import { PorticoError, type PorticoSession } from "../../internal/client";
 import { PorticoElement } from "../../internal/portico-element";
-import { emit } from "../../internal/session";
+import { emit } from "../../events";
 import { adoptLightDomStyles, baseStyles } from "../../internal/styles";
 
 type Passkey = { id: string; name?: string | null; createdAt: string };

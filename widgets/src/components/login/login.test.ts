@@ -1,0 +1,66 @@
+import axe from "axe-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { mount as mountTag, next, shadowText, until } from "../../../test/dom";
+import "./login";
+
+/** Unit tests of <auth-login> in Chromium (widgets/vitest.config.ts). */
+const backendUrl = inject("backendUrl");
+const mount = (attributes: Record<string, string>) => mountTag("auth-login", attributes);
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe("<auth-login>", () => {
+  it("without a tenant, says which attribute to set, inside its own box, and emits portico:error", async () => {
+    const box = document.createElement("div");
+    box.style.width = "320px";
+    document.body.append(box);
+    const element = document.createElement("auth-login");
+    const error = next(element, "portico:error");
+    box.append(element);
+    expect(await error).toEqual({ code: "tenant_missing", message: 'Set the tenant attribute, e.g. tenant="acme".' });
+    await until(() => shadowText(element).includes("Set the tenant attribute"));
+    expect(element.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+  });
+
+  it("refuses token mode when the tenant has bearer tokens off, naming the fix", async () => {
+    const element = mount({ tenant: "no-bearer", "base-url": backendUrl });
+    const error = await next(element, "portico:error");
+    expect(error.code).toBe("bearer_disabled");
+    await until(() => shadowText(element).includes("Bearer tokens"));
+  });
+
+  it("renders the tenant's sign-in form with labelled fields, ready and accessible", async () => {
+    const element = mount({ tenant: "acme", "base-url": backendUrl });
+    expect(await next(element, "portico:ready")).toEqual({ tenant: "acme", user: null });
+    const form = await until(() => element.querySelector("form"));
+    expect([...form.querySelectorAll("label")].map((label) => label.textContent?.trim())).toEqual([
+      "Email",
+      "Password",
+    ]);
+    expect(form.querySelector("input[type=password]")?.getAttribute("autocomplete")).toBe("current-password");
+    const results = await axe.run(element);
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  });
+
+  it("speaks the language of its lang attribute", async () => {
+    const element = mount({ tenant: "acme", "base-url": backendUrl, lang: "de" });
+    await next(element, "portico:ready");
+    await until(() => element.querySelector("form label")?.textContent?.trim() === "E-Mail");
+    expect(element.querySelector("form button[type=submit]")?.textContent?.trim()).toBe("Anmelden");
+  });
+
+  it("shows a wrong password's message in an alert and emits it as portico:error", async () => {
+    const element = mount({ tenant: "acme", "base-url": backendUrl });
+    await next(element, "portico:ready");
+    const form = await until(() => element.querySelector("form"));
+    form.querySelector<HTMLInputElement>("input[type=email]")!.value = "ada@example.com";
+    form.querySelector<HTMLInputElement>("input[type=password]")!.value = "not-her-password";
+    const error = next(element, "portico:error");
+    form.requestSubmit();
+    expect(await error).toEqual({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" });
+    const alert = await until(() => element.querySelector<HTMLElement>("form [role=alert]"));
+    expect(alert.textContent).toContain("Invalid email or password");
+  });
+});
