@@ -9,73 +9,31 @@
  * It starts its own server from the run's build (the shared one's output cannot be read), so
  * its stderr can be checked. FUZZ_SEED=<n> replays a run; FUZZ_COUNT=<n> changes its size.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { repoRoot, startServer, type ServerProcess } from "../support/server-process";
 import { fuzzRequest, prng, type FuzzContext, type FuzzRequest } from "./fuzz-requests";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261213);
 const COUNT = Number(process.env.FUZZ_COUNT ?? 5000);
 const CONCURRENCY = 8;
-const repoRoot = path.resolve(import.meta.dirname, "../..");
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-let server: ChildProcess;
-let serverLog = "";
+let server: ServerProcess;
 let origin = "";
 let env: NodeJS.ProcessEnv;
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 test.beforeAll(async () => {
-  const port = await freePort();
-  origin = `http://localhost:${port}`;
-  env = {
-    ...process.env,
-    PORT: String(port),
-    PUBLIC_URL: origin,
-    PORTICO_BUILD_DIR: process.env.PORTICO_E2E_BUILD_DIR,
-    PORTICO_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "portico-fuzz-")),
-    PORTICO_TRUST_PROXY: "loopback",
-    PORTICO_DEMO_TENANT: "true",
-    NODE_ENV: "production",
-    PORTICO_ENV: "development",
-    DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-  };
-  server = spawn(process.execPath, [path.join(process.env.PORTICO_E2E_BUILD_DIR!, "server.js")], {
-    cwd: repoRoot,
-    env,
-  });
-  server.stdout!.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
-  await expect
-    .poll(
-      () =>
-        fetch(`${origin}/healthz`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 60_000 },
-    )
-    .toBe(200);
+  server = await startServer();
+  ({ origin, env } = server);
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
+  await server?.stop();
 });
 
 /** A console owner of the demo tenant, and an API key with every scope made in its console. */
@@ -166,20 +124,23 @@ test("thousands of malformed requests: no 500, nothing logged as an error, the s
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const summary = `seed ${SEED}, ${COUNT} requests in ${seconds} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`;
   console.log(`[fuzz] ${summary}`);
-  writeFileSync(testInfo.outputPath("server.log"), serverLog);
+  writeFileSync(testInfo.outputPath("server.log"), server.log());
 
   expect(failures, `5xx answers (replay with FUZZ_SEED=${SEED}):\n${failures.slice(0, 20).join("\n")}`).toEqual([]);
   // Connection failures (-1) happen only where the server closed an oversized body early.
   expect(statuses.get(0) ?? 0, summary).toBe(0);
 
   // JSON log lines at error level or above, and anything else that looks like an error.
-  const errorLines = serverLog.split("\n").filter((line) => {
-    try {
-      return ["error", "fatal"].includes((JSON.parse(line) as { level?: string }).level ?? "");
-    } catch {
-      return /error|exception|unhandled|failed/i.test(line) && !/Generated a deployment secret/.test(line);
-    }
-  });
+  const errorLines = server
+    .log()
+    .split("\n")
+    .filter((line) => {
+      try {
+        return ["error", "fatal"].includes((JSON.parse(line) as { level?: string }).level ?? "");
+      } catch {
+        return /error|exception|unhandled|failed/i.test(line) && !/Generated a deployment secret/.test(line);
+      }
+    });
   expect(errorLines, `server logged errors (replay with FUZZ_SEED=${SEED})`).toEqual([]);
 
   // Still alive and still serving real pages and sessions.
