@@ -1,5 +1,5 @@
 import { getPortico } from "~/context.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { requirePlatformUser, type PlatformUser } from "~/platform/session.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 

@@ -4,7 +4,7 @@ import { AUTH_METHOD_IDS, type AuthMethodId, type AuthMethodSettings } from "~/a
 import { tenantPasskeyPlugin } from "~/auth-methods/passkeys/plugin.server";
 import { tenantTwoFactorPlugin } from "~/auth-methods/two-factor/plugin.server";
 import { tenantJwtPlugin } from "~/jwt/plugin.server";
-import type { TenantAuthEvent } from "~/auth/tenant-auth.server";
+import type { TenantAuthEvent } from "~/auth/auth-events";
 import { invitationLink, organizationAccessOptions, organizationLeaveEvents } from "~/organizations/plugin.server";
 import type { SignUpMode, TenantConfig } from "~/tenancy/config";
 import { socialProviderOptions } from "~/auth-methods/social/options.server";

@@ -2,7 +2,8 @@ import type { BetterAuthPlugin, GenericEndpointContext } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { countSignInAttempt } from "~/auth/auth-metrics.server";
 import { accountThrottle, type AccountThrottle, type ThrottleCounters } from "~/auth/account-throttle.server";
-import { CLIENT_IP_HEADER, type TenantAuthEvent } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { TenantEmail } from "~/email/templates.server";
 import type { TenantConfig } from "~/tenancy/config";
 

@@ -1,6 +1,7 @@
 import { formValues, SignInSchema, signUpSchema } from "~/http/forms";
 import { fieldMessages, message, type Message } from "~/i18n/message";
-import { CLIENT_IP_HEADER, tenantAuthPath, tenantTrustedOrigins } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import { tenantAuthPath, tenantTrustedOrigins } from "~/auth/tenant-urls";
 import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import {
   isUsernameIdentifier,

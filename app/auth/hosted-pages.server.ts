@@ -1,5 +1,5 @@
 import { safeRedirectTarget } from "~/auth/redirect.server";
-import { tenantTrustedOrigins } from "~/auth/tenant-auth.server";
+import { tenantTrustedOrigins } from "~/auth/tenant-urls";
 import { getPortico } from "~/context.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 

@@ -14,6 +14,9 @@ import {
 import { deferredPasswordReset, runAfterResponse, type ResetRequest } from "~/auth/account-enumeration.server";
 import { countSignInAttempt, countSignUp } from "~/auth/auth-metrics.server";
 import { accountThrottlePlugin } from "~/auth/account-throttle-plugin.server";
+import type { TenantAuthEvent } from "~/auth/auth-events";
+import { tenantAuthPath, tenantBasePath, tenantCookiePrefix, tenantTrustedOrigins } from "~/auth/tenant-urls";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { defaultThrottleCounters, type ThrottleCounters } from "~/auth/account-throttle.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
 import { botProtectionPlugins } from "~/bot-protection/plugin.server";
@@ -38,31 +41,6 @@ import type { Tenant, TenantSecrets } from "~/tenancy/tenants.server";
 import { authLogger, logServerErrorsOnly } from "~/http/auth-errors.server";
 
 /** The header the HTTP server sets from the socket or a trusted proxy; clients cannot forge it. */
-export const CLIENT_IP_HEADER = "x-portico-client-ip";
-
-export function tenantBasePath(slug: string): string {
-  return `/t/${slug}`;
-}
-
-export function tenantAuthPath(slug: string): string {
-  return `${tenantBasePath(slug)}/api/auth`;
-}
-
-/** Cookie names carry the tenant id, so two tenants' cookies can never be confused. */
-export function tenantCookiePrefix(tenant: Pick<Tenant, "id">): string {
-  return `portico.${tenant.id}`;
-}
-
-/** Origins allowed to post to the tenant's auth API and to be redirected to after sign-in. */
-export function tenantTrustedOrigins(tenant: Tenant, publicUrl: URL): string[] {
-  // A custom domain is reached on the deployment's own port (none in production, where it
-  // is https on 443; e.g. :3000 on a developer's machine, where plain http is allowed too).
-  const port = publicUrl.port ? `:${publicUrl.port}` : "";
-  const schemes = publicUrl.protocol === "https:" ? ["https"] : ["https", "http"];
-  const hostOrigins = tenant.hostnames.flatMap((hostname) => schemes.map((scheme) => `${scheme}://${hostname}${port}`));
-  return [publicUrl.origin, ...hostOrigins, ...tenant.config.trustedOrigins];
-}
-
 export type TenantAuthOptions = {
   tenant: Tenant;
   secrets: TenantSecrets;
@@ -79,29 +57,6 @@ export type TenantAuthOptions = {
   sendEmail?: (email: TenantEmail) => Promise<void>;
   /** Sends the tenant's text messages (phone number codes) through the SMS outbox. */
   sendSms?: (sms: { to: string; body: string }) => Promise<void>;
-};
-
-/** What happened in a tenant's auth, whatever path caused it (hosted page, widget, API). */
-export type TenantAuthEvent = {
-  type:
-    | "user.created"
-    | "user.updated"
-    | "email.verified"
-    | "session.created"
-    | "session.revoked"
-    | "sign_in.failed"
-    | "sign_in.throttled"
-    | "password.reset"
-    | "organization.created"
-    | "organization.member_added"
-    | "organization.member_removed"
-    | "two_factor.enabled"
-    | "user.deleted";
-  userId?: string;
-  email?: string;
-  ipAddress?: string | null;
-  userAgent?: string | null;
-  data?: Record<string, unknown>;
 };
 
 const SIGN_IN_PATHS = [

@@ -1,5 +1,5 @@
 import type { GenericEndpointContext } from "better-auth";
-import type { TenantAuthEvent } from "./tenant-auth.server";
+import type { TenantAuthEvent } from "~/auth/auth-events";
 
 /** Endpoints that confirm an email address (the link, or the email one-time code). */
 const EMAIL_VERIFIED_PATHS = ["/verify-email", "/email-otp/verify-email"];

@@ -2,7 +2,7 @@ import type { Challenge } from "altcha-lib";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { issueChallenge, issueServerPass } from "~/bot-protection/altcha.server";
 import { ALTCHA_HEADER, CAPTCHA_HEADER, signInNeedsCheck } from "~/bot-protection/plugin.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";

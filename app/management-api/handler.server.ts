@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import { ApiError, errorResponse, validationError } from "./errors.server";
 import { IdempotencyStore, parseIdempotencyKey, requestFingerprint } from "./idempotency.server";

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TenantAuthEvent } from "~/auth/tenant-auth.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import type { TenantAuthEvent } from "~/auth/auth-events";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { Provider } from "~/db/paths.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";

@@ -1,7 +1,7 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import type { OrganizationOptions } from "better-auth/plugins";
-import type { TenantAuthEvent } from "~/auth/tenant-auth.server";
+import type { TenantAuthEvent } from "~/auth/auth-events";
 import { BUILT_IN_ROLES, organizationAc } from "./access.server";
 
 type Emit = (event: TenantAuthEvent) => void;

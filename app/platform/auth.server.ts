@@ -3,7 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
 import { hkdfSync } from "node:crypto";
 import { createTenantRateLimitStore } from "~/auth/rate-limit.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { ControlDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
 import { PLATFORM_VERIFICATION_EXPIRES_IN_HOURS } from "./verification.server";

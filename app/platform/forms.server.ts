@@ -1,6 +1,6 @@
 import { fieldErrors, formValues, SignInSchema, signUpSchema } from "~/http/forms";
 import { safeRedirectTarget } from "~/auth/redirect.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import { PLATFORM_AUTH_PATH } from "./auth.server";
 

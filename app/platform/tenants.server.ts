@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { adminActor, requireTenantRole } from "~/admin/access.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import { TENANT_ENVIRONMENTS, withNewTenantDefaults } from "~/tenancy/config";
 import { TenantError, type Tenant } from "~/tenancy/tenants.server";

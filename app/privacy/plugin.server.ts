@@ -1,6 +1,6 @@
 import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthEndpoint, sessionMiddleware } from "better-auth/api";
-import type { TenantAuthEvent } from "~/auth/tenant-auth.server";
+import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { TenantDb } from "~/db/clients.server";
 import { getStorage } from "~/db/index.server";
 import type { Tenant } from "~/tenancy/tenants.server";

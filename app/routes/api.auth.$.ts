@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { forwardToTenantAuth } from "~/auth/auth-api.server";
-import { tenantAuthPath } from "~/auth/tenant-auth.server";
+import { tenantAuthPath } from "~/auth/tenant-urls";
 import { jsonError } from "~/http/responses.server";
 import { requireTenant } from "~/tenancy/request.server";
 

@@ -1,5 +1,6 @@
 import { createTenantRateLimitStore, type RateLimitStore } from "~/auth/rate-limit.server";
-import { createTenantAuth, type TenantAuth, type TenantAuthEvent } from "~/auth/tenant-auth.server";
+import { createTenantAuth, type TenantAuth } from "~/auth/tenant-auth.server";
+import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
 import type { TenantEmail } from "~/email/templates.server";

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
-import { CLIENT_IP_HEADER, type TenantAuth } from "~/auth/tenant-auth.server";
+import { type TenantAuth } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";

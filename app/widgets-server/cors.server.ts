@@ -1,4 +1,4 @@
-import { tenantTrustedOrigins } from "~/auth/tenant-auth.server";
+import { tenantTrustedOrigins } from "~/auth/tenant-urls";
 import { getPortico } from "~/context.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 

@@ -11,7 +11,7 @@ import { authMethodsOptions, type AuthMethodContext } from "~/auth-methods/catal
 import { dependencyRefusal } from "~/auth-methods/console.server";
 import { isCommonPassword } from "~/auth-methods/policies.server";
 import { publicConfigResponse } from "~/auth-methods/public-config.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { Provider } from "~/db/paths.server";
 import { TenantConfigSchema, type TenantConfig, type TenantConfigInput } from "~/tenancy/config";
 import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";

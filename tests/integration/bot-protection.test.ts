@@ -5,7 +5,7 @@ import { solveChallenge, type Challenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isBreachedPassword, passwordRefusal, passwordStrength } from "~/auth-methods/policies.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { checkBotProof, issueChallenge, issueServerPass } from "~/bot-protection/altcha.server";
 import type { Provider } from "~/db/paths.server";
 import { TenantConfigSchema } from "~/tenancy/config";

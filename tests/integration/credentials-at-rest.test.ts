@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { getLogger } from "~/ops/log.server";
 import type { Provider } from "~/db/paths.server";
 import { MailServers } from "~/email/mail-servers.server";
 import { EmailOutbox, OutboxSeal, redactCredentials, templateCredentials } from "~/email/outbox.server";
@@ -163,7 +164,7 @@ describe.each(testProviders())("credentials at rest on %s", (provider: Provider)
   });
 
   it("prints the link of undeliverable mail to the operator's log only when asked (development)", async () => {
-    const info = vi.spyOn(console, "info").mockImplementation(() => undefined);
+    const info = vi.spyOn(getLogger(), "debug").mockImplementation(() => undefined);
     try {
       const link = "http://localhost:3996/t/acme/api/auth/reset-password/tok3n?callbackURL=/x";
       const mail = { tenantId: null, to: EMAIL, subject: "Reset", text: `Reset: ${link}` };

@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { getLogger } from "~/ops/log.server";
 import { readEnv } from "~/config/env.server";
 import { SqliteStorage } from "~/db/sqlite-storage.server";
 
@@ -62,7 +63,7 @@ describe("data directory permissions", () => {
   });
 
   it("writes the generated secret 0600 in a 0700 directory, and tightens an existing one", () => {
-    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    vi.spyOn(getLogger(), "warn").mockImplementation(() => undefined);
     const dataDir = path.join(root, "secret-data");
     readEnv({ PORTICO_DATA_DIR: dataDir } as unknown as NodeJS.ProcessEnv);
     expect(mode(dataDir)).toBe(0o700);

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { createTestStorage, type TestStorage } from "../support/storage";

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { Provider } from "~/db/paths.server";
 import { rotateJwtKeys } from "~/jwt/keys.server";
 import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";

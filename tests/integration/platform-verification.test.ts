@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AuditLog } from "~/audit/audit.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { Provider } from "~/db/paths.server";
 import { EmailOutbox, OutboxSeal } from "~/email/outbox.server";
 import { createPlatformAuth, PLATFORM_AUTH_PATH, type PlatformAuth } from "~/platform/auth.server";

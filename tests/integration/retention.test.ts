@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getLogger } from "~/ops/log.server";
 import { AuditLog } from "~/audit/audit.server";
 import type { Provider } from "~/db/paths.server";
 import { RetentionJob } from "~/privacy/retention.server";
@@ -106,10 +107,10 @@ describe.each(testProviders())("retention job on %s", (provider: Provider) => {
   });
 
   it("deletes only finished rows older than each tenant's windows, and records the counts", async () => {
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const log = vi.spyOn(getLogger(), "info").mockImplementation(() => undefined);
     const job = new RetentionJob({ storage: test.storage, tenants, audit }, () => NOW);
     const pass = await job.runOnce();
-    const logged = log.mock.calls.map((call) => String(call[0]));
+    const logged = log.mock.calls.map((call) => call[0] as unknown);
     log.mockRestore();
 
     const expected = {
@@ -132,7 +133,7 @@ describe.each(testProviders())("retention job on %s", (provider: Provider) => {
       ]),
     );
     expect(pass).toHaveLength(3);
-    expect(logged).toContainEqual(expect.stringContaining(`Retention pruned tenant ${brief.slug}`));
+    expect(logged).toContainEqual(expect.objectContaining({ tenant: brief.slug, pruned: expect.any(Object) }));
 
     const db = await test.storage.control();
     const kept = async (prefix: string, names: string[], table: "auditEvent" | "emailMessage") => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { getLogger } from "~/ops/log.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { readMigrations } from "~/db/migrate.server";
 import { migrationsDir, type Provider } from "~/db/paths.server";
 import {
@@ -140,7 +141,7 @@ describe.each(testProviders())("tenant databases on a %s deployment", (provider:
         expect(await back.db.user.count()).toBe(1);
       } finally {
         // WITH (FORCE) ends the storage's idle pooled connections too, which its pool logs.
-        vi.spyOn(console, "error").mockImplementation(() => undefined);
+        vi.spyOn(getLogger(), "error").mockImplementation(() => undefined);
         await external.drop();
       }
     },

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { CLIENT_IP_HEADER, type TenantAuthEvent } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { Provider } from "~/db/paths.server";
 import type { TenantEmail } from "~/email/templates.server";
 import type { TenantRegistry, ResolvedTenant } from "~/tenancy/registry.server";

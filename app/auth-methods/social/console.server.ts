@@ -1,6 +1,6 @@
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { AUTH_METHOD_IDS, AUTH_METHODS, authMethodSecretName, type AuthMethodId } from "~/auth-methods/catalog";
-import { tenantAuthPath } from "~/auth/tenant-auth.server";
+import { tenantAuthPath } from "~/auth/tenant-urls";
 import { getPortico } from "~/context.server";
 
 const MAX_SECRET_LENGTH = 4096;

@@ -3,7 +3,7 @@ import { createAuthMiddleware } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
 import type { AuthMethodSettings } from "~/auth-methods/catalog";
 import type { AuthMethodContext } from "~/auth-methods/catalog.server";
-import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { FirstFactor } from "~/tenancy/config";
 
 /** The better-auth endpoint that confirms a TOTP code, both at set-up and at sign-in. */

@@ -3,7 +3,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { callTenantAuth, cookiesForHost, type FormSuccess } from "~/auth/hosted-forms.server";
 import { redirectParam } from "~/auth/hosted-pages.server";
-import { tenantCookiePrefix } from "~/auth/tenant-auth.server";
+import { tenantCookiePrefix } from "~/auth/tenant-urls";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 import { VERIFY_BACKUP_CODE_PATH, VERIFY_TOTP_PATH } from "./plugin.server";

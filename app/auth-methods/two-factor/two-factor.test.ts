@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 import * as OTPAuth from "otpauth";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER, type TenantAuthEvent } from "~/auth/tenant-auth.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { Provider } from "~/db/paths.server";
 import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
