@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { isProductionEnv, parseTrustProxy } from "./app/config/env.server";
 import { parseShutdownTimeout } from "./app/ops/lifecycle.server";
+import { startTracing, traceRequests } from "./app/ops/tracing.server";
 import {
   bodyLimit,
   isApiPath,
@@ -139,6 +140,8 @@ async function loadBuild() {
 }
 
 async function main() {
+  // Before anything that could serve a request or query a database (off without an endpoint).
+  const tracing = await startTracing(process.env);
   const { getBuild, vite } = await loadBuild();
   const entry = async () => (await getBuild()).entry.module as unknown as PorticoEntry;
 
@@ -155,6 +158,7 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(traceRequests);
   // Already validated by bootstrap() (PORTICO_TRUST_PROXY=true is refused in production).
   app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
   app.use(compression());
@@ -344,6 +348,7 @@ async function main() {
       });
       await portico.shutdown();
       await vite?.close();
+      await tracing.shutdown();
       console.log("[portico] Stopped.");
       clearTimeout(deadline);
       process.exit(0);

@@ -65,6 +65,7 @@ describe("the list of environment variables Portico reads", () => {
       read("app/sms/config.server.ts"),
       read("app/bot-protection/deployment.server.ts"),
       read("app/webhooks/ssrf.server.ts"),
+      read("app/ops/tracing.server.ts"),
       read("app/config/env.server.ts").split("export const ENVIRONMENT_VARIABLES")[0]!,
     ].join("\n");
     for (const name of ENVIRONMENT_VARIABLES) expect(sources, name).toContain(name);
