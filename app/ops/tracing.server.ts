@@ -11,6 +11,7 @@ import {
   type Span,
 } from "@opentelemetry/api";
 import type { NextFunction, Request, Response } from "express";
+import { BackgroundQueryFilter } from "./background-queries.server";
 import { routeClass } from "./route-class";
 
 /**
@@ -123,7 +124,7 @@ export async function startTracing(env: EnvSource): Promise<Tracing> {
     // A traceparent comes from the internet: its trace id is continued, but its sampled flag
     // must not let a client hide its requests from the traces. OTEL_TRACES_SAMPLER overrides.
     ...(configured(env.OTEL_TRACES_SAMPLER) ? {} : { sampler: new AlwaysOnSampler() }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],
+    spanProcessors: [new BackgroundQueryFilter(new BatchSpanProcessor(new OTLPTraceExporter({ url })))],
   });
   // The async-local context manager and the W3C trace-context (and baggage) propagator.
   provider.register();

@@ -177,6 +177,23 @@ describe("withSpan", () => {
   });
 });
 
+describe("database queries outside requests and withSpan", () => {
+  it("are not exported (the outbox workers' polls would be a trace every few seconds)", async () => {
+    await (await test.storage.control()).tenant.findMany({ where: { slug: "background-poll" } });
+    // Spans are exported in the order they end: once this one arrived, the poll's would have.
+    await withSpan("after-the-poll", {}, async () => undefined);
+    await exported((span) => span.name === "after-the-poll");
+
+    const roots = receiver.spans.filter((span) => span.name.startsWith("prisma:") && !span.parentSpanId);
+    expect(roots).toEqual([]);
+    const parents = new Set(receiver.spans.map((span) => span.spanId));
+    const dangling = receiver.spans.filter(
+      (span) => span.name.startsWith("prisma:") && !parents.has(span.parentSpanId!),
+    );
+    expect(dangling).toEqual([]);
+  });
+});
+
 describe("without an OTLP endpoint", () => {
   it("loads no SDK, exporter or Prisma instrumentation, and requests and withSpan work as before", async () => {
     // A fresh process (this one has tracing on) that records every module it resolves.
