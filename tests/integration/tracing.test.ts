@@ -40,8 +40,11 @@ async function serverSpanFor(urlPath: string): Promise<ReceivedSpan> {
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
-  // Read by the SDK's batch processor itself: export within a fraction of a second.
+  // Read by the SDK itself: export within a fraction of a second, with a collector's API key
+  // and the operator's resource attributes.
   process.env.OTEL_BSP_SCHEDULE_DELAY = "100";
+  process.env.OTEL_EXPORTER_OTLP_HEADERS = "x-collector-key=k3y";
+  process.env.OTEL_RESOURCE_ATTRIBUTES = "deployment.environment.name=staging";
   tracing = await startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_SERVICE_NAME: "portico-test" });
   test = await createTestStorage("sqlite");
 
@@ -97,9 +100,10 @@ describe("HTTP server spans", () => {
         "portico.tenant.slug": "acme",
         "portico.route_class": "hosted_page",
       },
-      resource: { "service.name": "portico-test" },
+      resource: { "service.name": "portico-test", "deployment.environment.name": "staging" },
     });
     expect(JSON.stringify(receiver.spans)).not.toContain("secret-in-query");
+    expect(receiver.lastHeaders).toMatchObject({ "x-collector-key": "k3y", "content-type": "application/json" });
 
     const queries = await exported(
       (candidate) => candidate.traceId === TRACE_ID && candidate.name.startsWith("prisma:"),

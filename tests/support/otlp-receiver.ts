@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
@@ -69,6 +69,8 @@ export type OtlpReceiver = {
   spans: ReceivedSpan[];
   /** Every request that reached the receiver, whatever its path. */
   requests: number;
+  /** The headers of the last export (a collector's API key arrives here). */
+  lastHeaders: IncomingHttpHeaders;
   close(): Promise<void>;
 };
 
@@ -76,8 +78,10 @@ export type OtlpReceiver = {
 export async function startOtlpReceiver(port = 0): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = [];
   let requests = 0;
+  let lastHeaders: IncomingHttpHeaders = {};
   const server = createServer((req, res) => {
     requests++;
+    lastHeaders = req.headers;
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -94,6 +98,9 @@ export async function startOtlpReceiver(port = 0): Promise<OtlpReceiver> {
     spans,
     get requests() {
       return requests;
+    },
+    get lastHeaders() {
+      return lastHeaders;
     },
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
