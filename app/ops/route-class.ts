@@ -1,28 +1,41 @@
 /**
- * The kind of route a path belongs to: a small, fixed set, so traces and metrics can group
- * requests by it. Paths themselves carry slugs, ids and tokens and would make unbounded names.
+ * The few kinds of request Portico serves, used as a bounded label for metrics, logs and
+ * trace names (a path would be one series per user id or token).
  */
 export type RouteClass =
   "auth_api" | "hosted_page" | "console" | "management_api" | "widgets" | "static" | "ops" | "other";
 
-/** A tenant's files: theme, its uploaded assets, fonts (the rest of /t/<slug>/ is pages). */
-const TENANT_STATIC = /^\/t\/[^/]+\/(?:assets\/|fonts\/|theme\.(?:css|json)$)/;
+const OPS_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
-/** The platform's own pages around the console (its account's sign-in, invitations). */
-const CONSOLE_PAGES = /^\/(?:admin|sign-in|sign-up|sign-out|verify-email|invite)(?:[/.]|$)/;
-
-/** Classifies a request path (without the query string) as it reached the server. */
+/** The class of a request by its path (after custom-domain rewriting to /t/<slug>/…). */
 export function routeClass(path: string): RouteClass {
-  if (/^\/(?:healthz|readyz|metrics)$/.test(path)) return "ops";
-  if (/^\/t\/[^/]+\/api\/auth(?:\/|$)/.test(path) || /^\/api\/(?:platform\/)?auth(?:\/|$)/.test(path)) {
-    return "auth_api";
-  }
-  if (/^\/api\/v1(?:\/|$)/.test(path)) return "management_api";
+  if (OPS_PATHS.has(path)) return "ops";
   if (path.startsWith("/widgets/")) return "widgets";
-  if (path.startsWith("/assets/") || TENANT_STATIC.test(path) || /^\/[^/]+\.(?:ico|png|svg|txt|xml)$/.test(path)) {
+  if (path.startsWith("/assets/") || /\.(?:js|css|svg|png|ico|woff2?|txt|xml|webmanifest)$/.test(path)) {
+    // A tenant's theme.css/theme.json, assets and fonts are static too.
     return "static";
   }
-  if (/^\/t\/[^/]+(?:\/|$)/.test(path)) return "hosted_page";
-  if (CONSOLE_PAGES.test(path)) return "console";
+  if (path.startsWith("/api/v1/") || path === "/api/v1") return "management_api";
+  if (path.startsWith("/api/auth/") || path.startsWith("/api/platform/auth/")) return "auth_api";
+  if (path.startsWith("/t/")) {
+    const rest = path.split("/").slice(3).join("/");
+    if (rest.startsWith("api/auth/")) return "auth_api";
+    if (
+      rest.startsWith(".well-known/") ||
+      rest === "theme.json" ||
+      rest.startsWith("assets/") ||
+      rest.startsWith("fonts/")
+    )
+      return "static";
+    return "hosted_page";
+  }
+  // The console and the platform account pages it needs (sign-in, invitations, …).
+  if (/^\/(?:admin|sign-in|sign-up|sign-out|verify-email|invite)(?:\/|$)/.test(path)) return "console";
   return "other";
+}
+
+/** The tenant a path names (/t/<slug>/…), if any. */
+export function tenantSlugOfPath(path: string): string | undefined {
+  const match = /^\/t\/([a-z0-9-]{1,40})(?:\/|$)/.exec(path);
+  return match?.[1];
 }

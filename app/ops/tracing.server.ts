@@ -12,7 +12,7 @@ import {
 } from "@opentelemetry/api";
 import type { NextFunction, Request, Response } from "express";
 import { BackgroundQueryFilter } from "./background-queries.server";
-import { routeClass } from "./route-class";
+import { routeClass, tenantSlugOfPath } from "./route-class";
 
 /**
  * Optional OpenTelemetry traces (docs/self-hosting.md, decision 0012). Off unless an OTLP
@@ -57,13 +57,12 @@ const DEFAULT_SERVICE_NAME = "portico";
 const TENANT_SLUG_ATTRIBUTE = "portico.tenant.slug";
 const ROUTE_CLASS_ATTRIBUTE = "portico.route_class";
 const HOST_TENANT_HEADER = "x-portico-host-tenant";
-/** The shape of a tenant slug (app/tenancy/slug.ts); anything else in /t/<…>/ is not recorded. */
-const SLUG_SHAPE = /^[a-z0-9](-?[a-z0-9]){2,39}$/;
 /** Span names use the method only when it is a standard one (a client picks the method). */
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"]);
 /** Paths whose next segment is a credential (invitation links, better-auth's reset callback). */
-const CREDENTIAL_SEGMENT = /(\/(?:invite|reset-password)\/)[^/]+/g;
-const MAX_PATH_LENGTH = 1024;
+const CREDENTIAL_SEGMENT = /\/(invite|reset-password)\/[^/]+/g;
+/** A segment this long is a token or an opaque id, not something to read in a trace. */
+const LONG_SEGMENT = 40;
 const FLUSH_LIMIT_MS = 5_000;
 
 let requestsTraced = false;
@@ -161,18 +160,22 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The path for url.path: no query string (queries carry tokens), credentials in the path hidden. */
+/**
+ * The path for url.path, written as the request log writes it (so a log line and its span
+ * match): no query string (queries carry tokens), credentials and long segments replaced.
+ */
 function recordedPath(originalUrl: string): string {
-  const path = originalUrl.split("?")[0]!.replace(CREDENTIAL_SEGMENT, "$1{token}");
-  return path.length > MAX_PATH_LENGTH ? `${path.slice(0, MAX_PATH_LENGTH)}…` : path;
+  return (originalUrl.split("?")[0] ?? "")
+    .replace(CREDENTIAL_SEGMENT, "/$1/:token")
+    .split("/")
+    .map((segment) => (segment.length >= LONG_SEGMENT ? ":long" : segment))
+    .join("/");
 }
 
 /** The tenant a request is for: set by server.ts for custom domains, else the /t/<slug>/ path. */
 function tenantSlugOf(req: Request, path: string): string | undefined {
   const fromHost = req.headers[HOST_TENANT_HEADER];
-  if (typeof fromHost === "string" && SLUG_SHAPE.test(fromHost)) return fromHost;
-  const fromPath = /^\/t\/([^/]+)/.exec(path)?.[1];
-  return fromPath && SLUG_SHAPE.test(fromPath) ? fromPath : undefined;
+  return typeof fromHost === "string" ? fromHost : tenantSlugOfPath(path);
 }
 
 /**

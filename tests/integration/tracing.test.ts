@@ -132,17 +132,19 @@ describe("HTTP server spans", () => {
     expect(await serverSpanFor("/t/acme/sign-up")).toMatchObject({ traceId, name: "GET hosted_page" });
   });
 
-  it("hide credentials carried in paths and record no tenant for a path that is not a slug", async () => {
+  it("hide credentials and long opaque segments in paths, and record no tenant for a path that is not a slug", async () => {
     await fetch(`${base}/invite/inv1t3-t0ken-value`);
     await fetch(`${base}/t/acme/api/auth/reset-password/r3set-t0ken?callbackURL=/t/acme/reset-password`, {
       method: "POST",
     });
+    await fetch(`${base}/t/acme/api/auth/magic-link/${"m".repeat(48)}`);
     await fetch(`${base}/t/Not_A..Slug/sign-in`);
 
-    expect(await serverSpanFor("/invite/{token}")).toMatchObject({ name: "GET console" });
-    expect(await serverSpanFor("/t/acme/api/auth/reset-password/{token}")).toMatchObject({ name: "POST auth_api" });
+    expect(await serverSpanFor("/invite/:token")).toMatchObject({ name: "GET console" });
+    expect(await serverSpanFor("/t/acme/api/auth/reset-password/:token")).toMatchObject({ name: "POST auth_api" });
+    expect(await serverSpanFor("/t/acme/api/auth/magic-link/:long")).toMatchObject({ name: "GET auth_api" });
     expect((await serverSpanFor("/t/Not_A..Slug/sign-in")).attributes).not.toHaveProperty("portico.tenant.slug");
-    expect(JSON.stringify(receiver.spans)).not.toMatch(/inv1t3-t0ken|r3set-t0ken/);
+    expect(JSON.stringify(receiver.spans)).not.toMatch(/inv1t3-t0ken|r3set-t0ken|mmmmmmmmmm/);
   });
 
   it("classify a custom domain's request by the tenant route it was rewritten to", async () => {
