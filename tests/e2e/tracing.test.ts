@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { randomInt } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -155,5 +157,31 @@ test("without OTEL_EXPORTER_OTLP_ENDPOINT, nothing is exported, not even to the 
   } finally {
     portico?.process.kill("SIGKILL");
     await receiver.close();
+  }
+});
+
+test("a collector that never answers delays neither pages nor the shutdown past its flush limit", async ({ page }) => {
+  // Takes every export and never replies, like a collector stuck behind a dead load balancer.
+  const stuck = createServer(() => undefined);
+  await new Promise<void>((resolve) => stuck.listen(0, "127.0.0.1", resolve));
+  let portico: Portico | undefined;
+  try {
+    portico = await startPortico({
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(stuck.address() as AddressInfo).port}`,
+      OTEL_BSP_SCHEDULE_DELAY: "200",
+    });
+    await page.goto(`${portico.base}/t/demo/sign-in`);
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+    const stopping = Date.now();
+    portico.process.kill("SIGTERM");
+    expect(await portico.exited).toBe(0);
+    // The flush gets 5 s; the exporter's own timeout (10 s) is not waited for.
+    expect(Date.now() - stopping).toBeLessThan(9_000);
+    expect(portico.output()).toContain("[portico] Tracing: the last spans were not exported");
+  } finally {
+    portico?.process.kill("SIGKILL");
+    stuck.closeAllConnections();
+    stuck.close();
   }
 });
