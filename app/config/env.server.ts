@@ -73,6 +73,16 @@ const EnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl("http://otel-collector:4318 (the collector's OTLP/HTTP address)").optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl("http://otel-collector:4318/v1/traces").optional(),
   OTEL_SERVICE_NAME: z.string().trim().min(1).max(100).optional(),
+  OTEL_PROPAGATORS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine(
+      (value) =>
+        value === "none" || value.split(",").every((name) => ["tracecontext", "baggage"].includes(name.trim())),
+      { message: "must be tracecontext,baggage (the default) or none (ignore callers' traceparent)" },
+    )
+    .optional(),
 });
 
 /**

@@ -186,6 +186,15 @@ describe("readEnv", () => {
     ).not.toThrow();
   });
 
+  it("takes OTEL_PROPAGATORS as W3C trace context or none, and names the variable otherwise", () => {
+    expect(configError({ PORTICO_SECRET: SECRET, OTEL_PROPAGATORS: "b3" }).message).toBe(
+      "Invalid environment variable OTEL_PROPAGATORS: must be tracecontext,baggage (the default) or none (ignore callers' traceparent)",
+    );
+    for (const propagators of ["none", "tracecontext", "tracecontext, baggage"]) {
+      expect(() => read({ PORTICO_SECRET: SECRET, OTEL_PROPAGATORS: propagators })).not.toThrow();
+    }
+  });
+
   it("accepts postgres:// and postgresql:// database URLs", () => {
     for (const url of ["postgres://u:p@db:5432/portico", "postgresql://db/portico"]) {
       expect(read({ PORTICO_SECRET: SECRET, DATABASE_URL: url }).databaseUrl).toBe(url);

@@ -83,6 +83,10 @@ export function tracesUrl(env: EnvSource): string | null {
   return url && /^https?:\/\//i.test(url) && URL.canParse(url) ? url : null;
 }
 
+function ignoresCallers(env: EnvSource): boolean {
+  return configured(env.OTEL_PROPAGATORS)?.toLowerCase() === "none";
+}
+
 /**
  * Starts exporting traces when OTEL_EXPORTER_OTLP_ENDPOINT (or the traces-only variant) is
  * set: a tracer provider with a batch processor and the OTLP/HTTP (JSON) exporter, W3C trace
@@ -125,8 +129,10 @@ export async function startTracing(env: EnvSource): Promise<Tracing> {
     ...(configured(env.OTEL_TRACES_SAMPLER) ? {} : { sampler: new AlwaysOnSampler() }),
     spanProcessors: [new BackgroundQueryFilter(new BatchSpanProcessor(new OTLPTraceExporter({ url })))],
   });
-  // The async-local context manager and the W3C trace-context (and baggage) propagator.
-  provider.register();
+  // The async-local context manager and the W3C trace-context (and baggage) propagator, unless
+  // OTEL_PROPAGATORS=none: then callers' traceparent headers are ignored and every request
+  // starts a trace of its own (an instance reached straight from the internet).
+  provider.register(ignoresCallers(env) ? { propagator: null } : {});
   const unregisterPrisma = registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [new PrismaInstrumentation()],

@@ -33,6 +33,16 @@ async function exported(match: (span: ReceivedSpan) => boolean, count = 1): Prom
   return receiver.spans.filter(match);
 }
 
+/** Runs an ES module script in a new Node process at the repository root; returns its last line's JSON. */
+async function inFreshProcess(script: string, env: Record<string, string> = {}): Promise<unknown> {
+  const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: repoRoot,
+    env: { NODE_ENV: "test", PATH: process.env.PATH, ...env },
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout.trim().split("\n").at(-1)!);
+}
+
 async function serverSpanFor(urlPath: string): Promise<ReceivedSpan> {
   const [span] = await exported((span) => span.kind === 2 && span.attributes["url.path"] === urlPath);
   return span!;
@@ -200,6 +210,34 @@ describe("database queries outside requests and withSpan", () => {
   });
 });
 
+describe("OTEL_PROPAGATORS=none", () => {
+  it("ignores a caller's traceparent: the request starts a trace of its own", async () => {
+    // A fresh process: the propagator is registered once per process.
+    const script = `
+      import express from "express";
+      const { startTracing, traceRequests } = await import("./app/ops/tracing.server.ts");
+      const tracing = await startTracing(process.env);
+      const app = express();
+      app.use(traceRequests);
+      const server = app.listen(0, "127.0.0.1");
+      await new Promise((resolve) => server.once("listening", resolve));
+      const answer = await fetch("http://127.0.0.1:" + server.address().port + "/t/acme/welcome", {
+        headers: { traceparent: "00-${TRACE_ID}-${CALLER_SPAN_ID}-01" },
+      });
+      await tracing.shutdown();
+      server.close();
+      console.log(JSON.stringify({ status: answer.status }));`;
+    expect(
+      await inFreshProcess(script, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_PROPAGATORS: "none" }),
+    ).toEqual({ status: 404 });
+
+    const span = await serverSpanFor("/t/acme/welcome");
+    expect(span.name).toBe("GET hosted_page");
+    expect(span.traceId).not.toBe(TRACE_ID);
+    expect(span.parentSpanId).toBeUndefined();
+  });
+});
+
 describe("without an OTLP endpoint", () => {
   it("loads no SDK, exporter or Prisma instrumentation, and requests and withSpan work as before", async () => {
     // A fresh process (this one has tracing on) that records every module it resolves.
@@ -231,12 +269,7 @@ describe("without an OTLP endpoint", () => {
       const required = Object.keys(createRequire(import.meta.url).cache);
       console.log(JSON.stringify({ enabled: tracing.enabled, status: answer.status, body: await answer.text(), result,
         modules: [...loaded, ...required] }));`;
-    const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-      cwd: repoRoot,
-      env: { NODE_ENV: "test", PATH: process.env.PATH },
-      timeout: 60_000,
-    });
-    const outcome = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+    const outcome = (await inFreshProcess(script)) as {
       enabled: boolean;
       status: number;
       body: string;
