@@ -36,8 +36,8 @@ export type Tracing = {
 /**
  * Variables the OpenTelemetry SDK reads by itself when tracing is on (the exporter's headers,
  * timeout and compression, resource attributes, the sampler, the batch processor's delay), so
- * deployment files may set them. OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
- * and OTEL_SERVICE_NAME are validated with the rest of the environment (app/config/env.server.ts).
+ * deployment files may set them. The endpoints, OTEL_SERVICE_NAME and OTEL_PROPAGATORS, which
+ * Portico reads itself, are validated with the rest of the environment (app/config/env.server.ts).
  */
 export const OTEL_SDK_VARIABLES = [
   "OTEL_SDK_DISABLED",
