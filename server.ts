@@ -17,6 +17,7 @@ import { isProductionEnv, parseTrustProxy } from "./app/config/env.server";
 import { metricsEndpoint, observeRequests, parseMetricsPort } from "./app/ops/http-observability.server";
 import { parseShutdownTimeout } from "./app/ops/lifecycle.server";
 import { errorField, log } from "./app/ops/log.server";
+import { startTracing, traceRequests } from "./app/ops/tracing.server";
 import {
   bodyLimit,
   isApiPath,
@@ -145,6 +146,8 @@ async function loadBuild() {
 }
 
 async function main() {
+  // Before anything that could serve a request or query a database (off without an endpoint).
+  const tracing = await startTracing(process.env);
   const { getBuild, vite } = await loadBuild();
   const entry = async () => (await getBuild()).entry.module as unknown as PorticoEntry;
 
@@ -164,6 +167,7 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(traceRequests);
   app.use(observeRequests);
   // Already validated by bootstrap() (PORTICO_TRUST_PROXY=true is refused in production).
   app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
@@ -368,6 +372,7 @@ async function main() {
       await portico.shutdown();
       metricsServer?.close();
       await vite?.close();
+      await tracing.shutdown();
       log.info("Stopped.");
       clearTimeout(deadline);
       process.exit(0);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ensurePrivateDir } from "../db/private-files.server";
 import { log } from "../ops/log.server";
 import { isProductionEnv } from "./production";
+import { OTEL_SDK_VARIABLES } from "../ops/tracing.server";
 import { DEFAULT_PRIMARY_COLOR, type PlatformBranding } from "./branding";
 
 /**
@@ -23,6 +24,10 @@ function linkOrPath(example: string) {
     .refine((value) => /^\/(?!\/)/.test(value) || (/^https?:\/\/\S+$/.test(value) && URL.canParse(value)), {
       message: `must be an http(s) URL or a path starting with /: ${example}`,
     });
+}
+
+function otlpUrl(example: string) {
+  return z.url({ protocol: /^https?$/, message: `must be an http(s) URL such as ${example}` });
 }
 
 const EnvSchema = z.object({
@@ -65,11 +70,26 @@ const EnvSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().trim().min(3).max(320).optional(),
   PORTICO_EMAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  // OpenTelemetry traces (app/ops/tracing.server.ts): set, they turn tracing on. Checked here so
+  // a typo stops the start with the variable's name instead of exporting nowhere.
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl("http://otel-collector:4318 (the collector's OTLP/HTTP address)").optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl("http://otel-collector:4318/v1/traces").optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(100).optional(),
+  OTEL_PROPAGATORS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine(
+      (value) =>
+        value === "none" || value.split(",").every((name) => ["tracecontext", "baggage"].includes(name.trim())),
+      { message: "must be tracecontext,baggage (the default) or none (ignore callers' traceparent)" },
+    )
+    .optional(),
 });
 
 /**
  * Every environment variable the server reads: the validated ones above plus those read where
- * they are used (server.ts, SMS gateway, bot protection, webhooks). Deployment files (compose,
+ * they are used (server.ts, SMS gateway, bot protection, webhooks) and the OpenTelemetry SDK's. Deployment files (compose,
  * Helm chart) are checked against this list, so a misspelt or unsupported variable fails a test.
  */
 export const ENVIRONMENT_VARIABLES: readonly string[] = [
@@ -92,6 +112,7 @@ export const ENVIRONMENT_VARIABLES: readonly string[] = [
   "SMS_TWILIO_AUTH_TOKEN",
   "SMS_FROM",
   "SMS_TWILIO_BASE_URL",
+  ...OTEL_SDK_VARIABLES,
 ];
 
 export type Env = {

@@ -170,6 +170,28 @@ describe("readEnv", () => {
     expect(message).toMatch(reason);
   });
 
+  it("refuses an OTLP endpoint that is not an http(s) URL, naming the variable", () => {
+    expect(configError({ PORTICO_SECRET: SECRET, OTEL_EXPORTER_OTLP_ENDPOINT: "otel-collector:4318" }).message).toBe(
+      "Invalid environment variable OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL such as " +
+        "http://otel-collector:4318 (the collector's OTLP/HTTP address)",
+    );
+    expect(
+      configError({ PORTICO_SECRET: SECRET, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "grpc://collector:4317" }).message,
+    ).toMatch(/^Invalid environment variable OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: must be an http\(s\) URL/);
+    expect(() =>
+      read({ PORTICO_SECRET: SECRET, OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4318" }),
+    ).not.toThrow();
+  });
+
+  it("takes OTEL_PROPAGATORS as W3C trace context or none, and names the variable otherwise", () => {
+    expect(configError({ PORTICO_SECRET: SECRET, OTEL_PROPAGATORS: "b3" }).message).toBe(
+      "Invalid environment variable OTEL_PROPAGATORS: must be tracecontext,baggage (the default) or none (ignore callers' traceparent)",
+    );
+    for (const propagators of ["none", "tracecontext", "tracecontext, baggage"]) {
+      expect(() => read({ PORTICO_SECRET: SECRET, OTEL_PROPAGATORS: propagators })).not.toThrow();
+    }
+  });
+
   it("accepts postgres:// and postgresql:// database URLs", () => {
     for (const url of ["postgres://u:p@db:5432/portico", "postgresql://db/portico"]) {
       expect(read({ PORTICO_SECRET: SECRET, DATABASE_URL: url }).databaseUrl).toBe(url);

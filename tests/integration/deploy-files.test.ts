@@ -69,6 +69,7 @@ describe("the list of environment variables Portico reads", () => {
       read("app/webhooks/ssrf.server.ts"),
       read("app/ops/log.server.ts"),
       read("app/ops/tenant-labels.server.ts"),
+      read("app/ops/tracing.server.ts"),
       read("app/config/env.server.ts").split("export const ENVIRONMENT_VARIABLES")[0]!,
     ].join("\n");
     for (const name of ENVIRONMENT_VARIABLES) expect(sources, name).toContain(name);
