@@ -182,7 +182,7 @@ test("a collector that never answers delays neither pages nor the shutdown past 
     expect(await portico.exited).toBe(0);
     // The flush gets 5 s; the exporter's own timeout (10 s) is not waited for.
     expect(Date.now() - stopping).toBeLessThan(9_000);
-    expect(portico.output()).toContain("[portico] Tracing: the last spans were not exported");
+    expect(portico.output()).toContain("Tracing: the last spans were not exported");
   } finally {
     portico?.process.kill("SIGKILL");
     stuck.closeAllConnections();
