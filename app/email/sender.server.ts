@@ -5,7 +5,8 @@ import type { OutboxKind } from "~/outbox/kind.server";
 import { describeError } from "~/outbox/retry";
 import { MessageSender, QUEUED, settleMessage, type SendPass } from "~/outbox/sealed-messages.server";
 import type { MailServer, MailServers } from "./mail-servers.server";
-import { openSealedEmail, OutboxSeal } from "./outbox.server";
+import { OutboxSeal } from "~/outbox/seal.server";
+import { openSealedEmail } from "./outbox.server";
 
 export type { SendPass };
 

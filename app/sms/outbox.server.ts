@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Storage } from "~/db/storage.server";
-import { OutboxSeal } from "~/email/outbox.server";
+import { OutboxSeal } from "~/outbox/seal.server";
 
 /**
  * Outgoing text messages, mirroring the email outbox: every message is written to the control

@@ -1,5 +1,5 @@
 import type { Storage } from "~/db/storage.server";
-import { OutboxSeal } from "~/email/outbox.server";
+import { OutboxSeal } from "~/outbox/seal.server";
 import { OutboxEngine } from "~/outbox/engine.server";
 import type { OutboxKind } from "~/outbox/kind.server";
 import { describeError } from "~/outbox/retry";

@@ -5,7 +5,7 @@ import type { Provider } from "~/db/paths.server";
 import { PostgresStorage } from "~/db/postgres-storage.server";
 import { SqliteStorage } from "~/db/sqlite-storage.server";
 import type { Storage } from "~/db/storage.server";
-import { OutboxSeal } from "~/email/outbox.server";
+import { OutboxSeal } from "~/outbox/seal.server";
 import { claimDue } from "~/outbox/claims.server";
 import { INTERRUPTED_ERROR, OutboxEngine } from "~/outbox/engine.server";
 import type { SmsGateway } from "~/sms/config.server";
