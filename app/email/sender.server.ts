@@ -15,9 +15,11 @@ export const RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 60 * 60_000, 6 
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /**
- * How long a claimed message is reserved for the process sending it. Longer than the SMTP
- * timeouts (mail-servers.server.ts), so a live sender always finishes first.
+ * One SMTP send's limit. The transport's own timeouts (mail-servers.server.ts) only bound
+ * silence; this bounds a server that answers a byte at a time (a tenant chooses its server).
  */
+const SEND_TIMEOUT_MS = 90_000;
+/** How long a claimed message is reserved for the process sending it: longer than a send. */
 const CLAIM_LEASE_MS = 2 * 60_000;
 
 /**
@@ -31,16 +33,17 @@ export function emailKind(storage: Storage, servers: MailServers, seal: OutboxSe
     table: "email_message",
     pendingStatus: QUEUED,
     leaseMs: CLAIM_LEASE_MS,
+    sendTimeoutMs: SEND_TIMEOUT_MS,
     batchSize: 1,
     passLimit: 20,
     retry: { delaysMs: RETRY_DELAYS_MS, jitter: 0 },
-    async send(claim) {
+    async send(claim, signal) {
       const db = await storage.control();
       const message = await db.emailMessage.findUniqueOrThrow({ where: { id: claim.id } });
       const server = await servers.forMessage(message.tenantId);
       if (!server) return { result: "withdrawn" };
       try {
-        await deliver(server, { to: message.to, ...openSealedEmail(message, seal) });
+        await deliver(server, { to: message.to, ...openSealedEmail(message, seal) }, signal);
         return { result: "delivered" };
       } catch (error) {
         return { result: "failed", error: describeError(error, server.secrets) };
@@ -67,6 +70,7 @@ export class EmailSender extends MessageSender {
 async function deliver(
   server: MailServer,
   message: { to: string; subject: string; text: string; html: string | null },
+  signal: AbortSignal,
 ): Promise<void> {
   const transport = createTransport(server.options);
   try {
@@ -76,6 +80,8 @@ async function deliver(
       subject: message.subject,
       text: message.text,
       html: message.html ?? undefined,
+      // Cancels the whole send, however far it got (nodemailer ≥ 10.5).
+      signal,
     });
   } finally {
     transport.close();

@@ -31,6 +31,7 @@ export class OutboxEngine<Outcome extends SendOutcome = SendOutcome> {
     private readonly kind: OutboxKind<Outcome>,
     { now = () => new Date(), random = Math.random }: { now?: () => Date; random?: () => number } = {},
   ) {
+    if (kind.sendTimeoutMs >= kind.leaseMs) throw new Error(`The ${kind.name} outbox's lease must outlast a send.`);
     this.#now = now;
     this.#random = random;
   }
@@ -126,7 +127,7 @@ export class OutboxEngine<Outcome extends SendOutcome = SendOutcome> {
     } else {
       let failure: SendOutcome;
       try {
-        outcome = await this.kind.send(claim);
+        outcome = await this.#sendWithDeadline(claim);
         failure = outcome;
       } catch (error) {
         failure = { result: "failed", error: describeError(error) };
@@ -140,6 +141,28 @@ export class OutboxEngine<Outcome extends SendOutcome = SendOutcome> {
       // The claim stays until its lease runs out; then the message is tried again.
       console.error(`[portico] Could not record a ${this.kind.name} delivery:`, error);
       return null;
+    }
+  }
+
+  /** The kind's send, cut off after `sendTimeoutMs` (the send is told through its signal). */
+  async #sendWithDeadline(claim: OutboxClaim): Promise<Outcome> {
+    const deadline = new AbortController();
+    const seconds = Math.round(this.kind.sendTimeoutMs / 100) / 10;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new Error(`Timed out after ${seconds} s.`);
+        deadline.abort(error);
+        reject(error);
+      }, this.kind.sendTimeoutMs);
+    });
+    const sending = this.kind.send(claim, deadline.signal);
+    // A send that ignores its signal may still settle after the deadline; nobody awaits it then.
+    sending.catch(() => undefined);
+    try {
+      return await Promise.race([sending, timedOut]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

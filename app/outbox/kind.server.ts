@@ -42,8 +42,14 @@ export interface OutboxKind<Outcome extends SendOutcome = SendOutcome> {
   readonly table: OutboxTable;
   /** The status of a row waiting to be sent ("queued", "pending"); other statuses are never claimed. */
   readonly pendingStatus: string;
-  /** How long a claim is held: longer than one send can take, so only a dead process's claims expire. */
+  /** How long a claim is held: longer than `sendTimeoutMs`, so only a dead process's claims expire. */
   readonly leaseMs: number;
+  /**
+   * How long one send may take before the engine counts it as a failed attempt and aborts
+   * `signal`: a receiver or mail server that answers slowly, a byte at a time, cannot hold a
+   * worker (and the messages behind it) past its claim.
+   */
+  readonly sendTimeoutMs: number;
   /** Messages claimed and sent at once. */
   readonly batchSize: number;
   /** Messages one pass handles at most before it yields (another pass follows at once). */
@@ -51,8 +57,8 @@ export interface OutboxKind<Outcome extends SendOutcome = SendOutcome> {
   readonly retry: RetryPolicy;
   /** Whether anything can be sent now (no SMS gateway: nothing is). Default: yes. */
   active?(): boolean;
-  /** Sends one claimed message. A throw counts as a failed attempt. */
-  send(claim: OutboxClaim): Promise<Outcome>;
+  /** Sends one claimed message, giving up when `signal` aborts. A throw counts as a failed attempt. */
+  send(claim: OutboxClaim, signal: AbortSignal): Promise<Outcome>;
   /**
    * Writes the settlement to the row, only where `heldBy(claim)` still matches, clearing
    * `lockedUntil`. `outcome` is the sender's (null when it threw or was not called).

@@ -12,9 +12,9 @@ export type SmsSendPass = SendPass;
 export const SMS_RETRY_DELAYS_MS = [15_000, 60_000, 5 * 60_000, 30 * 60_000] as const;
 export const SMS_MAX_ATTEMPTS = SMS_RETRY_DELAYS_MS.length + 1;
 
+const REQUEST_TIMEOUT_MS = 15_000;
 /** Longer than the request timeout, so a live sender always finishes first. */
 const CLAIM_LEASE_MS = 60_000;
-const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * Text messages as an outbox kind, sent through a Twilio-compatible Messages API
@@ -27,17 +27,19 @@ export function smsKind(storage: Storage, gateway: SmsGateway | null, seal: Outb
     table: "sms_message",
     pendingStatus: QUEUED,
     leaseMs: CLAIM_LEASE_MS,
+    sendTimeoutMs: REQUEST_TIMEOUT_MS,
     batchSize: 1,
     passLimit: 20,
     retry: { delaysMs: SMS_RETRY_DELAYS_MS, jitter: 0 },
     active: () => gateway !== null,
-    async send(claim) {
+    async send(claim, signal) {
       // Not reached without a gateway (`active`); were it removed, the text stays "captured".
       if (!gateway) return { result: "withdrawn" };
       const db = await storage.control();
       const message = await db.smsMessage.findUniqueOrThrow({ where: { id: claim.id } });
       try {
-        await deliver(gateway, { to: message.to, body: message.sealed ? seal.open(message.sealed) : message.body });
+        const body = message.sealed ? seal.open(message.sealed) : message.body;
+        await deliver(gateway, { to: message.to, body }, signal);
         return { result: "delivered" };
       } catch (error) {
         return { result: "failed", error: describeError(error, [gateway.authToken]) };
@@ -66,7 +68,7 @@ export class SmsSender extends MessageSender {
   }
 }
 
-async function deliver(gateway: SmsGateway, message: { to: string; body: string }): Promise<void> {
+async function deliver(gateway: SmsGateway, message: { to: string; body: string }, signal: AbortSignal): Promise<void> {
   const url = `${gateway.baseUrl}/2010-04-01/Accounts/${encodeURIComponent(gateway.accountSid)}/Messages.json`;
   const response = await fetch(url, {
     method: "POST",
@@ -75,7 +77,7 @@ async function deliver(gateway: SmsGateway, message: { to: string; body: string 
       "content-type": "application/x-www-form-urlencoded",
     },
     body: new URLSearchParams({ To: message.to, From: gateway.from, Body: message.body }),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    signal,
     redirect: "error",
   });
   if (response.ok) return;

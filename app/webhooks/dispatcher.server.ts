@@ -93,6 +93,8 @@ export function webhookKind(deps: WebhookDeps): OutboxKind<WebhookOutcome> {
     table: "webhook_delivery",
     pendingStatus: "pending",
     leaseMs: CLAIM_LEASE_MS,
+    // The request's own timeout, plus the target's DNS check and the attempt log.
+    sendTimeoutMs: REQUEST_TIMEOUT_MS + 10_000,
     batchSize: BATCH_SIZE,
     passLimit: BATCH_SIZE,
     retry: WEBHOOK_RETRY,

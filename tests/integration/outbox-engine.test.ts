@@ -1,10 +1,13 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Provider } from "~/db/paths.server";
 import { PostgresStorage } from "~/db/postgres-storage.server";
 import { SqliteStorage } from "~/db/sqlite-storage.server";
 import type { Storage } from "~/db/storage.server";
+import { EmailOutbox } from "~/email/outbox.server";
+import { MailServers } from "~/email/mail-servers.server";
+import { emailKind, RETRY_DELAYS_MS } from "~/email/sender.server";
 import { OutboxSeal } from "~/outbox/seal.server";
 import { claimDue } from "~/outbox/claims.server";
 import { INTERRUPTED_ERROR, OutboxEngine } from "~/outbox/engine.server";
@@ -13,6 +16,7 @@ import { SmsOutbox } from "~/sms/outbox.server";
 import { SMS_MAX_ATTEMPTS, smsKind } from "~/sms/sender.server";
 import type { WebhookDeps } from "~/webhooks/deps.server";
 import { RETRY_SCHEDULE_MS, webhookKind } from "~/webhooks/dispatcher.server";
+import { TenantService } from "~/tenancy/tenants.server";
 import { createEndpoint } from "~/webhooks/endpoints.server";
 import { enqueueEvent } from "~/webhooks/outbox.server";
 import { createTestStorage, randomTenantId, rawPostgres, testProviders, type TestStorage } from "../support/storage";
@@ -211,6 +215,57 @@ describe.each(testProviders())("the outbox engine on %s", (provider: Provider) =
       expect(after).toEqual(before);
       expect(await smsEngine().deliverDue()).toMatchObject({ claimed: 1, delivered: 1 });
     });
+  });
+
+  it("cuts off a send that outlasts its deadline (a mail server answering a byte at a time) and moves on", async () => {
+    // A mail server that never finishes its greeting, but never falls silent either: the
+    // transport's own timeouts only bound silence.
+    const sockets = new Set<Socket>();
+    const dripping = createNetServer((socket) => {
+      sockets.add(socket);
+      const drip = setInterval(() => socket.write("2"), 50);
+      socket.on("error", () => undefined);
+      socket.on("close", () => {
+        clearInterval(drip);
+        sockets.delete(socket);
+      });
+    });
+    await new Promise<void>((resolve) => dripping.listen(0, "127.0.0.1", resolve));
+    try {
+      const now = new Date("2031-03-01T12:00:00Z");
+      const smtpUrl = `smtp://127.0.0.1:${(dripping.address() as AddressInfo).port}`;
+      const servers = new MailServers(new TenantService(test.storage, SECRET), {
+        smtpUrl,
+        smtpFrom: "no-reply@engine.test",
+      });
+      const outbox = new EmailOutbox(test.storage, servers, () => now);
+      const ids = [
+        await outbox.send({ tenantId: null, to: "one@example.com", subject: "One", text: "Hi." }),
+        await outbox.send({ tenantId: null, to: "two@example.com", subject: "Two", text: "Hi." }),
+      ];
+      const kind = { ...emailKind(test.storage, servers, new OutboxSeal(SECRET)), sendTimeoutMs: 400 };
+      const started = Date.now();
+      expect(await new OutboxEngine(test.storage, kind, { now: () => now }).deliverDue()).toMatchObject({
+        claimed: 2,
+        retrying: 2,
+      });
+      // Each send was cut off at its deadline, so the second message did not wait long behind the first…
+      expect(Date.now() - started).toBeLessThan(5_000);
+      for (const id of ids) {
+        expect(await (await control()).emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+          status: "queued",
+          attempts: 1,
+          lastError: "Timed out after 0.4 s.",
+          lockedUntil: null,
+          nextAttemptAt: new Date(now.getTime() + RETRY_DELAYS_MS[0]),
+        });
+      }
+      // …and really cancelled: its connection is closed, not left dripping in the background.
+      await expect.poll(() => sockets.size).toBe(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => dripping.close(resolve));
+    }
   });
 
   it("stop() finishes the deliveries in flight and leaves nothing claimed", async () => {
