@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { WebhookEndpoint } from "~/generated/control-sqlite/client";
+import type { Prisma, WebhookEndpoint } from "~/generated/control-sqlite/client";
 import { OutboxEngine } from "~/outbox/engine.server";
 import { heldBy, type OutboxClaim, type OutboxKind, type SendOutcome, type Settlement } from "~/outbox/kind.server";
 import { retryDelay, type RetryPolicy } from "~/outbox/retry";
@@ -150,7 +150,7 @@ async function settle(
   deps: WebhookDeps,
 ): Promise<void> {
   const db = await deps.storage.control();
-  const record = (data: Record<string, unknown>) =>
+  const record = (data: Prisma.WebhookDeliveryUpdateManyMutationInput) =>
     db.webhookDelivery.updateMany({ where: heldBy(claim), data: { lockedUntil: null, ...data } });
   if (settlement.result === "withdrawn") {
     await record({ status: "cancelled", completedAt: settlement.at });
