@@ -31,7 +31,7 @@ export async function claimDue(storage: Storage, request: ClaimRequest): Promise
   const db = await storage.control();
   const target = qualified(storage, table);
   const skipLocked = storage.provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: string; attempts: number | bigint }[]>`
+  const rows = await db.$queryRaw<{ id: string; attempts: number | bigint; nextAttemptAt: Date | string }[]>`
     UPDATE ${target} SET "lockedUntil" = ${lease}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "id" FROM ${target}
@@ -40,8 +40,10 @@ export async function claimDue(storage: Storage, request: ClaimRequest): Promise
       ORDER BY "nextAttemptAt"
       LIMIT ${limit}
       ${skipLocked})
-    RETURNING "id", "attempts"`;
-  return rows.map((row) => ({ id: row.id, attempts: Number(row.attempts), lease }));
+    RETURNING "id", "attempts", "nextAttemptAt"`;
+  // RETURNING keeps no order: sorted again, so the longest-waiting message is sent first.
+  const due = (row: (typeof rows)[number]) => new Date(row.nextAttemptAt).getTime();
+  return rows.sort((a, b) => due(a) - due(b)).map((row) => ({ id: row.id, attempts: Number(row.attempts), lease }));
 }
 
 /**
