@@ -1,9 +1,12 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { decryptSecret, encryptSecret } from "~/crypto/secrets.server";
+import { randomUUID } from "node:crypto";
 import type { Storage } from "~/db/storage.server";
+import { OutboxSeal } from "~/outbox/seal.server";
 import type { EmailTemplateId } from "../../emails";
 import type { MailServers } from "./mail-servers.server";
 import { log } from "~/ops/log.server";
+
+// Re-exported: the context, tests and e2e fixtures import it from here.
+export { OutboxSeal };
 
 /**
  * Outgoing email. Every message is written to the control plane first, so sending never slows
@@ -40,30 +43,6 @@ export type StoredEmail = Omit<OutgoingEmail, "credentials"> & {
   createdAt: Date;
   sentAt: Date | null;
 };
-
-/**
- * Seals and opens outbox bodies. The key comes from PORTICO_SECRET (context.server.ts); without
- * one (tests, one-off tools) a key random to this process is used, which only works while the
- * same process both queues and delivers.
- */
-export class OutboxSeal {
-  readonly #secret: string;
-
-  constructor(secret?: string) {
-    this.#secret = secret ?? PROCESS_SECRET;
-  }
-
-  seal(plaintext: string): string {
-    return encryptSecret(this.#secret, SEAL_PURPOSE, plaintext);
-  }
-
-  open(envelope: string): string {
-    return decryptSecret(this.#secret, SEAL_PURPOSE, envelope);
-  }
-}
-
-const SEAL_PURPOSE = "outbox-body";
-const PROCESS_SECRET = randomBytes(32).toString("base64url");
 
 /** The live credentials a tenant template carries, by template (the others carry none). */
 const TEMPLATE_CREDENTIALS: Partial<Record<EmailTemplateId, { prop: string; label: string }>> = {

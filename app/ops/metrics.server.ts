@@ -53,13 +53,13 @@ export const rateLimited = once(
     }),
 );
 
-export const webhookDeliveries = once(
-  "portico_webhook_deliveries_total",
+export const outboxDeliveries = once(
+  "portico_outbox_deliveries_total",
   () =>
     new Counter({
-      name: "portico_webhook_deliveries_total",
-      help: "Webhook delivery attempts by outcome (succeeded, retrying, failed).",
-      labelNames: ["outcome"] as const,
+      name: "portico_outbox_deliveries_total",
+      help: "Delivery attempts of email, SMS and webhooks by outcome (delivered, retrying, failed, withdrawn).",
+      labelNames: ["kind", "outcome"] as const,
     }),
 );
 

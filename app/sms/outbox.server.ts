@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Storage } from "~/db/storage.server";
-import { OutboxSeal } from "~/email/outbox.server";
+import { OutboxSeal } from "~/outbox/seal.server";
 import { log } from "~/ops/log.server";
 
 /**

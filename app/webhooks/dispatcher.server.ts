@@ -1,4 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Prisma, WebhookEndpoint } from "~/generated/control-sqlite/client";
+import { OutboxEngine } from "~/outbox/engine.server";
+import { heldBy, type OutboxClaim, type OutboxKind, type SendOutcome, type Settlement } from "~/outbox/kind.server";
+import { retryDelay, type RetryPolicy } from "~/outbox/retry";
 import { webhookDeps, type WebhookDeps } from "./deps.server";
 import { setEndpointEnabled } from "./endpoints.server";
 import { postWebhookRequest } from "./http-post.server";
@@ -28,14 +32,18 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 export const CLAIM_LEASE_MS = 60_000;
 /** An endpoint failing without a single success for this long is disabled. */
 export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
-const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
 const BATCH_SIZE = 50;
+
+/** The engine's retry policy: the schedule after the first attempt, Retry-After up to a day. */
+const WEBHOOK_RETRY: RetryPolicy = {
+  delaysMs: RETRY_SCHEDULE_MS.slice(1),
+  jitter: 0.1,
+  maxRetryAfterMs: 24 * 3_600_000,
+};
 
 /** Milliseconds until the next attempt after `attemptsMade` failures, or null to give up. */
 export function nextRetryDelay(attemptsMade: number, retryAfterMs: number | null, random = Math.random): number | null {
-  const base = RETRY_SCHEDULE_MS[attemptsMade];
-  if (base === undefined) return null;
-  return Math.max(base * (0.9 + random() * 0.2), Math.min(retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
+  return retryDelay(WEBHOOK_RETRY, attemptsMade, retryAfterMs, random);
 }
 
 /** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
@@ -46,9 +54,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-type Outcome = { status: number | null; body: string | null; error: string | null; retryAfterMs: number | null };
+/** The receiver's answer to one attempt (a null status: no answer, see `error`). */
+type ReceiverAnswer = { status: number | null; body: string | null; error: string | null; retryAfterMs: number | null };
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
+async function post(url: string, headers: Record<string, string>, body: string): Promise<ReceiverAnswer> {
   const outcome = await postWebhookRequest(
     new URL(url),
     { "content-type": "application/json", "user-agent": "Portico-Webhooks/1", ...headers },
@@ -69,173 +78,144 @@ async function disableEndpoint(
   );
 }
 
-type ClaimedDelivery = {
-  id: string;
-  tenantId: string;
-  messageId: string;
-  endpointId: string;
-  attempts: number;
-  lease: Date;
-};
+/** A send as the webhook kind reports it: with the endpoint and the receiver's answer. */
+type WebhookOutcome = SendOutcome & { endpoint: WebhookEndpoint | null; response: ReceiverAnswer | null };
+
+const GONE_REASON = "The receiver answered 410 Gone.";
 
 /**
- * Claims due deliveries by setting `lockedUntil`: the conditional update succeeds for exactly
- * one process, and a claim left behind by a crashed one expires and is taken again.
+ * Webhook deliveries as an outbox kind: a batch of up to 50 sent concurrently. Each attempt
+ * is logged in `webhook_attempt`; a delivery whose endpoint was disabled (or whose message is
+ * gone) is cancelled; 410 Gone fails it at once and disables the endpoint.
  */
-async function claimDue(deps: WebhookDeps): Promise<ClaimedDelivery[]> {
-  const db = await deps.storage.control();
-  const now = new Date();
-  const unlocked = { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] };
-  const due = await db.webhookDelivery.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, ...unlocked },
-    orderBy: { nextAttemptAt: "asc" },
-    take: BATCH_SIZE,
-  });
-  const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
-  const claimed: ClaimedDelivery[] = [];
-  for (const delivery of due) {
-    const { count } = await db.webhookDelivery.updateMany({
-      where: { id: delivery.id, status: "pending", ...unlocked },
-      data: { lockedUntil: lease },
-    });
-    if (count === 1) claimed.push({ ...delivery, lease });
-  }
-  return claimed;
+export function webhookKind(deps: WebhookDeps): OutboxKind<WebhookOutcome> {
+  return {
+    name: "webhook",
+    table: "webhook_delivery",
+    pendingStatus: "pending",
+    leaseMs: CLAIM_LEASE_MS,
+    // The request's own timeout, plus the target's DNS check and the attempt log.
+    sendTimeoutMs: REQUEST_TIMEOUT_MS + 10_000,
+    batchSize: BATCH_SIZE,
+    passLimit: BATCH_SIZE,
+    retry: WEBHOOK_RETRY,
+    send: (claim) => send(claim, deps),
+    settle: (claim, settlement, outcome) => settle(claim, settlement, outcome, deps),
+  };
 }
 
-async function deliver(
-  delivery: ClaimedDelivery,
-  deps: WebhookDeps,
-): Promise<"succeeded" | "failed" | "retrying" | "cancelled"> {
+async function send(claim: OutboxClaim, deps: WebhookDeps): Promise<WebhookOutcome> {
   const db = await deps.storage.control();
+  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: claim.id } });
   const [endpoint, message] = await Promise.all([
     db.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } }),
     db.webhookMessage.findUnique({ where: { id: delivery.messageId } }),
   ]);
-  const owned = { id: delivery.id, lockedUntil: delivery.lease };
-  if (!endpoint?.enabled || !message) {
-    await db.webhookDelivery.updateMany({
-      where: owned,
-      data: { status: "cancelled", lockedUntil: null, completedAt: new Date() },
-    });
-    return "cancelled";
-  }
+  if (!endpoint?.enabled || !message) return { result: "withdrawn", endpoint, response: null };
 
   const started = Date.now();
   const refusal = await refuseWebhookTarget(new URL(endpoint.url));
-  let outcome: Outcome;
+  let response: ReceiverAnswer;
   if (refusal) {
-    outcome = { status: null, body: null, error: refusal, retryAfterMs: null };
+    response = { status: null, body: null, error: refusal, retryAfterMs: null };
   } else {
     const secrets = [openWebhookSecret(deps.deploymentSecret, endpoint.id, endpoint.secret)];
     if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date()) {
       secrets.push(openWebhookSecret(deps.deploymentSecret, endpoint.id, endpoint.previousSecret));
     }
     const headers = signWebhook(secrets, { id: message.id, timestamp: new Date(), body: message.payload });
-    outcome = await post(endpoint.url, headers, message.payload);
+    response = await post(endpoint.url, headers, message.payload);
   }
-  const finished = new Date();
-  const attempt = delivery.attempts + 1;
   await db.webhookAttempt.create({
     data: {
       id: `att_${randomUUID().replaceAll("-", "")}`,
       deliveryId: delivery.id,
-      attempt,
-      responseStatus: outcome.status,
-      responseBody: outcome.body,
-      error: outcome.error,
-      durationMs: finished.getTime() - started,
+      attempt: claim.attempts,
+      responseStatus: response.status,
+      responseBody: response.body,
+      error: response.error,
+      durationMs: Date.now() - started,
     },
   });
+  const { status } = response;
+  if (status !== null && status >= 200 && status < 300) return { result: "delivered", endpoint, response };
+  const error = response.error ?? `The receiver answered ${status}.`;
+  if (status === 410) return { result: "failed", error: GONE_REASON, final: true, endpoint, response };
+  return { result: "failed", error, retryAfterMs: response.retryAfterMs, endpoint, response };
+}
 
-  const recorded = { attempts: attempt, lockedUntil: null, lastStatus: outcome.status, lastError: outcome.error };
-  if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
-    await db.webhookDelivery.updateMany({
-      where: owned,
-      data: { ...recorded, status: "succeeded", completedAt: finished },
-    });
-    if (endpoint.failingSince)
+async function settle(
+  claim: OutboxClaim,
+  settlement: Settlement,
+  outcome: WebhookOutcome | null,
+  deps: WebhookDeps,
+): Promise<void> {
+  const db = await deps.storage.control();
+  const record = (data: Prisma.WebhookDeliveryUpdateManyMutationInput) =>
+    db.webhookDelivery.updateMany({ where: heldBy(claim), data: { lockedUntil: null, ...data } });
+  if (settlement.result === "withdrawn") {
+    await record({ status: "cancelled", completedAt: settlement.at });
+    return;
+  }
+  // The receiver's status, and the transport's error (a status is not an error of its own).
+  const response = outcome?.response;
+  const recorded = {
+    lastStatus: response?.status ?? null,
+    lastError: response ? response.error : settlement.result === "delivered" ? null : settlement.error,
+  };
+  const endpoint = outcome?.endpoint ?? null;
+  if (settlement.result === "delivered") {
+    await record({ ...recorded, status: "succeeded", completedAt: settlement.at });
+    if (endpoint?.failingSince)
       await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: null } });
-    return "succeeded";
+    return;
   }
-
-  if (outcome.status === 410) {
-    await db.webhookDelivery.updateMany({
-      where: owned,
-      data: { ...recorded, status: "failed", completedAt: finished },
-    });
-    await disableEndpoint(endpoint, "The receiver answered 410 Gone.", deps);
-    return "failed";
+  const done = { status: "failed", completedAt: settlement.at };
+  if (response?.status === 410 && endpoint) {
+    await record({ ...recorded, ...done });
+    await disableEndpoint(endpoint, GONE_REASON, deps);
+    return;
   }
-
-  const failingSince = endpoint.failingSince ?? finished;
-  if (!endpoint.failingSince) await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince } });
-  const delay = nextRetryDelay(attempt, outcome.retryAfterMs);
-  await db.webhookDelivery.updateMany({
-    where: owned,
-    data:
-      delay === null
-        ? { ...recorded, status: "failed", completedAt: finished }
-        : { ...recorded, nextAttemptAt: new Date(finished.getTime() + delay) },
-  });
-  if (finished.getTime() - failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
+  const failingSince = endpoint?.failingSince ?? settlement.at;
+  if (endpoint && !endpoint.failingSince)
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince } });
+  await record(
+    settlement.result === "retrying"
+      ? { ...recorded, nextAttemptAt: settlement.nextAttemptAt }
+      : { ...recorded, ...done },
+  );
+  if (endpoint && settlement.at.getTime() - failingSince.getTime() >= FAILING_DISABLE_AFTER_MS) {
     await disableEndpoint(endpoint, "Every delivery failed for 5 days.", deps);
   }
-  return delay === null ? "failed" : "retrying";
 }
 
 export type DispatchResult = Record<"claimed" | "succeeded" | "failed" | "retrying" | "cancelled", number>;
 
 /** One pass: claims what is due and sends it (concurrently). */
 export async function dispatchDue(deps: WebhookDeps = webhookDeps()): Promise<DispatchResult> {
-  const claimed = await claimDue(deps);
-  const result: DispatchResult = { claimed: claimed.length, succeeded: 0, failed: 0, retrying: 0, cancelled: 0 };
-  const outcomes = await Promise.all(claimed.map((delivery) => deliver(delivery, deps)));
-  for (const outcome of outcomes) result[outcome] += 1;
-  return result;
+  const pass = await new OutboxEngine(deps.storage, webhookKind(deps)).deliverDue();
+  return {
+    claimed: pass.claimed,
+    succeeded: pass.delivered,
+    failed: pass.failed,
+    retrying: pass.retrying,
+    cancelled: pass.withdrawn,
+  };
 }
 
 /**
- * Runs dispatchDue every `intervalMs`, and at once when this process queues deliveries
- * (never two passes at once: a wake-up during a pass runs one more pass after it). Returns a
- * stop function that starts no new pass and resolves once the pass in flight has finished, so
- * every delivery it claimed is recorded and its claim (`lockedUntil`) cleared.
+ * Runs the webhook outbox every `intervalMs`, and at once when this process queues deliveries.
+ * Returns a stop function that starts no new pass and resolves once the pass in flight has
+ * finished, so every delivery it claimed is recorded and its claim (`lockedUntil`) cleared.
  */
 export function startWebhookDispatcher({
   intervalMs = 1000,
   deps = webhookDeps(),
 }: { intervalMs?: number; deps?: WebhookDeps } = {}): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-  const pass = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = dispatchDue(deps)
-      .then(
-        () => undefined,
-        (error: unknown) => log.error({ err: errorField(error) }, "Webhook dispatch failed"),
-      )
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          pass();
-        }
-      });
-  };
-  const timer = setInterval(pass, intervalMs);
-  // The dispatcher never keeps the process alive on its own.
-  timer.unref();
-  deliveriesQueued.on("queued", pass);
+  const worker = new OutboxEngine(deps.storage, webhookKind(deps)).start({ intervalMs });
+  deliveriesQueued.on("queued", worker.wake);
   return async () => {
-    stopped = true;
-    clearInterval(timer);
-    deliveriesQueued.off("queued", pass);
-    // A pass that finishes may start the "again" pass before `stopped` is seen: wait for both.
-    while (running) await running;
+    deliveriesQueued.off("queued", worker.wake);
+    await worker.stop();
   };
 }
