@@ -21,6 +21,8 @@ import { createEndpoint } from "~/webhooks/endpoints.server";
 import { enqueueEvent } from "~/webhooks/outbox.server";
 import { createTestStorage, randomTenantId, rawPostgres, testProviders, type TestStorage } from "../support/storage";
 import { startTwilioReceiver, type TwilioReceiver } from "../support/twilio-receiver";
+import { metricsText } from "~/ops/metrics.server";
+import { readOutboxBacklog } from "~/ops/outbox-backlog.server";
 
 /**
  * The one outbox engine (app/outbox) through the real kinds it runs: webhook deliveries to a
@@ -133,6 +135,28 @@ describe.each(testProviders())("the outbox engine on %s", (provider: Provider) =
     now = new Date(now.getTime() + 30 * 24 * 3_600_000);
     expect(await engine.deliverDue()).toMatchObject({ claimed: 0 });
     expect(receiver.requests).toBe(RETRY_SCHEDULE_MS.length);
+  });
+
+  it("counts each delivery by kind and outcome for /metrics, and reports the backlog", async () => {
+    const series = async (outcome: string) =>
+      Number(
+        new RegExp(`^portico_outbox_deliveries_total\\{kind="webhook",outcome="${outcome}"\\} (\\d+)$`, "m").exec(
+          await metricsText(),
+        )?.[1] ?? 0,
+      );
+    const [delivered, retrying] = [await series("delivered"), await series("retrying")];
+    await queueEvents(2);
+    expect(await readOutboxBacklog(test.storage)).toContainEqual(
+      expect.objectContaining({ kind: "webhook", depth: 2 }),
+    );
+    receiver.status = 503;
+    await webhookEngine().deliverDue();
+    expect(await series("retrying")).toBe(retrying + 2);
+    receiver.status = 200;
+    await (await control()).webhookDelivery.updateMany({ data: { nextAttemptAt: new Date() } });
+    await webhookEngine().deliverDue();
+    expect(await series("delivered")).toBe(delivered + 2);
+    expect(await readOutboxBacklog(test.storage)).toContainEqual({ kind: "webhook", depth: 0, oldestAgeSeconds: 0 });
   });
 
   describe("with text messages", () => {
