@@ -1,34 +1,16 @@
 import type { BetterAuthPlugin } from "better-auth";
+import type { AuthMethodContext } from "~/auth-methods/method-context";
 import { bearer, multiSession, organization, username } from "better-auth/plugins";
 import { AUTH_METHOD_IDS, type AuthMethodId, type AuthMethodSettings } from "~/auth-methods/catalog";
 import { tenantPasskeyPlugin } from "~/auth-methods/passkeys/plugin.server";
 import { tenantTwoFactorPlugin } from "~/auth-methods/two-factor/plugin.server";
 import { tenantJwtPlugin } from "~/jwt/plugin.server";
-import type { TenantAuthEvent } from "~/auth/auth-events";
 import { invitationLink, organizationAccessOptions, organizationLeaveEvents } from "~/organizations/plugin.server";
-import type { SignUpMode, TenantConfig } from "~/tenancy/config";
+import type { TenantConfig } from "~/tenancy/config";
 import { socialProviderOptions } from "~/auth-methods/social/options.server";
 import { emailOtpPlugin, magicLinkPlugin } from "~/email/passwordless.server";
-import type { TenantEmail } from "~/email/templates.server";
-import { phoneNumberOptions, type SendSms } from "~/sms/phone-number.server";
+import { phoneNumberOptions } from "~/sms/phone-number.server";
 import type { SocialProviders } from "better-auth/social-providers";
-
-/** What a method's better-auth wiring may use besides its own settings. */
-export type AuthMethodContext = {
-  /** `hostnames`: the tenant's custom domains (passkeys belong to the host they are made on). */
-  tenant: { slug: string; name: string; hostnames?: readonly string[] };
-  publicUrl: URL;
-  /** Sends one of the tenant's auth emails through the outbox (a template from emails/, or plain text). */
-  sendEmail: (email: TenantEmail) => Promise<void>;
-  /** Reports an auth event (audit log, webhooks). */
-  onEvent: (event: TenantAuthEvent) => void;
-  /** The tenant's decrypted secrets (OAuth client secrets, see the catalog's secretSettings); none if left out. */
-  secrets?: Readonly<Record<string, string>>;
-  /** Queues one of the tenant's text messages in the SMS outbox. */
-  sendSms?: SendSms;
-  /** The tenant's sign-up mode; social and phone sign-ups only happen when it is "open". */
-  signUpMode: SignUpMode;
-};
 
 /** A method's part of the tenant's better-auth options. */
 export type AuthMethodContribution = {

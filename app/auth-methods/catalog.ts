@@ -1,6 +1,10 @@
 import { z } from "zod";
-import { SOCIAL_AUTH_METHODS, SOCIAL_PROVIDER_IDS } from "~/auth-methods/social/catalog";
+import { SOCIAL_AUTH_METHODS } from "~/auth-methods/social/catalog";
 import { JWT_AUTH_METHOD } from "~/jwt/catalog";
+import type { AuthMethodDefinition, AuthMethodId, SettingsShape } from "./definition";
+
+export { AUTH_METHOD_CATEGORIES, AUTH_METHOD_IDS } from "./definition";
+export type { AuthMethodCategory, AuthMethodDefinition, AuthMethodId, SettingField } from "./definition";
 
 /**
  * The catalog of auth methods a tenant can switch on, shaped after better-auth's plugins:
@@ -10,70 +14,6 @@ import { JWT_AUTH_METHOD } from "~/jwt/catalog";
  * encrypted, never published). The function from settings to better-auth options lives in
  * catalog.server.ts, so this module stays safe to ship to the browser.
  */
-
-export const AUTH_METHOD_CATEGORIES = [
-  "Passwords",
-  "Passwordless",
-  "Social",
-  "Organizations",
-  "Tokens & sessions",
-  "Security",
-] as const;
-export type AuthMethodCategory = (typeof AUTH_METHOD_CATEGORIES)[number];
-
-/** How the console renders one setting; the method's Zod schema is what validates it. */
-export type SettingField<Name extends string> = {
-  name: Name;
-  label: string;
-  hint?: string;
-  /** "text" is a free string; "secret" is write-only and stored encrypted (see secretSettings). */
-  kind: "number" | "boolean" | "text" | "secret" | "select";
-  /** The choices of a "select" setting. */
-  options?: readonly { value: string; label: string }[];
-};
-
-type SettingsShape = z.ZodRawShape;
-
-export const AUTH_METHOD_IDS = [
-  "emailPassword",
-  "username",
-  "organizations",
-  "teams",
-  "multiSession",
-  "bearer",
-  "jwt",
-  "magicLink",
-  "emailOtp",
-  "passkey",
-  "twoFactor",
-  "phoneNumber",
-  ...SOCIAL_PROVIDER_IDS,
-] as const;
-export type AuthMethodId = (typeof AUTH_METHOD_IDS)[number];
-
-export type AuthMethodDefinition<
-  Shape extends SettingsShape = SettingsShape,
-  Public extends keyof Shape & string = keyof Shape & string,
-  Secret extends string = string,
-> = {
-  label: string;
-  description: string;
-  category: AuthMethodCategory;
-  /** Methods that must be on for this one to work (teams need organizations). */
-  dependsOn: readonly AuthMethodId[];
-  enabledByDefault: boolean;
-  settings: z.ZodObject<Shape>;
-  /** Checks across fields (a minimum not above its maximum), reported on a field. */
-  checkSettings?: (settings: z.infer<z.ZodObject<Shape>>) => { field: keyof Shape & string; message: string } | null;
-  fields: readonly SettingField<(keyof Shape & string) | Secret>[];
-  /** Settings a widget needs to render the method; published in config.json. */
-  publicSettings: readonly Public[];
-  /**
-   * Settings stored encrypted in the tenant's secrets (named by authMethodSecretName), never in
-   * its config: not part of `settings`, write-only in the console, never published.
-   */
-  secretSettings: readonly Secret[];
-};
 
 function defineAuthMethod<
   Shape extends SettingsShape,

@@ -1,4 +1,4 @@
-import { cookiesForHost } from "~/auth/hosted-forms.server";
+import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 
 /** Hands a request to the tenant's better-auth handler, scoping cookies to a custom domain. */

@@ -1,7 +1,7 @@
 import { formValues, SignInSchema, signUpSchema } from "~/http/forms";
 import { fieldMessages, message, type Message } from "~/i18n/message";
-import { CLIENT_IP_HEADER } from "~/http/client-ip";
-import { tenantAuthPath, tenantTrustedOrigins } from "~/auth/tenant-urls";
+import { tenantTrustedOrigins } from "~/auth/tenant-urls";
+import { callTenantAuth, type FormSuccess } from "~/auth/tenant-auth-calls.server";
 import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import {
   isUsernameIdentifier,
@@ -28,8 +28,6 @@ export type FormFailure = {
   errors: FieldErrors;
   values: { name?: string; email?: string; username?: string };
 };
-/** `redirectTo`: a next step before the usual target (the second factor, its required set-up). */
-export type FormSuccess = { ok: true; setCookies: string[]; redirectTo?: string };
 
 /** Only a page of this tenant (or one of its trusted origins) may post its forms. */
 export function isTrustedFormPost(request: Request, live: TenantRequestContext): boolean {
@@ -38,28 +36,6 @@ export function isTrustedFormPost(request: Request, live: TenantRequestContext):
   if (origin) return trusted.includes(origin);
   const referer = request.headers.get("referer");
   return referer ? trusted.includes(new URL(referer).origin) : false;
-}
-
-/** Calls one of the tenant's better-auth endpoints as the browser would, with its cookies. */
-export async function callTenantAuth(
-  live: TenantRequestContext,
-  request: Request,
-  endpoint: string,
-  body: unknown,
-  extraHeaders: Record<string, string> = {},
-) {
-  const { publicUrl } = getPortico().env;
-  // extraHeaders: the bot-protection proof (app/bot-protection/hosted.server.ts).
-  const headers = new Headers({ ...extraHeaders, "content-type": "application/json" });
-  for (const name of ["cookie", "origin", "user-agent", "accept-language", CLIENT_IP_HEADER]) {
-    const value = request.headers.get(name);
-    if (value) headers.set(name, value);
-  }
-  // better-auth judges the Origin against the tenant's trusted origins; a custom domain's own
-  // origin is one of them, and the shared host's is the public URL.
-  if (!headers.has("origin")) headers.set("origin", publicUrl.origin);
-  const url = `${publicUrl.origin}${tenantAuthPath(live.tenant.slug)}${endpoint}`;
-  return live.auth.handler(new Request(url, { method: "POST", headers, body: JSON.stringify(body) }));
 }
 
 type AuthErrorBody = { code?: string; message?: string; retryAfter?: number };
@@ -207,13 +183,6 @@ export async function signUpWithPassword(live: TenantRequestContext, request: Re
 export async function signOut(live: TenantRequestContext, request: Request): Promise<string[]> {
   const response = await callTenantAuth(live, request, "/sign-out", {});
   return response.headers.getSetCookie();
-}
-
-/** On a custom domain the tenant owns the whole host, so its cookies are scoped to "/". */
-export function cookiesForHost(setCookies: string[], live: TenantRequestContext): string[] {
-  if (!live.hostMode) return setCookies;
-  const sharedPath = `Path=/t/${live.tenant.slug}`;
-  return setCookies.map((cookie) => cookie.replace(new RegExp(`${sharedPath}(?=;|$)`, "i"), "Path=/"));
 }
 
 export async function getSignedInUser(live: TenantRequestContext, request: Request) {

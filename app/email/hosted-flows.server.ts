@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { callTenantAuth, throttleMessage } from "~/auth/hosted-forms.server";
+import { throttleMessage } from "~/auth/hosted-forms.server";
+import { callTenantAuth } from "~/auth/tenant-auth-calls.server";
 import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import { getPortico } from "~/context.server";
 import { message, type Message } from "~/i18n/message";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AuthMethodDefinition } from "~/auth-methods/catalog";
+import type { AuthMethodDefinition } from "~/auth-methods/definition";
 
 /**
  * The `jwt` entry of the auth-method catalog: short-lived JWTs (better-auth's jwt plugin)

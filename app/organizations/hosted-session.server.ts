@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { cookiesForHost, getSignedInUser, isTrustedFormPost } from "~/auth/hosted-forms.server";
+import { getSignedInUser, isTrustedFormPost } from "~/auth/hosted-forms.server";
+import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 
 /** The signed-in user, or a thrown redirect to sign-in that comes back to this page. */

@@ -1,4 +1,5 @@
-import { callTenantAuth, getSignedInUser } from "~/auth/hosted-forms.server";
+import { getSignedInUser } from "~/auth/hosted-forms.server";
+import { callTenantAuth } from "~/auth/tenant-auth-calls.server";
 import { message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 import { orgFailure, type OrgFailure } from "./auth-errors.server";

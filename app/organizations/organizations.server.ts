@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { callTenantAuth } from "~/auth/tenant-auth-calls.server";
 import { formValues } from "~/http/forms";
 import { fieldMessages, message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { callTenantAuth, cookiesForHost, getSignedInUser } from "~/auth/hosted-forms.server";
+import { getSignedInUser } from "~/auth/hosted-forms.server";
+import { callTenantAuth, cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { getPortico } from "~/context.server";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";

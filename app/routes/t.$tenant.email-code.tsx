@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { cookiesForHost, getSignedInUser, isTrustedFormPost } from "~/auth/hosted-forms.server";
+import { getSignedInUser, isTrustedFormPost } from "~/auth/hosted-forms.server";
+import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
 import { sendSignInCode, signInWithCode } from "~/email/hosted-flows.server";

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { cookiesForHost, getSignedInUser, isTrustedFormPost } from "~/auth/hosted-forms.server";
+import { getSignedInUser, isTrustedFormPost } from "~/auth/hosted-forms.server";
+import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
 import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { useTranslate } from "~/i18n/use-translate";

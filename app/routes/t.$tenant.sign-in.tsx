@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
 import { BotCheck } from "~/bot-protection/bot-check";
 import { signInBotCheckView } from "~/bot-protection/hosted.server";
-import { cookiesForHost, getSignedInUser, isTrustedFormPost, signInWithPassword } from "~/auth/hosted-forms.server";
+import { getSignedInUser, isTrustedFormPost, signInWithPassword } from "~/auth/hosted-forms.server";
+import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
 import { PasskeySignIn } from "~/auth-methods/passkeys/passkey-sign-in";
 import { passkeysEnabled } from "~/auth-methods/passkeys/passkeys.server";

@@ -10,7 +10,8 @@ import {
   publicPasswordPolicy,
   type SignUpAvailability,
 } from "~/auth-methods/policies.server";
-import { cookiesForHost, getSignedInUser, isTrustedFormPost, signUpWithPassword } from "~/auth/hosted-forms.server";
+import { getSignedInUser, isTrustedFormPost, signUpWithPassword } from "~/auth/hosted-forms.server";
+import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
 import { awaitsEmailVerification } from "~/email/hosted-flows.server";
 import { AlternativeSignIns } from "~/auth-methods/social/alternative-sign-ins";

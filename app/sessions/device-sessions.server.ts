@@ -1,4 +1,4 @@
-import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { callTenantAuth } from "~/auth/tenant-auth-calls.server";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 

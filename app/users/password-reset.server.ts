@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
-import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { callTenantAuth } from "~/auth/tenant-auth-calls.server";
 import { botProofHeaders } from "~/bot-protection/hosted.server";
 import { getPortico } from "~/context.server";
 import { fieldMessages, message, type Message } from "~/i18n/message";

@@ -7,7 +7,8 @@ import {
   authMethodSettingsSchema,
   type AuthMethodDefinition,
 } from "~/auth-methods/catalog";
-import { authMethodsOptions, type AuthMethodContext } from "~/auth-methods/catalog.server";
+import { authMethodsOptions } from "~/auth-methods/catalog.server";
+import type { AuthMethodContext } from "~/auth-methods/method-context";
 import { dependencyRefusal } from "~/auth-methods/console.server";
 import { isCommonPassword } from "~/auth-methods/policies.server";
 import { publicConfigResponse } from "~/auth-methods/public-config.server";

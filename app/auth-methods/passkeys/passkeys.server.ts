@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { callTenantAuth } from "~/auth/hosted-forms.server";
+import { callTenantAuth } from "~/auth/tenant-auth-calls.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 
 /**

@@ -1,7 +1,7 @@
 import { passkey } from "@better-auth/passkey";
 import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
-import type { AuthMethodContext } from "~/auth-methods/catalog.server";
+import type { AuthMethodContext } from "~/auth-methods/method-context";
 
 const OPTIONS_PATHS = ["/passkey/generate-register-options", "/passkey/generate-authenticate-options"];
 

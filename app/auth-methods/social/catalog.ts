@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { AuthMethodDefinition } from "~/auth-methods/catalog";
+import type { AuthMethodDefinition } from "~/auth-methods/definition";
+import type { SocialProviderId } from "./provider-ids";
 
 /**
  * The social sign-in entries of the auth-method catalog: better-auth's built-in providers
@@ -8,12 +9,7 @@ import type { AuthMethodDefinition } from "~/auth-methods/catalog";
  * encrypted secrets. Browser-safe: the better-auth wiring is in options.server.ts.
  */
 
-export const SOCIAL_PROVIDER_IDS = ["google", "github", "microsoft", "apple", "discord", "gitlab", "oidc"] as const;
-export type SocialProviderId = (typeof SOCIAL_PROVIDER_IDS)[number];
-
-export function isSocialProviderId(value: unknown): value is SocialProviderId {
-  return typeof value === "string" && (SOCIAL_PROVIDER_IDS as readonly string[]).includes(value);
-}
+export { isSocialProviderId, SOCIAL_PROVIDER_IDS, type SocialProviderId } from "./provider-ids";
 
 /** The secret setting every social entry has. */
 export const CLIENT_SECRET = "clientSecret";

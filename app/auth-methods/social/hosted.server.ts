@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { SOCIAL_PROVIDER_IDS, socialProviderName, type SocialProviderId } from "~/auth-methods/social/catalog";
-import { callTenantAuth, cookiesForHost } from "~/auth/hosted-forms.server";
+import { callTenantAuth, cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { afterSignInTarget } from "~/auth/hosted-pages.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 

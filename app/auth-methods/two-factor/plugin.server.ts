@@ -2,7 +2,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
 import type { AuthMethodSettings } from "~/auth-methods/catalog";
-import type { AuthMethodContext } from "~/auth-methods/catalog.server";
+import type { AuthMethodContext } from "~/auth-methods/method-context";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { FirstFactor } from "~/tenancy/config";
 

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import QRCode from "qrcode";
 import { z } from "zod";
-import { callTenantAuth, cookiesForHost, type FormSuccess } from "~/auth/hosted-forms.server";
+import { callTenantAuth, cookiesForHost, type FormSuccess } from "~/auth/tenant-auth-calls.server";
 import { redirectParam } from "~/auth/hosted-pages.server";
 import { tenantCookiePrefix } from "~/auth/tenant-urls";
 import { message, type Message } from "~/i18n/message";

@@ -1,4 +1,4 @@
-import type { MessageKey } from "./messages";
+import type { MessageKey } from "./messages.en";
 
 /** German copy, loaded only when a widget renders in German. */
 export const de: Record<MessageKey, string> = {
