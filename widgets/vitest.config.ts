@@ -14,6 +14,9 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     globalSetup: ["test/tenant-backend.ts"],
     testTimeout: 15_000,
+    // After the Node project (which runs two workers): one Chromium, one file at a time.
+    sequence: { groupOrder: 1 },
+    maxWorkers: 1,
     browser: {
       enabled: true,
       headless: true,
