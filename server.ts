@@ -17,6 +17,7 @@ import {
   bodyLimit,
   isApiPath,
   isDecodablePath,
+  isGatewayPath,
   pageRequestRefusal,
   readCappedBody,
   routeRefusal,
@@ -229,7 +230,7 @@ async function main() {
   // Pages (everything but the APIs) take visits and HTML form posts; other methods get 405
   // and other bodies 415 here, before a route's action could fail on them.
   app.use((req, res, next) => {
-    if (isApiPath(req.path)) return next();
+    if (isApiPath(req.path) || isGatewayPath(req.path)) return next();
     const refusal = pageRequestRefusal(req.method, req.headers["content-type"]);
     return refusal ? refuse(req, res, refusal) : next();
   });
@@ -255,7 +256,8 @@ async function main() {
   // with a 500; this answers with the 403 a person (and a test) should see.
   app.use((req, res, next) => {
     const origin = req.headers.origin;
-    if (req.method === "GET" || req.method === "HEAD" || !origin || isApiPath(req.path)) return next();
+    if (req.method === "GET" || req.method === "HEAD" || !origin || isApiPath(req.path) || isGatewayPath(req.path))
+      return next();
     let originHost: string | null = null;
     try {
       originHost = new URL(origin).host;

@@ -24,6 +24,15 @@ export function isApiPath(path: string): boolean {
   return path.includes("/api/");
 }
 
+/**
+ * Forward auth (app/forward-auth): gateways ask with the original request's method (Envoy) and
+ * without an Origin of their own, so these paths answer every API method, like the APIs. On a
+ * custom domain the path is still unprefixed here (server.ts rewrites it later).
+ */
+export function isGatewayPath(path: string): boolean {
+  return /^(\/t\/[^/]+)?\/forward-auth(\/|$)/.test(path);
+}
+
 /** Whether the path's percent-encoding can be decoded (Express would otherwise throw a 500). */
 export function isDecodablePath(path: string): boolean {
   try {

@@ -29,11 +29,15 @@ export function tenantJwtPlugin(
       issuer,
       audience: audience || issuer,
       expirationTime: `${expirationMinutes}m`,
-      // Only what a backend needs to know who is calling; no session token in the JWT.
-      definePayload: ({ user }) => ({
+      // Only what a backend needs to know who is calling; no session token in the JWT. The
+      // active organization and two-factor status let forward-auth rules decide on a JWT
+      // without a database round trip (app/forward-auth).
+      definePayload: ({ user, session }) => ({
         email: user.email,
         email_verified: user.emailVerified,
         name: user.name,
+        ...(session.activeOrganizationId ? { org_id: session.activeOrganizationId as string } : {}),
+        two_factor: user.twoFactorEnabled === true,
       }),
     },
   });
