@@ -87,6 +87,11 @@ function refuse(req: express.Request, res: express.Response, refusal: Refusal) {
   else res.type("text/plain").send(refusal.message);
 }
 
+/** `auth.example.com` of `auth.example.com:8443` (and `[::1]` of `[::1]:3000`). */
+function hostWithoutPort(host: string): string {
+  return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.split(":")[0]!;
+}
+
 function publicUrlIsHttps(): boolean {
   return (process.env.PUBLIC_URL ?? "").trim().toLowerCase().startsWith("https://");
 }
@@ -268,10 +273,13 @@ async function main() {
     res.status(403).type("text/plain").send("This form was sent from another site, so it was not accepted.");
   });
 
-  // A tenant's custom domain serves the tenant's routes at its root.
+  // A tenant's custom domain serves the tenant's routes at its root. A gateway asking about a
+  // request (forward auth) sends that request's host in X-Forwarded-Host, which "trust proxy"
+  // would read as this server's own: there the domain is the Host the gateway called.
   app.use(async (req, _res, next) => {
     try {
-      const slug = await (await entry()).hostTenantSlug(req.hostname.toLowerCase());
+      const hostname = isGatewayPath(req.path) ? hostWithoutPort(req.headers.host ?? "") : req.hostname;
+      const slug = await (await entry()).hostTenantSlug(hostname.toLowerCase());
       if (slug) {
         req.headers[HOST_TENANT_HEADER] = slug;
         // Remix's adapter builds its URL from originalUrl, so both are rewritten. The widgets

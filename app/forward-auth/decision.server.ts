@@ -69,12 +69,16 @@ function needsIdentity({ require }: ForwardAuthRule): boolean {
   );
 }
 
-function identityHeaders(headers: Headers, identity: Identity) {
-  headers.set(IDENTITY_HEADERS.userId, identity.userId);
-  headers.set(IDENTITY_HEADERS.email, identity.email);
-  headers.set(IDENTITY_HEADERS.organizationId, identity.organizationId ?? "");
-  headers.set(IDENTITY_HEADERS.roles, identity.roles.join(","));
-  if (identity.token) headers.set(IDENTITY_HEADERS.token, identity.token);
+/**
+ * Every identity header, empty for an anonymous request: gateways that copy the answer's headers
+ * over the request's (Traefik, Envoy, Caddy) then also replace any a client forged.
+ */
+function identityHeaders(headers: Headers, identity: Identity | null) {
+  headers.set(IDENTITY_HEADERS.userId, identity?.userId ?? "");
+  headers.set(IDENTITY_HEADERS.email, identity?.email ?? "");
+  headers.set(IDENTITY_HEADERS.organizationId, identity?.organizationId ?? "");
+  headers.set(IDENTITY_HEADERS.roles, identity?.roles.join(",") ?? "");
+  headers.set(IDENTITY_HEADERS.token, identity?.token ?? "");
 }
 
 async function rateLimited(
@@ -140,6 +144,6 @@ export async function decide(
     return json(403, "forbidden", `This rule (${rule.id}) requires ${unmet.replace("_", " ")}.`, headers);
   }
   answer("allowed");
-  if (identity) identityHeaders(headers, identity);
+  identityHeaders(headers, identity);
   return new Response(null, { status: 200, headers });
 }

@@ -22,6 +22,21 @@ type KeySet = { verify: ReturnType<typeof createLocalJWKSet>; loadedAt: number }
 
 const keySets = new LRUCache<string, Promise<KeySet>>({ max: MAX_TENANTS });
 
+/**
+ * Tokens already verified, until they expire: a client sends the same JWT with every request
+ * for its lifetime, and checking a signature again (an async WebCrypto call) is most of a
+ * decision's cost. Keyed by tenant, config version and the token itself, so a config change
+ * (audience, the JWT method turned off) is never answered from here.
+ */
+const verifiedTokens = new LRUCache<string, JWTPayload>({ max: 20_000 });
+const MAX_VERIFIED_TTL_MS = 5 * 60_000;
+
+function remember(key: string, claims: JWTPayload): JWTPayload {
+  const ttl = Math.min((claims.exp ?? 0) * 1000 - Date.now(), MAX_VERIFIED_TTL_MS);
+  if (ttl > 0) verifiedTokens.set(key, claims, { ttl });
+  return claims;
+}
+
 function cacheKey({ tenant }: LiveTenant): string {
   return `${tenant.id}@${tenant.configVersion}`;
 }
@@ -50,6 +65,7 @@ function keySet(live: LiveTenant, { reloadOlderThanMs }: { reloadOlderThanMs: nu
 /** Forgets every cached key set (tests, key rotation in this process). */
 export function forgetTenantKeys(): void {
   keySets.clear();
+  verifiedTokens.clear();
 }
 
 /**
@@ -66,16 +82,20 @@ export async function verifyTenantJwt(live: LiveTenant, token: string, publicUrl
     algorithms: [...JWT_ALGORITHMS],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
   };
+  const verifiedKey = `${cacheKey(live)}:${token}`;
+  const known = verifiedTokens.get(verifiedKey);
+  // The entry's ttl ends at `exp`; the check stays for clocks that moved since.
+  if (known && (known.exp ?? 0) * 1000 > Date.now()) return known;
   try {
     const { verify } = await keySet(live, { reloadOlderThanMs: KEYS_TTL_MS });
-    return (await jwtVerify(token, verify, options)).payload;
+    return remember(verifiedKey, (await jwtVerify(token, verify, options)).payload);
   } catch (error) {
     if (!(error instanceof errors.JWKSNoMatchingKey)) return null;
   }
   try {
     // Perhaps a key published since the set was loaded (a rotation).
     const { verify } = await keySet(live, { reloadOlderThanMs: UNKNOWN_KID_RELOAD_MS });
-    return (await jwtVerify(token, verify, options)).payload;
+    return remember(verifiedKey, (await jwtVerify(token, verify, options)).payload);
   } catch {
     return null;
   }

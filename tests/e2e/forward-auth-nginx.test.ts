@@ -4,7 +4,17 @@
  * and Chromium going through the whole sign-in round trip.
  */
 import type { APIRequestContext } from "@playwright/test";
-import { baseURL, createTenant, expect, fillSignIn, patchTenantConfig, PASSWORD, test, uniqueSlug } from "./fixtures";
+import {
+  baseURL,
+  createTenant,
+  expect,
+  fillSignIn,
+  patchTenantConfig,
+  PASSWORD,
+  tenantCli,
+  test,
+  uniqueSlug,
+} from "./fixtures";
 import { nginxAvailable, startNginx, startUpstream, type RunningNginx, type UpstreamView } from "./nginx-gateway";
 
 test.describe.configure({ mode: "serial" });
@@ -162,4 +172,24 @@ test("another tenant's JWT is refused, a missing role is 403 and a rate-limited 
     await client.dispose();
     await otherClient.dispose();
   }
+});
+
+test("the endpoint answers on a tenant's custom domain too, any method", async ({ request }) => {
+  const domainSlug = uniqueSlug("gwd");
+  const hostname = `${domainSlug}.localhost`;
+  await tenantCli("create", domainSlug, "--name", "Domain Gateway", "--hostname", hostname);
+  const host = `${hostname}:${new URL(baseURL).port}`;
+  const gateway = { "x-forwarded-host": "app.domain.test", "x-forwarded-uri": "/x", accept: "application/json" };
+  await expect
+    .poll(async () => (await request.get(`${baseURL}/forward-auth`, { headers: { host, ...gateway } })).status(), {
+      timeout: 10_000,
+    })
+    .toBe(401);
+  const answer = await request.get(`${baseURL}/forward-auth`, { headers: { host, ...gateway } });
+  expect(answer.headers()["x-portico-rule"]).toBe("default");
+  // Envoy asks with the original method; a page path would refuse DELETE with 405.
+  const deleted = await request.delete(`${baseURL}/forward-auth/envoy/items/1`, { headers: { host, accept: "*/*" } });
+  expect(deleted.status()).toBe(401);
+  // On the shared host there is no tenant at /forward-auth.
+  expect((await request.get(`${baseURL}/forward-auth`, { headers: gateway })).status()).toBe(404);
 });

@@ -4,6 +4,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { nginxLocations } from "../../app/forward-auth/snippets";
 
 /**
  * A real nginx (Debian's package; .ci/run installs it) with an `auth_request` configuration in
@@ -54,7 +55,10 @@ export async function startUpstream(): Promise<{ port: number; close(): Promise<
   return { port, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** The nginx configuration of docs/gateways.md, for one tenant on Portico at `porticoOrigin`. */
+/**
+ * The console's and docs/gateways.md's nginx locations for one tenant, in a server of their own
+ * (temp paths, a free port), in front of the upstream on `upstreamPort`.
+ */
 export function nginxConfig({
   dir,
   port,
@@ -68,8 +72,8 @@ export function nginxConfig({
   porticoOrigin: string;
   slug: string;
 }): string {
-  const portico = new URL(porticoOrigin);
   const runAsRoot = process.getuid?.() === 0 ? "user root;" : "";
+  const locations = nginxLocations({ porticoOrigin, slug, appUpstream: `http://127.0.0.1:${upstreamPort}` });
   return `
 ${runAsRoot}
 worker_processes 1;
@@ -83,69 +87,9 @@ http {
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
 
-  upstream portico { server 127.0.0.1:${portico.port}; }
-  upstream app { server 127.0.0.1:${upstreamPort}; }
-
   server {
     listen 127.0.0.1:${port};
-
-    location / {
-      auth_request /.portico/auth;
-      auth_request_set $portico_user $upstream_http_x_portico_user_id;
-      auth_request_set $portico_email $upstream_http_x_portico_email;
-      auth_request_set $portico_org $upstream_http_x_portico_org_id;
-      auth_request_set $portico_roles $upstream_http_x_portico_roles;
-      auth_request_set $portico_token $upstream_http_x_portico_token;
-      auth_request_set $portico_location $upstream_http_location;
-      auth_request_set $portico_decision $upstream_http_x_portico_decision;
-      auth_request_set $portico_retry_after $upstream_http_retry_after;
-      error_page 401 = @portico_unauthenticated;
-      error_page 403 = @portico_forbidden;
-
-      # Always set, so a client's own X-Portico-* headers never reach the app (empty = removed).
-      proxy_set_header X-Portico-User-Id $portico_user;
-      proxy_set_header X-Portico-Email $portico_email;
-      proxy_set_header X-Portico-Org-Id $portico_org;
-      proxy_set_header X-Portico-Roles $portico_roles;
-      proxy_set_header X-Portico-Token $portico_token;
-      proxy_pass http://app;
-    }
-
-    location = /.portico/auth {
-      internal;
-      proxy_pass http://portico/t/${slug}/forward-auth/nginx;
-      proxy_pass_request_body off;
-      proxy_set_header Content-Length "";
-      proxy_set_header Host ${portico.host};
-      proxy_set_header X-Forwarded-Method $request_method;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Forwarded-Host $http_host;
-      proxy_set_header X-Forwarded-Uri $request_uri;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    }
-
-    location = /.portico/callback {
-      proxy_pass http://portico/t/${slug}/forward-auth/callback;
-      proxy_set_header Host ${portico.host};
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Forwarded-Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-    }
-
-    location @portico_unauthenticated {
-      if ($portico_location) { return 302 $portico_location; }
-      default_type application/json;
-      return 401 '{"error":{"code":"unauthenticated","message":"Send a valid bearer token or sign in first."}}';
-    }
-
-    location @portico_forbidden {
-      default_type application/json;
-      if ($portico_decision = rate_limited) {
-        add_header Retry-After $portico_retry_after always;
-        return 429 '{"error":{"code":"rate_limited","message":"Too many requests."}}';
-      }
-      return 403 '{"error":{"code":"forbidden","message":"You may not open this page."}}';
-    }
+${locations}
   }
 }
 `;
