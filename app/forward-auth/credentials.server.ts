@@ -70,8 +70,12 @@ async function sessionJwt(live: LiveTenant, headers: Headers, sessionToken: stri
   const cached = sessionTokens.get(key);
   if (cached) return cached;
   const api = live.auth.api as unknown as { getToken(input: { headers: Headers }): Promise<{ token: string }> };
-  const { token } = await api.getToken({ headers });
-  sessionTokens.set(key, token, { ttl: (settings.expirationMinutes * 60_000) / 2 });
+  // No token is no reason to refuse a valid session: the identity headers still go upstream.
+  const token = await api
+    .getToken({ headers })
+    .then((answer) => answer.token)
+    .catch(() => null);
+  if (token) sessionTokens.set(key, token, { ttl: (settings.expirationMinutes * 60_000) / 2 });
   return token;
 }
 
