@@ -3,6 +3,7 @@ import type { LiveTenant } from "~/tenancy/registry.server";
 import { identify, type Credential, type Identity } from "./credentials.server";
 import { decisionCounts, type DecisionCounts, type DecisionOutcome } from "./decision-counts.server";
 import { ForwardedRequestError, readForwardedRequest, type ForwardedRequest } from "./forwarded-request.server";
+import { newGatewayState } from "./gateway-cookie.server";
 import { signInUrl, trustedReturnUrl } from "./gateway-flow.server";
 import { defaultDecisionLimiter, type DecisionLimiter } from "./rate-limit.server";
 import { matchRule, type ForwardAuthRule } from "./rules";
@@ -129,7 +130,10 @@ export async function decide(
     headers.set("WWW-Authenticate", `Bearer realm="${live.tenant.slug}"`);
     if (returnTo) {
       answer("redirect");
-      headers.set("Location", signInUrl(live.tenant.slug, returnTo, publicUrl));
+      // The round trip may only end in this browser (gateway-cookie.server.ts).
+      const { state, setCookie } = newGatewayState(live.tenant.id, forwarded.proto === "https");
+      headers.set("Location", signInUrl(live.tenant.slug, returnTo, state, publicUrl));
+      headers.append("Set-Cookie", setCookie);
       return mode === "nginx"
         ? json(401, "unauthenticated", "Sign in first.", headers)
         : new Response(null, { status: 302, headers });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { decryptSecret, encryptSecret } from "~/crypto/secrets.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 
@@ -11,6 +11,11 @@ import type { LiveTenant } from "~/tenancy/registry.server";
  * under PORTICO_SECRET, bound to the tenant and the host). Sealed, because the gateway passes
  * cookies on to the upstream: the upstream sees a value it cannot use against Portico's API, and
  * a cookie copied to another host does not open.
+ *
+ * The browser that started the round trip gets a state cookie on the protected host with the
+ * gateway's redirect, and the code only turns into a session in a browser holding that state:
+ * without it, anyone could send a victim to the callback with a code of their own and sign
+ * them into the app as someone else (login CSRF).
  */
 export const CODE_LIFETIME_SECONDS = 60;
 const CODE_PREFIX = "forward-auth:";
@@ -20,6 +25,40 @@ export const CALLBACK_PATH = "/.portico/callback";
 /** `__Host-` on https: the browser then refuses the cookie from any other path or a subdomain. */
 export function gatewayCookieName(tenantId: string, https: boolean): string {
   return `${https ? "__Host-" : ""}portico-gateway.${tenantId}`;
+}
+
+function stateCookieName(tenantId: string, https: boolean): string {
+  return `${https ? "__Host-" : ""}portico-gateway-state.${tenantId}`;
+}
+
+/** How long a browser has to sign in and come back before the round trip starts over. */
+const STATE_LIFETIME_SECONDS = 15 * 60;
+const STATE = /^[A-Za-z0-9_-]{22}$/;
+
+export function isGatewayState(value: string | null): value is string {
+  return value !== null && STATE.test(value);
+}
+
+function cookieLine(name: string, value: string, maxAgeSeconds: number, https: boolean): string {
+  return [
+    `${name}=${value}`,
+    "Path=/",
+    `Max-Age=${maxAgeSeconds}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(https ? ["Secure"] : []),
+  ].join("; ");
+}
+
+/** A new round trip's state and the cookie that keeps it in the browser on the protected host. */
+export function newGatewayState(tenantId: string, https: boolean): { state: string; setCookie: string } {
+  const state = randomBytes(16).toString("base64url");
+  return { state, setCookie: cookieLine(stateCookieName(tenantId, https), state, STATE_LIFETIME_SECONDS, https) };
+}
+
+function sameState(a: string, b: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 function sealPurpose(tenantId: string, host: string): string {
@@ -65,28 +104,32 @@ export async function sessionCookieValue(live: LiveTenant, headers: Headers): Pr
  * A one-time code for `returnTo`'s host, valid CODE_LIFETIME_SECONDS, stored hashed in the
  * tenant's verification table (so any instance can redeem it, once).
  */
-export async function issueGatewayCode(live: LiveTenant, sessionCookie: string, returnTo: string): Promise<string> {
+export async function issueGatewayCode(
+  live: LiveTenant,
+  { session, returnTo, state }: { session: string; returnTo: string; state: string },
+): Promise<string> {
   const code = randomBytes(32).toString("base64url");
   await live.db.verification.create({
     data: {
       id: randomUUID(),
       identifier: codeIdentifier(code),
-      value: JSON.stringify({ session: sessionCookie, returnTo }),
+      value: JSON.stringify({ session, returnTo, state }),
       expiresAt: new Date(Date.now() + CODE_LIFETIME_SECONDS * 1000),
     },
   });
   return code;
 }
 
-export type Redeemed = { ok: true; returnTo: string; setCookie: string } | { ok: false; reason: string };
+export type Redeemed = { ok: true; returnTo: string; setCookies: string[] } | { ok: false; reason: string };
 
 /**
- * Redeems a code on the host it was issued for: deleted first (only one request can delete
- * it), then checked for expiry and host. The answer's cookie holds the sealed session.
+ * Redeems a code on the host it was issued for, in the browser that started the round trip:
+ * deleted first (only one request can delete it), then checked for expiry, host and state. The
+ * answer's cookies hold the sealed session and clear the state.
  */
 export async function redeemGatewayCode(
   live: LiveTenant,
-  code: string,
+  { code, cookieHeader }: { code: string; cookieHeader: string },
   { host, https, secret, maxAgeSeconds }: { host: string; https: boolean; secret: string; maxAgeSeconds: number },
 ): Promise<Redeemed> {
   const expired = {
@@ -98,19 +141,24 @@ export async function redeemGatewayCode(
   if (!row) return expired;
   const { count } = await live.db.verification.deleteMany({ where: { id: row.id } });
   if (count !== 1 || row.expiresAt.getTime() < Date.now()) return expired;
-  const { session, returnTo } = JSON.parse(row.value) as { session: string; returnTo: string };
+  const { session, returnTo, state } = JSON.parse(row.value) as { session: string; returnTo: string; state: string };
   if (new URL(returnTo).host !== host)
     return { ok: false, reason: "This sign-in link belongs to another site. Open the page again." };
+  const browserState = readCookie(cookieHeader, stateCookieName(live.tenant.id, https));
+  if (!browserState || !sameState(browserState, state))
+    return { ok: false, reason: "This sign-in was started in another browser. Open the page again." };
   const sealed = encryptSecret(secret, sealPurpose(live.tenant.id, host), session);
-  const attributes = [`Path=/`, `Max-Age=${maxAgeSeconds}`, "HttpOnly", "SameSite=Lax", ...(https ? ["Secure"] : [])];
   return {
     ok: true,
     returnTo,
-    setCookie: [`${gatewayCookieName(live.tenant.id, https)}=${sealed}`, ...attributes].join("; "),
+    setCookies: [
+      cookieLine(gatewayCookieName(live.tenant.id, https), sealed, maxAgeSeconds, https),
+      cookieLine(stateCookieName(live.tenant.id, https), "", 0, https),
+    ],
   };
 }
 
 /** Clears the gateway cookie on the protected host (its sign-out link). */
 export function clearedGatewayCookie(tenantId: string, https: boolean): string {
-  return `${gatewayCookieName(tenantId, https)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${https ? "; Secure" : ""}`;
+  return cookieLine(gatewayCookieName(tenantId, https), "", 0, https);
 }

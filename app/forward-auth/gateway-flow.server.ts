@@ -4,6 +4,7 @@ import type { LiveTenant } from "~/tenancy/registry.server";
 import {
   CALLBACK_PATH,
   clearedGatewayCookie,
+  isGatewayState,
   issueGatewayCode,
   redeemGatewayCode,
   sessionCookieValue,
@@ -42,13 +43,13 @@ export function trustedReturnUrl(live: LiveTenant, raw: string | null, publicUrl
   return target && /^https?:\/\//i.test(target) ? target : null;
 }
 
-export function authorizePath(slug: string, returnTo: string): string {
-  return `${tenantBasePath(slug)}/forward-auth/authorize?rd=${encodeURIComponent(returnTo)}`;
+export function authorizePath(slug: string, returnTo: string, state: string): string {
+  return `${tenantBasePath(slug)}/forward-auth/authorize?rd=${encodeURIComponent(returnTo)}&state=${state}`;
 }
 
 /** The hosted sign-in, coming back to authorize (and from there to `returnTo`). */
-export function signInUrl(slug: string, returnTo: string, publicUrl: URL): string {
-  const redirectTo = encodeURIComponent(authorizePath(slug, returnTo));
+export function signInUrl(slug: string, returnTo: string, state: string, publicUrl: URL): string {
+  const redirectTo = encodeURIComponent(authorizePath(slug, returnTo, state));
   return `${publicUrl.origin}${tenantBasePath(slug)}/sign-in?redirectTo=${redirectTo}`;
 }
 
@@ -56,20 +57,23 @@ function text(status: number, message: string): Response {
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-function redirect(location: string, setCookie?: string): Response {
+function redirect(location: string, setCookies: string[] = []): Response {
   const headers = new Headers({ Location: location });
-  if (setCookie) headers.append("Set-Cookie", setCookie);
+  for (const cookie of setCookies) headers.append("Set-Cookie", cookie);
   return new Response(null, { status: 302, headers });
 }
 
 /** GET /t/<slug>/forward-auth/authorize?rd=<url>: a code for the protected host, or sign in first. */
 export async function authorize(live: LiveTenant, request: Request, { publicUrl }: FlowContext): Promise<Response> {
-  const returnTo = trustedReturnUrl(live, new URL(request.url).searchParams.get("rd"), publicUrl);
+  const query = new URL(request.url).searchParams;
+  const returnTo = trustedReturnUrl(live, query.get("rd"), publicUrl);
   if (!returnTo) return text(400, "rd: the address to return to is missing or on a host this tenant does not trust.");
+  const state = query.get("state");
+  if (!isGatewayState(state)) return text(400, "state: missing or malformed. Open the page of the app again.");
   const cookie = await sessionCookieValue(live, request.headers);
   const session = cookie ? await live.auth.api.getSession({ headers: request.headers }).catch(() => null) : null;
-  if (!cookie || !session) return redirect(signInUrl(live.tenant.slug, returnTo, publicUrl));
-  const code = await issueGatewayCode(live, cookie, returnTo);
+  if (!cookie || !session) return redirect(signInUrl(live.tenant.slug, returnTo, state, publicUrl));
+  const code = await issueGatewayCode(live, { session: cookie, returnTo, state });
   return redirect(`${new URL(returnTo).origin}${CALLBACK_PATH}?code=${code}`);
 }
 
@@ -86,18 +90,23 @@ function protectedOrigin(request: Request): { host: string; https: boolean } {
 export async function callback(live: LiveTenant, request: Request, { secret }: FlowContext): Promise<Response> {
   const { host, https } = protectedOrigin(request);
   const code = new URL(request.url).searchParams.get("code") ?? "";
-  const redeemed = await redeemGatewayCode(live, code, {
-    host,
-    https,
-    secret,
-    maxAgeSeconds: live.tenant.config.session.expiresIn,
-  });
+  const cookieHeader = request.headers.get("cookie") ?? "";
+  const redeemed = await redeemGatewayCode(
+    live,
+    { code, cookieHeader },
+    {
+      host,
+      https,
+      secret,
+      maxAgeSeconds: live.tenant.config.session.expiresIn,
+    },
+  );
   if (!redeemed.ok) return text(400, `code: ${redeemed.reason}`);
-  return redirect(redeemed.returnTo, redeemed.setCookie);
+  return redirect(redeemed.returnTo, redeemed.setCookies);
 }
 
 /** GET /t/<slug>/forward-auth/sign-out through the gateway: forgets this host's cookie. */
 export function signOut(live: LiveTenant, request: Request): Response {
   const { https } = protectedOrigin(request);
-  return redirect("/", clearedGatewayCookie(live.tenant.id, https));
+  return redirect("/", [clearedGatewayCookie(live.tenant.id, https)]);
 }

@@ -52,6 +52,7 @@ ${identity}
     auth_request_set $portico_location $upstream_http_location;
     auth_request_set $portico_decision $upstream_http_x_portico_decision;
     auth_request_set $portico_retry_after $upstream_http_retry_after;
+    auth_request_set $portico_state_cookie $upstream_http_set_cookie;
     error_page 401 = @portico_unauthenticated;
     error_page 403 = @portico_forbidden;
     # Always set, so a client's own X-Portico-* headers never reach the app (empty = removed).
@@ -77,6 +78,8 @@ ${["callback", "sign-out"].map((step) => nginxPassThrough(step, base, portico.ho
 
   # auth_request only understands 2xx, 401 and 403: Portico's nginx mode says the rest in headers.
   location @portico_unauthenticated {
+    # The sign-in's state cookie: only the browser that started it can finish it.
+    add_header Set-Cookie $portico_state_cookie always;
     if ($portico_location) { return 302 $portico_location; }
     default_type application/json;
     return 401 '{"error":{"code":"unauthenticated","message":"Send a valid bearer token or sign in first."}}';
@@ -202,7 +205,7 @@ http_filters:
           allowed_upstream_headers:
             patterns: [{ prefix: x-portico- }]
           allowed_client_headers:
-            patterns: [{ exact: location }, { exact: retry-after }, { exact: www-authenticate }]
+            patterns: [{ exact: location }, { exact: set-cookie }, { exact: retry-after }, { exact: www-authenticate }]
   - name: envoy.filters.http.router
     typed_config: { "@type": type.googleapis.com/envoy.extensions.filters.http.router.v3.Router }
 route_config:

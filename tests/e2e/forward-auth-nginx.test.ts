@@ -80,8 +80,12 @@ test("an anonymous browser is sent to the hosted sign-in and comes back signed i
   expect(first.status()).toBe(302);
   const location = new URL(first.headers().location!);
   expect(`${location.origin}${location.pathname}`).toBe(`${baseURL}/t/${slug}/sign-in`);
-  expect(location.searchParams.get("redirectTo")).toBe(
-    `/t/${slug}/forward-auth/authorize?rd=${encodeURIComponent(`${nginx.origin}/reports?year=2026`)}`,
+  const redirectTo = new URL(location.searchParams.get("redirectTo")!, baseURL);
+  expect(redirectTo.pathname).toBe(`/t/${slug}/forward-auth/authorize`);
+  expect(redirectTo.searchParams.get("rd")).toBe(`${nginx.origin}/reports?year=2026`);
+  // nginx passes on the round trip's state cookie for the app's host.
+  expect(first.headers()["set-cookie"]).toMatch(
+    new RegExp(`^portico-gateway-state\\.[^=]+=${redirectTo.searchParams.get("state")}; Path=/; Max-Age=900; HttpOnly`),
   );
 
   await page.goto(`${nginx.origin}/reports?year=2026`);

@@ -126,14 +126,20 @@ describe.each(testProviders())("forward-auth decisions on %s", (provider: Provid
     expect(browser.status).toBe(302);
     const location = new URL(browser.headers.get("location")!);
     expect(`${location.origin}${location.pathname}`).toBe(`${PUBLIC_URL}/t/fa-browser/sign-in`);
-    expect(location.searchParams.get("redirectTo")).toBe(
-      `/t/fa-browser/forward-auth/authorize?rd=${encodeURIComponent(`https://${APP}/dashboard?tab=1`)}`,
+    const redirectTo = new URL(location.searchParams.get("redirectTo")!, PUBLIC_URL);
+    expect(redirectTo.pathname).toBe("/t/fa-browser/forward-auth/authorize");
+    expect(redirectTo.searchParams.get("rd")).toBe(`https://${APP}/dashboard?tab=1`);
+    // The round trip's state goes along, and into a cookie only this browser has.
+    const state = redirectTo.searchParams.get("state")!;
+    expect(browser.headers.get("set-cookie")).toBe(
+      `__Host-portico-gateway-state.${acme!.tenant.id}=${state}; Path=/; Max-Age=900; HttpOnly; SameSite=Lax; Secure`,
     );
 
     // nginx's auth_request only understands 401: the same redirect travels in Location.
     const nginx = await ask(acme!, "/dashboard?tab=1", { headers: { accept: "text/html" }, mode: "nginx" });
     expect(nginx.status).toBe(401);
-    expect(nginx.headers.get("location")).toBe(browser.headers.get("location"));
+    expect(nginx.headers.get("location")).toMatch(/^http:\/\/localhost:3997\/t\/fa-browser\/sign-in\?redirectTo=/);
+    expect(nginx.headers.get("set-cookie")).toMatch(/^__Host-portico-gateway-state\./);
 
     // A host no rule names and the tenant does not trust gets no redirect (no open redirect).
     const stranger = await ask(acme!, "/", { headers: { accept: "text/html", "x-forwarded-host": "evil.test" } });
@@ -208,7 +214,9 @@ describe.each(testProviders())("forward-auth decisions on %s", (provider: Provid
     const [acme] = await liveTenants("fa-cookie");
     const { cookie } = await signUp(acme!, "browser@example.com");
     const returnTo = `https://${APP}/dashboard`;
-    const authorizeUrl = `${PUBLIC_URL}/t/fa-cookie/forward-auth/authorize?rd=${encodeURIComponent(returnTo)}`;
+    const state = "s".repeat(22);
+    const authorizeUrl = `${PUBLIC_URL}/t/fa-cookie/forward-auth/authorize?rd=${encodeURIComponent(returnTo)}&state=${state}`;
+    const stateCookie = `__Host-portico-gateway-state.${acme!.tenant.id}=${state}`;
 
     // Without a session, authorize sends the browser to sign in first.
     const anonymous = await authorize(acme!, new Request(authorizeUrl), deps());
@@ -226,23 +234,39 @@ describe.each(testProviders())("forward-auth decisions on %s", (provider: Provid
     expect(`${toCallback.origin}${toCallback.pathname}`).toBe(`https://${APP}/.portico/callback`);
     const code = toCallback.searchParams.get("code")!;
 
-    const redeem = (host: string) =>
+    const redeem = (host: string, code: string, browserCookie = stateCookie) =>
       callback(
         acme!,
         new Request(`${PUBLIC_URL}/t/fa-cookie/forward-auth/callback?code=${code}`, {
-          headers: { "x-forwarded-host": host, "x-forwarded-proto": "https" },
+          headers: { "x-forwarded-host": host, "x-forwarded-proto": "https", cookie: browserCookie },
         }),
         deps(),
       );
-    const landed = await redeem(APP);
+    // Someone else's browser (no state cookie, or another round trip's) cannot use the code:
+    // that would sign its owner into the app as this user (login CSRF).
+    const stolen = await redeem(APP, code, `__Host-portico-gateway-state.${acme!.tenant.id}=${"x".repeat(22)}`);
+    expect(stolen.status).toBe(400);
+    expect(await stolen.text()).toMatch(/started in another browser/);
+
+    const again = new URL(
+      (await authorize(acme!, new Request(authorizeUrl, { headers: { cookie } }), deps())).headers.get("location")!,
+    );
+    const fresh = again.searchParams.get("code")!;
+    expect((await redeem("other.example.com", fresh)).status).toBe(400);
+    const third = new URL(
+      (await authorize(acme!, new Request(authorizeUrl, { headers: { cookie } }), deps())).headers.get("location")!,
+    );
+    const good = third.searchParams.get("code")!;
+    const landed = await redeem(APP, good);
     expect(landed.status).toBe(302);
     expect(landed.headers.get("location")).toBe(returnTo);
-    const setCookie = landed.headers.get("set-cookie")!;
+    const [setCookie, clearedState] = landed.headers.getSetCookie();
     expect(setCookie).toMatch(new RegExp(`^__Host-portico-gateway\\.${acme!.tenant.id}=`));
     expect(setCookie).toMatch(/; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax; Secure$/);
-    expect((await redeem(APP)).status).toBe(400);
+    expect(clearedState).toMatch(new RegExp(`^__Host-portico-gateway-state\\.${acme!.tenant.id}=; Path=/; Max-Age=0;`));
+    expect((await redeem(APP, good)).status).toBe(400);
 
-    const gatewayCookie = setCookie.split(";")[0]!;
+    const gatewayCookie = setCookie!.split(";")[0]!;
     const allowed = await ask(acme!, "/dashboard", { headers: { cookie: gatewayCookie } });
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get("x-portico-email")).toBe("browser@example.com");
