@@ -35,6 +35,7 @@ const HOST_TENANT_HEADER = "x-portico-host-tenant";
 type PorticoEntry = {
   bootstrap(): Promise<{ createdDemo: boolean }>;
   hostTenantSlug(hostname: string): Promise<string | null>;
+  gatewayResponse(request: Request, hostname: string): Promise<Response | null>;
   startDraining(): void;
   shutdown(): Promise<void>;
 };
@@ -207,6 +208,23 @@ async function main() {
     return refusal ? refuse(req, res, refusal) : next();
   });
 
+  // Forward auth (app/forward-auth, docs/gateways.md): a gateway asks once for every request it
+  // serves, with the original method and no body worth reading, so these paths are answered
+  // here, before static files, body reading and Remix's routing (decision 0012). The tenant's
+  // custom domain is the Host the gateway called: its X-Forwarded-Host, which "trust proxy"
+  // would read as this server's own host, names the protected request's.
+  app.use(async (req, res, next) => {
+    if (!isGatewayPath(req.path)) return next();
+    try {
+      const portico = await entry();
+      const response = await portico.gatewayResponse(remixRequest(req, res), hostWithoutPort(req.headers.host ?? ""));
+      if (!response) return next();
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
+
   // The embeddable widgets (widgets/, docs/widgets.md): any site may import them. Hashed
   // chunks never change; portico.js, the stable entry that re-exports them, is short-lived.
   app.use(
@@ -235,7 +253,7 @@ async function main() {
   // Pages (everything but the APIs) take visits and HTML form posts; other methods get 405
   // and other bodies 415 here, before a route's action could fail on them.
   app.use((req, res, next) => {
-    if (isApiPath(req.path) || isGatewayPath(req.path)) return next();
+    if (isApiPath(req.path)) return next();
     const refusal = pageRequestRefusal(req.method, req.headers["content-type"]);
     return refusal ? refuse(req, res, refusal) : next();
   });
@@ -261,8 +279,7 @@ async function main() {
   // with a 500; this answers with the 403 a person (and a test) should see.
   app.use((req, res, next) => {
     const origin = req.headers.origin;
-    if (req.method === "GET" || req.method === "HEAD" || !origin || isApiPath(req.path) || isGatewayPath(req.path))
-      return next();
+    if (req.method === "GET" || req.method === "HEAD" || !origin || isApiPath(req.path)) return next();
     let originHost: string | null = null;
     try {
       originHost = new URL(origin).host;
@@ -273,13 +290,10 @@ async function main() {
     res.status(403).type("text/plain").send("This form was sent from another site, so it was not accepted.");
   });
 
-  // A tenant's custom domain serves the tenant's routes at its root. A gateway asking about a
-  // request (forward auth) sends that request's host in X-Forwarded-Host, which "trust proxy"
-  // would read as this server's own: there the domain is the Host the gateway called.
+  // A tenant's custom domain serves the tenant's routes at its root.
   app.use(async (req, _res, next) => {
     try {
-      const hostname = isGatewayPath(req.path) ? hostWithoutPort(req.headers.host ?? "") : req.hostname;
-      const slug = await (await entry()).hostTenantSlug(hostname.toLowerCase());
+      const slug = await (await entry()).hostTenantSlug(req.hostname.toLowerCase());
       if (slug) {
         req.headers[HOST_TENANT_HEADER] = slug;
         // Remix's adapter builds its URL from originalUrl, so both are rewritten. The widgets

@@ -12,6 +12,7 @@ import { NonceProvider } from "~/http/nonce";
 export { bootstrap, shutdown } from "~/context.server";
 export { startDraining } from "~/ops/lifecycle.server";
 export { hostTenantSlug } from "~/tenancy/hostnames.server";
+export { gatewayResponse } from "~/forward-auth/gateway-http.server";
 
 const ABORT_DELAY = 5_000;
 

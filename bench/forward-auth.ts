@@ -48,10 +48,10 @@ async function measure(server: RunningServer, load: Load): Promise<Measured> {
   };
 }
 
-async function createGatewayTenant(dataDir: string, secret: string) {
+async function createGatewayTenant(dataDir: string, secret: string): Promise<string> {
   const storage = new SqliteStorage(dataDir);
   try {
-    await new TenantService(storage, secret).create({
+    const tenant = await new TenantService(storage, secret).create({
       slug: SLUG,
       name: "Bench gateway",
       config: {
@@ -59,6 +59,7 @@ async function createGatewayTenant(dataDir: string, secret: string) {
         forwardAuth: { rules: [{ id: "app", host: APP_HOST, path: "/**" }] },
       },
     });
+    return tenant.id;
   } finally {
     await storage.close();
   }
@@ -71,16 +72,22 @@ async function tenantJwt(server: RunningServer, session: Session): Promise<strin
 }
 
 /** The browser flow without a browser: authorize with the session, redeem the code on the app's host. */
-async function gatewayCookie(server: RunningServer, session: Session): Promise<string> {
+async function gatewayCookie(server: RunningServer, session: Session, tenantId: string): Promise<string> {
   const rd = encodeURIComponent(`http://${APP_HOST}/`);
-  const authorized = await fetch(`${server.url}/t/${SLUG}/forward-auth/authorize?rd=${rd}`, {
+  // The state the gateway's redirect would have put in a cookie on the app's host.
+  const state = "bench-state-0123456789";
+  const authorized = await fetch(`${server.url}/t/${SLUG}/forward-auth/authorize?rd=${rd}&state=${state}`, {
     headers: { cookie: session.cookie },
     redirect: "manual",
   });
   const code = new URL(authorized.headers.get("location") ?? "http://x/").searchParams.get("code");
   if (!code) throw new Error(`authorize answered ${authorized.status} without a code`);
   const redeemed = await fetch(`${server.url}/t/${SLUG}/forward-auth/callback?code=${code}`, {
-    headers: { "x-forwarded-host": APP_HOST, "x-forwarded-proto": "http" },
+    headers: {
+      "x-forwarded-host": APP_HOST,
+      "x-forwarded-proto": "http",
+      cookie: `portico-gateway-state.${tenantId}=${state}`,
+    },
     redirect: "manual",
   });
   const cookie = redeemed.headers.get("set-cookie")?.split(";")[0];
@@ -121,7 +128,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "portico-bench-forward-auth-"));
   try {
     const secret = randomSecret();
-    await createGatewayTenant(dataDir, secret);
+    const tenantId = await createGatewayTenant(dataDir, secret);
     const server = await startPortico({ dataDir, secret, maxHotTenants: 10 });
     const session = await signUp({ origin: server.url, authUrl: `${server.url}/t/${SLUG}/api/auth` });
     const decision = `${server.url}/t/${SLUG}/forward-auth`;
@@ -140,7 +147,7 @@ async function main() {
     });
     const cookie = await measure(server, {
       url: decision,
-      headers: { ...forwarded, cookie: await gatewayCookie(server, session) },
+      headers: { ...forwarded, cookie: await gatewayCookie(server, session, tenantId) },
     });
     console.log("\n" + report({ getSession, jwt, cookie }));
   } finally {

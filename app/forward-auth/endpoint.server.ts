@@ -14,6 +14,11 @@ import { authorize, callback, signOut } from "./gateway-flow.server";
  *   "callback"      the protected host's /.portico/callback, forwarded by the gateway
  *   "sign-out"      the protected host's /.portico/sign-out: forgets that host's cookie
  */
+/** The decision's paths (server.ts answers them before Remix); the rest are the browser's steps. */
+export function isDecisionPath(subpath: string): boolean {
+  return subpath === "" || subpath === "nginx" || subpath === "envoy" || subpath.startsWith("envoy/");
+}
+
 export async function forwardAuthEndpoint(live: LiveTenant, request: Request, subpath: string): Promise<Response> {
   const { env } = getPortico();
   const deps = { publicUrl: env.publicUrl, secret: env.secret };

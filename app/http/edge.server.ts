@@ -25,9 +25,9 @@ export function isApiPath(path: string): boolean {
 }
 
 /**
- * Forward auth (app/forward-auth): gateways ask with the original request's method (Envoy) and
- * without an Origin of their own, so these paths answer every API method, like the APIs. On a
- * custom domain the path is still unprefixed here (server.ts rewrites it later).
+ * Forward auth (app/forward-auth): server.ts answers these paths itself, before the page rules,
+ * body reading and Remix (gateways ask with the original request's method and no Origin). On a
+ * custom domain the path has no /t/<slug> prefix.
  */
 export function isGatewayPath(path: string): boolean {
   return /^(\/t\/[^/]+)?\/forward-auth(\/|$)/.test(path);

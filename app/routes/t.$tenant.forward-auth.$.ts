@@ -1,14 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { forwardAuthEndpoint } from "~/forward-auth/endpoint.server";
 import { requireTenant } from "~/tenancy/request.server";
 
 /**
- * Forward auth for gateways (nginx auth_request, Traefik ForwardAuth, Caddy forward_auth, Envoy
- * ext_authz). Envoy sends the original method, so actions answer like loaders.
+ * The browser's steps through a gateway (authorize, callback, sign-out; docs/gateways.md). The
+ * decisions themselves are answered by server.ts before Remix (app/forward-auth/gateway-http.server.ts).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   return forwardAuthEndpoint(live, request, params["*"] ?? "");
 }
-
-export const action = ({ request, params }: ActionFunctionArgs) => loader({ request, params, context: {} });
