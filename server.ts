@@ -164,7 +164,9 @@ async function main() {
   app.disable("x-powered-by");
   // Already validated by bootstrap() (PORTICO_TRUST_PROXY=true is refused in production).
   app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
-  app.use(compression());
+  // Forward-auth answers are a few headers, never worth compressing, and come by the thousand.
+  const compress = compression();
+  app.use((req, res, next) => (isGatewayPath(req.path) ? next() : compress(req, res, next)));
 
   // While draining, every answer closes its connection, so keep-alive clients reconnect to
   // another instance instead of holding this one open.
