@@ -66,6 +66,26 @@ describe("forward-auth management API", () => {
     const answer = await h.api(reader, "GET", "/forward-auth/decisions?hours=1");
     expect(answer.status).toBe(200);
     expect(answer.body.counts).toEqual([{ ruleId: "admin", outcome: "forbidden", count: 2 }]);
+
+    // Written to the audit log as one aggregated entry per rule and outcome, the totals stay.
+    const { getPortico } = await import("~/context.server");
+    decisionCounts().count(acme.id, "health", "allowed", "none");
+    await decisionCounts().flush(getPortico().audit);
+    const rows = await getPortico().audit.list({ tenantId: acme.id, type: "forward_auth.decisions" });
+    expect(rows.map((row) => [row.data.rule, row.data.outcome, row.data.count]).sort()).toEqual([
+      ["admin", "forbidden", 2],
+      ["health", "allowed", 1],
+    ]);
+    expect((await h.api(reader, "GET", "/forward-auth/decisions")).body.counts).toEqual([
+      { ruleId: "admin", outcome: "forbidden", count: 2 },
+      { ruleId: "health", outcome: "allowed", count: 1 },
+    ]);
+    // Prometheus sees outcome and credential only: no tenant or rule label.
+    const { register } = await import("prom-client");
+    const metric = await register.getSingleMetricAsString("portico_forward_auth_decisions_total");
+    expect(metric).toContain('portico_forward_auth_decisions_total{outcome="forbidden",credential="jwt"} 1');
+    expect(metric).toContain('portico_forward_auth_decisions_total{outcome="allowed",credential="none"} 1');
+    expect(metric).not.toMatch(/tenant|rule=/);
     const bad = await h.api(reader, "GET", "/forward-auth/decisions?hours=0");
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe("query.hours");
