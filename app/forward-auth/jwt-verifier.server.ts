@@ -8,12 +8,13 @@ import type { LiveTenant } from "~/tenancy/registry.server";
  * Verifies a tenant's JWTs in memory, so a valid token costs no database round trip. Each
  * tenant's published keys (better-auth's getJwks, the same set as /.well-known/jwks.json) are
  * cached per instance of its config: a registry rebuild (new configVersion) starts afresh, and a
- * rotated key, unknown here, reloads the set at most every UNKNOWN_KID_RELOAD_MS, so made-up
- * `kid`s cannot turn into a query per request. The set is reloaded every KEYS_TTL_MS anyway so
+ * rotated key, unknown here, reloads the set at most once a second per tenant (so made-up
+ * `kid`s cannot turn into a query per request; a token of a key published less than a second
+ * after the last load is refused until then). The set is reloaded every KEYS_TTL_MS anyway so
  * keys past their grace period stop verifying.
  */
 const KEYS_TTL_MS = 5 * 60_000;
-const UNKNOWN_KID_RELOAD_MS = 10_000;
+const UNKNOWN_KID_RELOAD_MS = 1_000;
 const MAX_TENANTS = 1_000;
 /** Clock skew tolerated between the instance that signed and this one. */
 const CLOCK_TOLERANCE_SECONDS = 5;

@@ -1,9 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CLIENT_IP_HEADER } from "~/auth/tenant-auth.server";
 import type { Provider } from "~/db/paths.server";
 import { DecisionCounts } from "~/forward-auth/decision-counts.server";
 import { decide, type GatewayMode } from "~/forward-auth/decision.server";
 import { authorize, callback } from "~/forward-auth/gateway-flow.server";
+import { forgetTenantKeys } from "~/forward-auth/jwt-verifier.server";
+import { rotateJwtKeys } from "~/jwt/keys.server";
 import { memoryDecisionLimiter } from "~/forward-auth/rate-limit.server";
 import type { ForwardAuthRuleInput } from "~/forward-auth/rules";
 import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";
@@ -114,6 +116,31 @@ describe.each(testProviders())("forward-auth decisions on %s", (provider: Provid
     expect(foreign.headers.get("x-portico-user-id")).toBeNull();
     const tampered = await ask(acme!, "/dashboard", { headers: { authorization: `Bearer ${jwt.slice(0, -2)}xx` } });
     expect(tampered.status).toBe(401);
+  });
+
+  it("verifies JWTs against keys held in memory: no key lookup after the first, a rotation picked up", async () => {
+    const [acme] = await liveTenants("fa-keys");
+    const first = await signUp(acme!, "keys-1@example.com");
+    const second = await signUp(acme!, "keys-2@example.com");
+    forgetTenantKeys();
+    const api = acme!.auth.api as unknown as { getJwks: () => Promise<unknown> };
+    const getJwks = vi.spyOn(api, "getJwks");
+    const getSession = vi.spyOn(acme!.auth.api, "getSession");
+    const bearer = (jwt: string) => ({ headers: { authorization: `Bearer ${jwt}` } });
+    expect((await ask(acme!, "/a", bearer(first.jwt))).status).toBe(200);
+    expect((await ask(acme!, "/b", bearer(second.jwt))).status).toBe(200);
+    expect((await ask(acme!, "/c", bearer(first.jwt))).status).toBe(200);
+    expect(getJwks).toHaveBeenCalledTimes(1);
+    expect(getSession).not.toHaveBeenCalled();
+
+    // A new key (rotation) is unknown to the cached set: the keys are read again, once (made-up
+    // key ids can make that happen at most once a second).
+    await rotateJwtKeys(acme!);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const rotated = await callAuth(acme!, "token", { cookie: first.cookie });
+    const token = ((await rotated.json()) as { token: string }).token;
+    expect((await ask(acme!, "/d", bearer(token))).status).toBe(200);
+    expect(getJwks).toHaveBeenCalledTimes(2);
   });
 
   it("answers API clients 401 and sends browsers to the hosted sign-in, only for trusted hosts", async () => {
