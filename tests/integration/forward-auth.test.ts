@@ -26,6 +26,7 @@ const APP = "app.example.com";
 type Live = Extract<ResolvedTenant, { status: "ok" }>;
 
 const RULES: ForwardAuthRuleInput[] = [
+  { id: "owners", host: APP, path: "/owners/**", require: { roles: ["owner"] } },
   { id: "public", host: APP, path: "/public/**", public: true },
   { id: "admin", host: APP, path: "/admin/**", require: { roles: ["admin"] } },
   { id: "limited", host: APP, path: "/limited", rateLimit: { points: 2, durationSeconds: 60, key: "ip" } },
@@ -57,7 +58,10 @@ describe.each(testProviders())("forward-auth decisions on %s", (provider: Provid
     const lives: Live[] = [];
     for (const slug of slugs) {
       await tenants.create({ slug, name: `Tenant ${slug}`, hostnames: [] });
-      await tenants.updateConfig(slug, { forwardAuth: { rules: RULES } });
+      await tenants.updateConfig(slug, {
+        forwardAuth: { rules: RULES },
+        authMethods: { organizations: { enabled: true } },
+      });
       const resolved = await registry.resolve({ slug });
       if (resolved.status !== "ok") throw new Error(`tenant ${slug} is ${resolved.status}`);
       lives.push(resolved);
@@ -181,6 +185,44 @@ describe.each(testProviders())("forward-auth decisions on %s", (provider: Provid
     const sneaky = await ask(acme!, "/public/%2e%2e/admin/x");
     expect(sneaky.status).toBe(401);
     expect(sneaky.headers.get("x-portico-rule")).toBe("admin");
+  });
+
+  it("passes a session whose active organization gives the rule's role, org and role attached", async () => {
+    const [acme] = await liveTenants("fa-owner");
+    const { cookie } = await signUp(acme!, "owner@example.com");
+    const created = await callAuth(acme!, "organization/create", { body: { name: "Acme", slug: "acme-org" }, cookie });
+    expect(created.status).toBe(200);
+    const orgId = ((await created.json()) as { id: string }).id;
+    const state = "o".repeat(22);
+    const url = `${PUBLIC_URL}/t/fa-owner/forward-auth/authorize?rd=${encodeURIComponent(`https://${APP}/owners`)}&state=${state}`;
+    const code = new URL(
+      (await authorize(acme!, new Request(url, { headers: { cookie } }), deps())).headers.get("location")!,
+    ).searchParams.get("code")!;
+    const landed = await callback(
+      acme!,
+      new Request(`${PUBLIC_URL}/t/fa-owner/forward-auth/callback?code=${code}`, {
+        headers: {
+          "x-forwarded-host": APP,
+          "x-forwarded-proto": "https",
+          cookie: `__Host-portico-gateway-state.${acme!.tenant.id}=${state}`,
+        },
+      }),
+      deps(),
+    );
+    const gatewayCookie = landed.headers.getSetCookie()[0]!.split(";")[0]!;
+
+    const owner = await ask(acme!, "/owners/billing", { headers: { cookie: gatewayCookie } });
+    expect(owner.status).toBe(200);
+    expect(owner.headers.get("x-portico-org-id")).toBe(orgId);
+    expect(owner.headers.get("x-portico-roles")).toBe("owner");
+    // The JWT minted for the upstream names the organization too.
+    const [, payload] = owner.headers.get("x-portico-token")!.split(".");
+    expect(JSON.parse(Buffer.from(payload!, "base64url").toString())).toMatchObject({
+      org_id: orgId,
+      two_factor: false,
+    });
+    // An owner is not an "admin": that rule still refuses.
+    expect((await ask(acme!, "/admin/x", { headers: { cookie: gatewayCookie } })).status).toBe(403);
   });
 
   it("refuses a signed-in user without the rule's role with 403", async () => {
