@@ -3,6 +3,7 @@ import { bearer, multiSession, organization, username } from "better-auth/plugin
 import { AUTH_METHOD_IDS, type AuthMethodId, type AuthMethodSettings } from "~/auth-methods/catalog";
 import { tenantPasskeyPlugin } from "~/auth-methods/passkeys/plugin.server";
 import { tenantTwoFactorPlugin } from "~/auth-methods/two-factor/plugin.server";
+import type { TenantDb } from "~/db/clients.server";
 import { tenantJwtPlugin } from "~/jwt/plugin.server";
 import type { TenantAuthEvent } from "~/auth/tenant-auth.server";
 import { invitationLink, organizationAccessOptions, organizationLeaveEvents } from "~/organizations/plugin.server";
@@ -28,6 +29,8 @@ export type AuthMethodContext = {
   sendSms?: SendSms;
   /** The tenant's sign-up mode; social and phone sign-ups only happen when it is "open". */
   signUpMode: SignUpMode;
+  /** The tenant's database, for claims read when a JWT is signed (the member's roles). */
+  db?: TenantDb;
 };
 
 /** A method's part of the tenant's better-auth options. */
@@ -105,8 +108,8 @@ const TO_BETTER_AUTH: {
   teams: () => ({}),
   multiSession: ({ maximumSessions }) => ({ plugins: [multiSession({ maximumSessions })] }),
   bearer: ({ requireSignature }) => ({ plugins: [bearer({ requireSignature })] }),
-  jwt: (settings, _methods, { publicUrl, tenant }) => ({
-    plugins: [tenantJwtPlugin(settings, { publicUrl, slug: tenant.slug })],
+  jwt: (settings, _methods, { publicUrl, tenant, db }) => ({
+    plugins: [tenantJwtPlugin(settings, { publicUrl, slug: tenant.slug, db })],
   }),
   magicLink: (settings, _methods, context) => ({ plugins: [magicLinkPlugin(settings, context)] }),
   emailOtp: (settings, _methods, context) => ({ plugins: [emailOtpPlugin(settings, context)] }),

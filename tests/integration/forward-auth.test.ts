@@ -223,6 +223,12 @@ describe.each(testProviders())("forward-auth decisions on %s", (provider: Provid
     });
     // An owner is not an "admin": that rule still refuses.
     expect((await ask(acme!, "/admin/x", { headers: { cookie: gatewayCookie } })).status).toBe(403);
+    // The session's JWT carries the roles too, so the rule decides on it without the database.
+    const jwt = ((await (await callAuth(acme!, "token", { cookie })).json()) as { token: string }).token;
+    const byJwt = await ask(acme!, "/owners/billing", { headers: { authorization: `Bearer ${jwt}` } });
+    expect(byJwt.status).toBe(200);
+    expect(byJwt.headers.get("x-portico-roles")).toBe("owner");
+    expect(byJwt.headers.get("x-portico-org-id")).toBe(orgId);
   });
 
   it("refuses a signed-in user without the rule's role with 403", async () => {
