@@ -22,6 +22,7 @@ import {
   bodyLimit,
   isApiPath,
   isDecodablePath,
+  isGatewayPath,
   pageRequestRefusal,
   readCappedBody,
   routeRefusal,
@@ -41,6 +42,7 @@ const HOST_TENANT_HEADER = "x-portico-host-tenant";
 type PorticoEntry = {
   bootstrap(): Promise<{ createdDemo: boolean }>;
   hostTenantSlug(hostname: string): Promise<string | null>;
+  gatewayResponse(request: Request, hostname: string): Promise<Response | null>;
   startDraining(): void;
   shutdown(): Promise<void>;
 };
@@ -91,6 +93,11 @@ function refuse(req: express.Request, res: express.Response, refusal: Refusal) {
   res.status(refusal.status).set(refusal.headers ?? {});
   if (isApiPath(req.path)) res.json({ error: { code: refusal.code, message: refusal.message } });
   else res.type("text/plain").send(refusal.message);
+}
+
+/** `auth.example.com` of `auth.example.com:8443` (and `[::1]` of `[::1]:3000`). */
+function hostWithoutPort(host: string): string {
+  return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.split(":")[0]!;
 }
 
 function publicUrlIsHttps(): boolean {
@@ -171,7 +178,9 @@ async function main() {
   app.use(observeRequests);
   // Already validated by bootstrap() (PORTICO_TRUST_PROXY=true is refused in production).
   app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
-  app.use(compression());
+  // Forward-auth answers are a few headers, never worth compressing, and come by the thousand.
+  const compress = compression();
+  app.use((req, res, next) => (isGatewayPath(req.path) ? next() : compress(req, res, next)));
 
   // While draining, every answer closes its connection, so keep-alive clients reconnect to
   // another instance instead of holding this one open.
@@ -217,6 +226,23 @@ async function main() {
 
   // Prometheus metrics on the public port only behind their token (docs/self-hosting.md).
   if (metricsToken) app.get("/metrics", metricsEndpoint(metricsToken));
+
+  // Forward auth (app/forward-auth, docs/gateways.md): a gateway asks once for every request it
+  // serves, with the original method and no body worth reading, so these paths are answered
+  // here, before static files, body reading and Remix's routing (decision 0014). The tenant's
+  // custom domain is the Host the gateway called: its X-Forwarded-Host, which "trust proxy"
+  // would read as this server's own host, names the protected request's.
+  app.use(async (req, res, next) => {
+    if (!isGatewayPath(req.path)) return next();
+    try {
+      const portico = await entry();
+      const response = await portico.gatewayResponse(remixRequest(req, res), hostWithoutPort(req.headers.host ?? ""));
+      if (!response) return next();
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
 
   // The embeddable widgets (widgets/, docs/widgets.md): any site may import them. Hashed
   // chunks never change; portico.js, the stable entry that re-exports them, is short-lived.

@@ -8,6 +8,7 @@ import { MailServers } from "~/email/mail-servers.server";
 import { EmailOutbox, templateCredentials } from "~/email/outbox.server";
 import { EmailSender } from "~/email/sender.server";
 import { renderTenantEmail } from "~/email/templates.server";
+import { decisionCounts } from "~/forward-auth/decision-counts.server";
 import { startDraining } from "~/ops/lifecycle.server";
 import { setOutboxBacklogSource } from "~/ops/metrics.server";
 import { readOutboxBacklog } from "~/ops/outbox-backlog.server";
@@ -150,6 +151,7 @@ export function getPortico(): Portico {
 
 export const DEMO_TENANT_SLUG = "demo";
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+const FORWARD_AUTH_FLUSH_MS = 60 * 1000;
 
 /**
  * Runs before the server accepts requests: migrates the control plane, starts the email
@@ -157,7 +159,7 @@ const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
  * the quickstart has something to sign in to.
  */
 export async function bootstrap(): Promise<{ createdDemo: boolean }> {
-  const { env, storage, tenants, emailSender, smsSender, retention } = getPortico();
+  const { env, storage, tenants, emailSender, smsSender, retention, audit } = getPortico();
   await storage.control();
   setOutboxBacklogSource(() => readOutboxBacklog(storage));
   // Both work from durable tables, so a restart resumes whatever was in flight.
@@ -166,9 +168,11 @@ export async function bootstrap(): Promise<{ createdDemo: boolean }> {
   const stopWebhooks = startWebhookDispatcher({ intervalMs: 1_000 });
   // Hourly, first a minute after start so it never competes with start-up work.
   const retentionTimer = retention.start({ intervalMs: RETENTION_INTERVAL_MS });
+  // Forward-auth decision counts reach the audit log once a minute, and at shutdown.
+  const forwardAuthCounts = decisionCounts().start(audit, { intervalMs: FORWARD_AUTH_FLUSH_MS });
   stopWorkers = async () => {
     retentionTimer.stop();
-    await Promise.all([email.stop(), sms.stop(), stopWebhooks()]);
+    await Promise.all([email.stop(), sms.stop(), stopWebhooks(), forwardAuthCounts.stop()]);
   };
   let createdDemo = false;
   if (env.createDemoTenant && (await tenants.list()).length === 0) {

@@ -14,6 +14,7 @@ import { errorField, log, logPath } from "~/ops/log.server";
 export { bootstrap, shutdown } from "~/context.server";
 export { startDraining } from "~/ops/lifecycle.server";
 export { hostTenantSlug } from "~/tenancy/hostnames.server";
+export { gatewayResponse } from "~/forward-auth/gateway-http.server";
 
 const ABORT_DELAY = 5_000;
 

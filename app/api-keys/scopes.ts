@@ -14,6 +14,8 @@ export const API_KEY_SCOPES = [
   "config:write",
   "organizations:read",
   "organizations:write",
+  "forward-auth:read",
+  "forward-auth:write",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -29,6 +31,8 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "config:write": "Change the tenant's configuration",
   "organizations:read": "List and read organizations and their members",
   "organizations:write": "Create and delete organizations, manage their members",
+  "forward-auth:read": "Read forward-auth rules and decision counts",
+  "forward-auth:write": "Change forward-auth rules",
 };
 
 /** Requests per minute for a key created without its own limit, and the most a key may allow. */

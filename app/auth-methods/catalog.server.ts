@@ -87,8 +87,8 @@ const TO_BETTER_AUTH: {
   teams: () => ({}),
   multiSession: ({ maximumSessions }) => ({ plugins: [multiSession({ maximumSessions })] }),
   bearer: ({ requireSignature }) => ({ plugins: [bearer({ requireSignature })] }),
-  jwt: (settings, _methods, { publicUrl, tenant }) => ({
-    plugins: [tenantJwtPlugin(settings, { publicUrl, slug: tenant.slug })],
+  jwt: (settings, _methods, { publicUrl, tenant, db }) => ({
+    plugins: [tenantJwtPlugin(settings, { publicUrl, slug: tenant.slug, db })],
   }),
   magicLink: (settings, _methods, context) => ({ plugins: [magicLinkPlugin(settings, context)] }),
   emailOtp: (settings, _methods, context) => ({ plugins: [emailOtpPlugin(settings, context)] }),

@@ -1,6 +1,7 @@
 import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { TenantEmail } from "~/email/templates.server";
 import type { SendSms } from "~/sms/phone-number.server";
+import type { TenantDb } from "~/db/clients.server";
 import type { SignUpMode } from "~/tenancy/config";
 
 /** What a method's better-auth wiring may use besides its own settings. */
@@ -18,4 +19,6 @@ export type AuthMethodContext = {
   sendSms?: SendSms;
   /** The tenant's sign-up mode; social and phone sign-ups only happen when it is "open". */
   signUpMode: SignUpMode;
+  /** The tenant's database, for claims read when a JWT is signed (the member's roles). */
+  db?: TenantDb;
 };

@@ -94,6 +94,7 @@ export function createTenantAuth({
     secrets,
     sendSms,
     signUpMode: config.signUp.mode,
+    db,
   });
   // Wrong passwords and codes per account, whatever client IPs they come from (account-throttle.server.ts).
   const throttle = accountThrottlePlugin({

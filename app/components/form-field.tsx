@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 type FormFieldProps = {
   label: string;
@@ -31,6 +31,41 @@ export function FormField({ label, error, hint, ...input }: FormFieldProps) {
       ) : null}
       {error ? (
         <p id={errorId} className="text-sm font-medium text-danger" aria-live="polite">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type TextAreaFieldProps = {
+  label: string;
+  error?: string;
+  hint: string;
+  /** Text sizes: lists of hostnames read well at `sm`, JSON at `xs`. */
+  textSize?: "sm" | "xs";
+} & TextareaHTMLAttributes<HTMLTextAreaElement>;
+
+/** A labelled monospace textarea (lists, JSON) with its hint and error tied to it. */
+export function TextAreaField({ label, error, hint, textSize = "sm", ...textarea }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        {...textarea}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        className={`rounded-theme border border-border bg-card px-3 py-2 font-mono ${textSize === "xs" ? "text-xs" : "text-sm"} outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger`}
+      />
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        {hint}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-danger" aria-live="polite">
           {error}
         </p>
       ) : null}

@@ -49,6 +49,7 @@ export const DOCS_NAV: DocsNavSection[] = [
     items: [
       { slug: "jwt", title: "Verifying JWTs" },
       { slug: "webhooks", title: "Webhooks" },
+      { slug: "gateways", title: "Gateways (forward auth)" },
       { slug: "api", title: "Management API" },
       { slug: "migrating", title: "Migrating users" },
     ],

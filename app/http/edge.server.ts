@@ -24,6 +24,15 @@ export function isApiPath(path: string): boolean {
   return path.includes("/api/");
 }
 
+/**
+ * Forward auth (app/forward-auth): server.ts answers these paths itself, before the page rules,
+ * body reading and Remix (gateways ask with the original request's method and no Origin). On a
+ * custom domain the path has no /t/<slug> prefix.
+ */
+export function isGatewayPath(path: string): boolean {
+  return /^(\/t\/[^/]+)?\/forward-auth(\/|$)/.test(path);
+}
+
 /** Whether the path's percent-encoding can be decoded (Express would otherwise throw a 500). */
 export function isDecodablePath(path: string): boolean {
   try {

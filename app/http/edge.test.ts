@@ -1,6 +1,13 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { bodyLimit, isDecodablePath, pageRequestRefusal, readCappedBody, routeRefusal } from "./edge.server";
+import {
+  bodyLimit,
+  isDecodablePath,
+  isGatewayPath,
+  pageRequestRefusal,
+  readCappedBody,
+  routeRefusal,
+} from "./edge.server";
 
 /** A body that arrives in `count` chunks of `size` bytes and declares no length (chunked). */
 function chunked(count: number, size: number) {
@@ -60,5 +67,19 @@ describe("edge rules", () => {
     expect(routeRefusal("HEAD", "/sign-out.data")).toMatchObject({ status: 405, headers: { Allow: "GET, POST" } });
     expect(routeRefusal("POST", "/t/demo/api/auth/sign-in/email.data")).toMatchObject({ status: 404 });
     expect(routeRefusal("PUT", "/api/v1/users/abc")).toBeNull();
+  });
+});
+
+describe("isGatewayPath", () => {
+  it("takes the forward-auth paths on the shared host and on a custom domain, nothing else", () => {
+    for (const path of [
+      "/t/acme/forward-auth",
+      "/t/acme/forward-auth/nginx",
+      "/t/acme/forward-auth/envoy/a/b",
+      "/forward-auth",
+    ])
+      expect(isGatewayPath(path), path).toBe(true);
+    for (const path of ["/t/acme/forward-authx", "/t/acme/sign-in", "/x/forward-auth", "/t/a/b/forward-auth"])
+      expect(isGatewayPath(path), path).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { jwt } from "better-auth/plugins";
 import type { AuthMethodSettings } from "~/auth-methods/catalog";
+import type { TenantDb } from "~/db/clients.server";
 
 /** Seconds a retired key stays in the JWKS beyond the longest token lifetime (clock skew). */
 const GRACE_MARGIN_SECONDS = 5 * 60;
@@ -16,7 +17,7 @@ export function jwtIssuer(publicUrl: URL, slug: string): string {
  */
 export function tenantJwtPlugin(
   { expirationMinutes, algorithm, audience, rotationDays }: AuthMethodSettings<"jwt">,
-  { publicUrl, slug }: { publicUrl: URL; slug: string },
+  { publicUrl, slug, db }: { publicUrl: URL; slug: string; db?: TenantDb },
 ) {
   const issuer = jwtIssuer(publicUrl, slug);
   return jwt({
@@ -29,12 +30,24 @@ export function tenantJwtPlugin(
       issuer,
       audience: audience || issuer,
       expirationTime: `${expirationMinutes}m`,
-      // Only what a backend needs to know who is calling; no session token in the JWT.
-      definePayload: ({ user }) => ({
-        email: user.email,
-        email_verified: user.emailVerified,
-        name: user.name,
-      }),
+      // Only what a backend needs to know who is calling; no session token in the JWT. The
+      // active organization, the roles there and two-factor status let forward-auth rules
+      // decide on a JWT without a database round trip (app/forward-auth).
+      definePayload: async ({ user, session }) => {
+        const organizationId = session.activeOrganizationId as string | null | undefined;
+        const member =
+          organizationId && db
+            ? await db.member.findFirst({ where: { organizationId, userId: user.id }, select: { role: true } })
+            : null;
+        return {
+          email: user.email,
+          email_verified: user.emailVerified,
+          name: user.name,
+          ...(organizationId ? { org_id: organizationId } : {}),
+          ...(member ? { roles: member.role.split(",").filter(Boolean) } : {}),
+          two_factor: user.twoFactorEnabled === true,
+        };
+      },
     },
   });
 }

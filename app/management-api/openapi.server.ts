@@ -208,6 +208,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Webhooks: "Endpoints that receive the tenant's events, and their delivery log.",
   Config: "The tenant's configuration.",
   Tokens: "Check session tokens and JWTs on behalf of services that cannot.",
+  "Forward auth": "The rules gateways in front of your apps apply (docs/gateways.md), and how they decided.",
 };
 
 export function buildOpenApiDocument(publicUrl: URL): Json {

@@ -25,7 +25,7 @@ export type Operation<
   B extends z.ZodType = z.ZodType,
 > = {
   operationId: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** OpenAPI style: `/users/{userId}`. */
   path: string;
   tag: string;

@@ -1,4 +1,5 @@
 import { CONFIG_OPERATIONS } from "./config.server";
+import { FORWARD_AUTH_OPERATIONS } from "./forward-auth.server";
 import { IMPORT_EXPORT_OPERATIONS } from "./import-export.server";
 import type { Operation } from "./operation.server";
 import { ORGANIZATION_OPERATIONS } from "./organizations.server";
@@ -14,4 +15,5 @@ export const OPERATIONS: Operation[] = [
   ...WEBHOOK_OPERATIONS,
   ...CONFIG_OPERATIONS,
   ...TOKEN_OPERATIONS,
+  ...FORWARD_AUTH_OPERATIONS,
 ];

@@ -47,7 +47,8 @@ export function observeRequests(req: Request, res: Response, next: NextFunction)
       client_ip: req.headers["x-portico-client-ip"],
     };
     if (status >= 500) log.error(line, "request");
-    else if (route === "ops") log.debug(line, "request");
+    // Probes, scrapes and gateways' forward-auth questions come by the thousand: debug only.
+    else if (route === "ops" || route === "forward_auth") log.debug(line, "request");
     else log.info(line, "request");
   };
   res.once("finish", () => record(res.statusCode));

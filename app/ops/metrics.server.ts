@@ -63,6 +63,16 @@ export const outboxDeliveries = once(
     }),
 );
 
+export const forwardAuthDecisions = once(
+  "portico_forward_auth_decisions_total",
+  () =>
+    new Counter({
+      name: "portico_forward_auth_decisions_total",
+      help: "Forward-auth decisions answered to gateways, by outcome and credential.",
+      labelNames: ["outcome", "credential"] as const,
+    }),
+);
+
 export const tenantRequests = once(
   "portico_tenant_requests_total",
   () =>

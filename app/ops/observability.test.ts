@@ -18,6 +18,8 @@ describe("route classes", () => {
     ["/widgets/portico.js", "widgets"],
     ["/assets/entry-abc.js", "static"],
     ["/healthz", "ops"],
+    ["/t/demo/forward-auth/nginx", "forward_auth"],
+    ["/forward-auth", "forward_auth"],
     ["/docs/api", "other"],
   ])("%s is %s", (path, expected) => expect(routeClass(path)).toBe(expected));
 

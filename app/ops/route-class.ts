@@ -3,13 +3,15 @@
  * trace names (a path would be one series per user id or token).
  */
 export type RouteClass =
-  "auth_api" | "hosted_page" | "console" | "management_api" | "widgets" | "static" | "ops" | "other";
+  "auth_api" | "hosted_page" | "console" | "management_api" | "widgets" | "static" | "forward_auth" | "ops" | "other";
 
 const OPS_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
 /** The class of a request by its path (after custom-domain rewriting to /t/<slug>/…). */
 export function routeClass(path: string): RouteClass {
   if (OPS_PATHS.has(path)) return "ops";
+  // A gateway's question (app/forward-auth), on the shared host or a tenant's custom domain.
+  if (/^(\/t\/[^/]+)?\/forward-auth(\/|$)/.test(path)) return "forward_auth";
   if (path.startsWith("/widgets/")) return "widgets";
   if (path.startsWith("/assets/") || /\.(?:js|css|svg|png|ico|woff2?|txt|xml|webmanifest)$/.test(path)) {
     // A tenant's theme.css/theme.json, assets and fonts are static too.

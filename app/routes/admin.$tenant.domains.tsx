@@ -1,11 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId } from "react";
 import { requireTenantRole } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
 import { saveHostnames } from "~/auth-methods/tenant-settings.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError } from "~/components/form-field";
+import { FormError, TextAreaField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layout";
 import { getPortico } from "~/context.server";
@@ -58,7 +57,6 @@ export default function TenantDomains() {
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : null;
   const busy = useNavigation().state !== "idle";
-  const fieldId = useId();
   return (
     <>
       <PageHeader
@@ -122,28 +120,14 @@ export default function TenantDomains() {
             <input type="hidden" name="intent" value="hostnames" />
             <fieldset disabled={!canEdit} className="flex flex-col gap-4">
               <FormError message={failure?.errors.form} />
-              <div className="flex flex-col gap-1.5">
-                <label htmlFor={fieldId} className="text-sm font-medium">
-                  Hostnames
-                </label>
-                <textarea
-                  id={fieldId}
-                  name="hostnames"
-                  rows={4}
-                  defaultValue={failure?.values?.hostnames ?? hostnames.join("\n")}
-                  aria-invalid={failure?.errors.hostnames ? true : undefined}
-                  aria-describedby={`${fieldId}-hint${failure?.errors.hostnames ? ` ${fieldId}-error` : ""}`}
-                  className="rounded-theme border border-border bg-card px-3 py-2 font-mono text-sm outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
-                />
-                <p id={`${fieldId}-hint`} className="text-sm text-muted">
-                  One per line, such as auth.example.com. At most 20.
-                </p>
-                {failure?.errors.hostnames ? (
-                  <p id={`${fieldId}-error`} className="text-sm font-medium text-danger" aria-live="polite">
-                    {failure.errors.hostnames}
-                  </p>
-                ) : null}
-              </div>
+              <TextAreaField
+                label="Hostnames"
+                name="hostnames"
+                rows={4}
+                defaultValue={failure?.values?.hostnames ?? hostnames.join("\n")}
+                hint="One per line, such as auth.example.com. At most 20."
+                error={failure?.errors.hostnames}
+              />
               <div>
                 <Button disabled={busy}>Save hostnames</Button>
               </div>

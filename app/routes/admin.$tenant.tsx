@@ -23,6 +23,7 @@ const SECTIONS = [
   { to: "branding", label: "Branding" },
   { to: "settings", label: "Settings" },
   { to: "domains", label: "Domains" },
+  { to: "forward-auth", label: "Forward auth" },
   { to: "members", label: "Members" },
   { to: "database", label: "Database" },
   { to: "api-keys", label: "API keys" },

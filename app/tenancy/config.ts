@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AUTH_METHODS, storedAuthMethodSchema } from "~/auth-methods/catalog";
+import { ForwardAuthConfigSchema } from "~/forward-auth/rules";
 
 /**
  * A tenant's configuration as stored in the control plane. It never holds secrets (those
@@ -193,6 +194,8 @@ export const TenantConfigSchema = z.object({
     })
     .prefault({}),
   signInProtection: SignInProtectionSchema,
+  /** What gateways in front of the tenant's apps may pass (app/forward-auth, docs/gateways.md). */
+  forwardAuth: ForwardAuthConfigSchema,
 });
 
 export type TenantConfig = z.infer<typeof TenantConfigSchema>;

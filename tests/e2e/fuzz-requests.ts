@@ -95,6 +95,8 @@ const API_PATHS = [
   "webhooks/endpoints/{id}/replay",
   "config",
   "tokens/verify",
+  "forward-auth/rules",
+  "forward-auth/decisions",
   "openapi.json",
   "nothing-here",
 ];
@@ -122,6 +124,12 @@ const HOSTED_PAGES = [
   "social/{id}",
   "sign-in/error",
   "embed",
+  "forward-auth",
+  "forward-auth/nginx",
+  "forward-auth/envoy/{id}",
+  "forward-auth/authorize",
+  "forward-auth/callback",
+  "forward-auth/sign-out",
   "",
 ];
 
@@ -363,6 +371,35 @@ function cookie(rng: Rng, context: FuzzContext): string | undefined {
 
 const NO_CONTENT_TYPE = "(none)";
 
+/** What a gateway (or someone posing as one) sends to forward auth, broken in every way. */
+function gatewayHeaders(rng: Rng, headers: Record<string, string>) {
+  if (rng.chance(0.7))
+    headers["x-forwarded-uri"] = rng.pick([
+      "/",
+      "/admin/../x",
+      "//evil.example/x",
+      "x",
+      "/%E0%A4%A",
+      "/a?b=%",
+      `/${"a".repeat(9000)}`,
+    ]);
+  if (rng.chance(0.5))
+    headers["x-forwarded-host"] = rng.pick([
+      "app.example.com",
+      "evil.example",
+      "",
+      "a:b:c",
+      "[::1]:80",
+      "x".repeat(300),
+    ]);
+  if (rng.chance(0.3)) headers["x-forwarded-method"] = rng.pick(["GET", "get", "PROPFIND", "", "G E T"]);
+  if (rng.chance(0.3)) headers["x-forwarded-proto"] = rng.pick(["https", "http", "ftp", ""]);
+  if (rng.chance(0.2))
+    headers["x-original-url"] = rng.pick(["https://app.example.com/", "::", "javascript:alert(1)", "http://[::1"]);
+  if (rng.chance(0.2))
+    headers.authorization = rng.pick(["Bearer a.b.c", "Bearer eyJhbGciOiJub25lIn0.e30.", `Bearer ${"x".repeat(5000)}`]);
+}
+
 /** One malformed (or, sometimes, well-formed but hostile) request. */
 export function fuzzRequest(rng: Rng, context: FuzzContext): FuzzRequest {
   const method = rng.pick(METHODS);
@@ -394,6 +431,7 @@ export function fuzzRequest(rng: Rng, context: FuzzContext): FuzzRequest {
   if (rng.chance(0.1)) headers.accept = rng.pick(["*/*", "text/html", "application/json", "text/x-script", "???"]);
   if (rng.chance(0.05)) headers["x-forwarded-host"] = rng.pick(["evil.example", "", "a:b:c", "x".repeat(300)]);
   if (rng.chance(0.05)) headers["x-portico-host-tenant"] = "demo";
+  if (requestPath.includes("/forward-auth")) gatewayHeaders(rng, headers);
   if (rng.chance(0.05)) headers.range = "bytes=0-10";
   if (rng.chance(0.05)) headers["content-encoding"] = rng.pick(["gzip", "br", "identity", "nonsense"]);
   const withBody = method !== "GET" && method !== "HEAD" ? body(rng, headers["content-type"]) : undefined;

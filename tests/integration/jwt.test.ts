@@ -1,12 +1,12 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { Provider } from "~/db/paths.server";
 import { rotateJwtKeys } from "~/jwt/keys.server";
 import { TenantRegistry, type ResolvedTenant } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { createTestStorage, resetTestStorage, testProviders, type TestStorage } from "../support/storage";
 import { testRegistry } from "../support/registry";
+import { callTenantAuth, cookieHeader } from "../support/tenant-auth";
 
 const PUBLIC_URL = "http://localhost:3998";
 const SECRET = "jwt-test-deployment-secret".padEnd(48, "j");
@@ -14,17 +14,8 @@ const PASSWORD = "correct-horse-battery";
 
 type Live = Extract<ResolvedTenant, { status: "ok" }>;
 
-async function callAuth(live: Live, endpoint: string, { body, cookie }: { body?: unknown; cookie?: string } = {}) {
-  const headers = new Headers({ origin: PUBLIC_URL, [CLIENT_IP_HEADER]: "10.9.8.7" });
-  if (body !== undefined) headers.set("content-type", "application/json");
-  if (cookie) headers.set("cookie", cookie);
-  return live.auth.handler(
-    new Request(`${PUBLIC_URL}/t/${live.tenant.slug}/api/auth/${endpoint}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
+function callAuth(live: Live, endpoint: string, options: { body?: unknown; cookie?: string } = {}) {
+  return callTenantAuth(live, PUBLIC_URL, endpoint, options);
 }
 
 describe.each(testProviders())("tenant JWTs and key rotation on %s", (provider: Provider) => {
@@ -57,10 +48,7 @@ describe.each(testProviders())("tenant JWTs and key rotation on %s", (provider: 
   async function userToken(live: Live, email: string): Promise<string> {
     const signUp = await callAuth(live, "sign-up/email", { body: { name: "Jwt User", email, password: PASSWORD } });
     expect(signUp.status).toBe(200);
-    const cookie = signUp.headers
-      .getSetCookie()
-      .map((line) => line.split(";")[0])
-      .join("; ");
+    const cookie = cookieHeader(signUp);
     const response = await callAuth(live, "token", { cookie });
     expect(response.status).toBe(200);
     return ((await response.json()) as { token: string }).token;

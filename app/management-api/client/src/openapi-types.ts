@@ -479,6 +479,27 @@ export type TenantConfig = {
     enumerationProtection: boolean;
     secondFactorFor: ("password" | "magicLink" | "emailOtp" | "social" | "phone" | "passkey")[];
   };
+  forwardAuth: {
+    rules: {
+      id: string;
+      host: string;
+      path: string;
+      public: boolean;
+      require: {
+        signedIn: boolean;
+        roles: string[];
+        organization: string;
+        scopes: string[];
+        emailVerified: boolean;
+        twoFactor: boolean;
+      };
+      rateLimit: {
+        points: number;
+        durationSeconds: number;
+        key: "user" | "ip";
+      } | null;
+    }[];
+  };
 };
 
 export type TenantConfigPatch = {
@@ -629,6 +650,27 @@ export type TenantConfigPatch = {
     enumerationProtection?: boolean;
     secondFactorFor?: ("password" | "magicLink" | "emailOtp" | "social" | "phone" | "passkey")[];
   };
+  forwardAuth?: {
+    rules?: {
+      id: string;
+      host?: string;
+      path?: string;
+      public?: boolean;
+      require?: {
+        signedIn?: boolean;
+        roles?: string[];
+        organization?: string;
+        scopes?: string[];
+        emailVerified?: boolean;
+        twoFactor?: boolean;
+      };
+      rateLimit?: {
+        points: number;
+        durationSeconds: number;
+        key?: "user" | "ip";
+      } | null;
+    }[];
+  };
 };
 
 export type VerifyTokenResult =
@@ -652,6 +694,59 @@ export type VerifyTokenResult =
   | {
       active: false;
     };
+
+export type ForwardAuthRules = {
+  rules: ForwardAuthRule[];
+};
+
+export type ForwardAuthRule = {
+  id: string;
+  host: string;
+  path: string;
+  public: boolean;
+  require: {
+    signedIn: boolean;
+    roles: string[];
+    organization: string;
+    scopes: string[];
+    emailVerified: boolean;
+    twoFactor: boolean;
+  };
+  rateLimit: {
+    points: number;
+    durationSeconds: number;
+    key: "user" | "ip";
+  } | null;
+};
+
+export type ReplaceForwardAuthRules = {
+  rules: {
+    id: string;
+    host?: string;
+    path?: string;
+    public?: boolean;
+    require?: {
+      signedIn?: boolean;
+      roles?: string[];
+      organization?: string;
+      scopes?: string[];
+      emailVerified?: boolean;
+      twoFactor?: boolean;
+    };
+    rateLimit?: {
+      points: number;
+      durationSeconds: number;
+      key?: "user" | "ip";
+    } | null;
+  }[];
+};
+
+export type ForwardAuthDecisionCount = {
+  /** The rule's id, or `default` when no rule matched. */
+  ruleId: string;
+  outcome: "allowed" | "unauthenticated" | "forbidden" | "rate_limited" | "redirect";
+  count: number;
+};
 
 /** Every operation by its operationId: path and query parameters, body and answer. */
 export type Operations = {
@@ -1053,6 +1148,38 @@ export type Operations = {
     };
     response: VerifyTokenResult;
   };
+  getForwardAuthRules: {
+    method: "GET";
+    path: "/forward-auth/rules";
+    scope: "forward-auth:read";
+    params: never;
+    query: never;
+    body: never;
+    response: ForwardAuthRules;
+  };
+  replaceForwardAuthRules: {
+    method: "PUT";
+    path: "/forward-auth/rules";
+    scope: "forward-auth:write";
+    params: never;
+    query: never;
+    body: ReplaceForwardAuthRules;
+    response: ForwardAuthRules;
+  };
+  getForwardAuthDecisions: {
+    method: "GET";
+    path: "/forward-auth/decisions";
+    scope: "forward-auth:read";
+    params: never;
+    query: {
+      hours?: number;
+    };
+    body: never;
+    response: {
+      since: string;
+      counts: ForwardAuthDecisionCount[];
+    };
+  };
 };
 
 /** Where each operation lives, for the client's requests. */
@@ -1091,6 +1218,9 @@ export const operations = {
   getConfig: { method: "GET", path: "/config" },
   updateConfig: { method: "PATCH", path: "/config" },
   verifyToken: { method: "POST", path: "/tokens/verify" },
+  getForwardAuthRules: { method: "GET", path: "/forward-auth/rules" },
+  replaceForwardAuthRules: { method: "PUT", path: "/forward-auth/rules" },
+  getForwardAuthDecisions: { method: "GET", path: "/forward-auth/decisions" },
 } as const satisfies { [K in keyof Operations]: { method: Operations[K]["method"]; path: Operations[K]["path"] } };
 
 /** The webhook events Portico posts, by type. */
