@@ -1,6 +1,6 @@
 /**
  * Starting and stopping the servers the bench measures: Portico's production server
- * (server.ts on ./build) and the bare better-auth server (bench/bare-server.ts). Each runs in
+ * (build/server.js, the compiled server, on ./build) and the bare better-auth server (bench/bare-server.ts). Each runs in
  * its own process, so the load generator in the bench process never shares an event loop
  * with the server it measures.
  */
@@ -12,6 +12,7 @@ import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
+const COMPILED_SERVER = path.join(ROOT, "build", "server.js");
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -44,7 +45,7 @@ function newestMtime(target: string): number {
  * its assets away), but the report then says the figures are for an older build.
  */
 export function ensureBuild({ force }: { force: boolean }): string {
-  if (existsSync(SERVER_BUILD) && !force) {
+  if (existsSync(SERVER_BUILD) && existsSync(COMPILED_SERVER) && !force) {
     const builtAt = statSync(SERVER_BUILD).mtimeMs;
     const stale = newestMtime(path.join(ROOT, "app")) > builtAt;
     return (
@@ -55,6 +56,12 @@ export function ensureBuild({ force }: { force: boolean }): string {
   console.log("Building the app (npx remix vite:build)…");
   const result = spawnSync("npx", ["remix", "vite:build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   if (result.status !== 0) throw new Error(`remix vite:build failed with exit code ${result.status}`);
+  const server = spawnSync("npm", ["run", "build:server"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PORTICO_BUILD_DIR: "" },
+  });
+  if (server.status !== 0) throw new Error(`npm run build:server failed with exit code ${server.status}`);
   return "fresh build";
 }
 
@@ -75,12 +82,13 @@ export function randomSecret(): string {
 }
 
 /**
- * Spawns `node --import tsx <script>` and resolves once GET <readyPath> answers 200.
+ * Spawns `node <args>` and resolves once GET <readyPath> answers 200.
  * The child's output is kept (not shown) and printed only if it fails to start.
  */
-async function startNodeServer(script: string, port: number, env: Record<string, string>, readyPath: string) {
+async function startNodeServer(args: string[], port: number, env: Record<string, string>, readyPath: string) {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const script = args.at(-1)!;
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -132,8 +140,9 @@ export async function startPortico({
   maxHotTenants: number;
 }) {
   const port = await freePort();
+  // The compiled server (npm run build:server), as `npm start` and the image run it.
   return startNodeServer(
-    "server.ts",
+    [COMPILED_SERVER],
     port,
     {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -144,6 +153,9 @@ export async function startPortico({
       PORTICO_DEMO_TENANT: "false",
       // A production build, without production's requirement for an https PUBLIC_URL.
       PORTICO_ENV: "development",
+      // Production's default log level: one line per request, as an operator would have it.
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
       // Never inherit a PostgreSQL URL: the comparison is SQLite against SQLite.
       DATABASE_URL: "",
     },
@@ -155,7 +167,7 @@ export async function startPortico({
 export async function startBare({ dbFile, secret }: { dbFile: string; secret: string }) {
   const port = await freePort();
   return startNodeServer(
-    "bench/bare-server.ts",
+    ["--import", "tsx", "bench/bare-server.ts"],
     port,
     { BENCH_DB_FILE: dbFile, BENCH_SECRET: secret, BENCH_PUBLIC_URL: `http://127.0.0.1:${port}` },
     "/api/auth/ok",
