@@ -1,8 +1,8 @@
 /**
- * Starting and stopping the servers the bench measures: Portico's production server
- * (build/server.js, the compiled server, on ./build) and the bare better-auth server (bench/bare-server.ts). Each runs in
- * its own process, so the load generator in the bench process never shares an event loop
- * with the server it measures.
+ * Starting and stopping the servers the bench measures: Portico's production server (the
+ * compiled build/server.js on ./build) and the bare better-auth server (bench/bare-server.ts).
+ * Each runs in its own process, so the load generator in the bench process never shares an
+ * event loop with the server it measures.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
