@@ -234,12 +234,13 @@ export const ORGANIZATION_OPERATIONS = [
     path: "/organizations/{organizationId}/members",
     tag: TAG,
     summary: "Add a member",
-    description: "Fires `organization.member_added`.",
+    description:
+      "Fires `organization.member_added`. Refused with 403 `membership_limit_reached` when the organization already has the tenant's maximum number of members (Organizations → Members per organization), as the hosted pages and widgets refuse it.",
     scope: "organizations:write",
     params: OrgParams,
     body: z.strictObject({ userId: Id, role: Role.default("member") }).meta({ id: "AddOrganizationMember" }),
     idempotent: true,
-    errors: [404, 409, 413, 415, 422],
+    errors: [403, 404, 409, 413, 415, 422],
     requestExample: { userId: "usr_123", role: "admin" },
     success: { status: 201, description: "The membership.", schema: MemberSchema },
     run: async (ctx, { params, body }) => {
@@ -252,6 +253,14 @@ export const ORGANIZATION_OPERATIONS = [
         ]);
       if (await db.member.findFirst({ where: { organizationId: org.id, userId: user.id }, select: { id: true } }))
         throw conflict("already_member", "This user is already a member of the organization.", "userId");
+      // better-auth's organization plugin refuses the same (its addMember checks this count).
+      const limit = ctx.live.tenant.config.authMethods.organizations.membershipLimit;
+      if ((await db.member.count({ where: { organizationId: org.id } })) >= limit)
+        throw new ApiError(
+          403,
+          "membership_limit_reached",
+          `This organization already has ${limit} members, the most this tenant allows (Members per organization).`,
+        );
       const member = await db.member.create({
         data: { id: randomUUID(), organizationId: org.id, userId: user.id, role: body.role, createdAt: new Date() },
         select: MEMBER_SELECT,

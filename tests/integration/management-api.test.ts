@@ -511,6 +511,42 @@ describe("organizations", () => {
   });
 });
 
+describe("membership limit", () => {
+  it("holds through /api/v1 exactly where better-auth's organization plugin stops", async () => {
+    const ids = await Promise.all(
+      ["cap-owner", "cap-one", "cap-two"].map(
+        async (name) => (await h.api(admin, "POST", "/users", newUser(`${name}@orgs.test`))).body.id,
+      ),
+    );
+    const patched = await h.api(admin, "PATCH", "/config", {
+      authMethods: { organizations: { enabled: true, membershipLimit: 2 } },
+    });
+    expect(patched.status).toBe(200);
+    const org = await h.api(admin, "POST", "/organizations", { name: "Capped", slug: "capped", ownerUserId: ids[0] });
+    expect((await h.api(admin, "POST", `/organizations/${org.body.id}/members`, { userId: ids[1] })).status).toBe(201);
+
+    const refused = await h.api(admin, "POST", `/organizations/${org.body.id}/members`, { userId: ids[2] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({
+      code: "membership_limit_reached",
+      message: expect.stringContaining("2 members"),
+    });
+    expect((await h.api(admin, "GET", `/organizations/${org.body.id}/members`)).body.data).toHaveLength(2);
+
+    // The plugin's own path (hosted pages, widgets) refuses the same third member.
+    const { getPortico } = await import("~/context.server");
+    const live = await getPortico().registry.resolve({ id: acme.id });
+    if (live.status !== "ok") throw new Error("acme is not live");
+    await expect(
+      // The plugin's endpoints are composed at run time from the tenant's methods: not in the static type.
+      (live.auth.api as unknown as { addMember(input: { body: Record<string, string> }): Promise<unknown> }).addMember({
+        body: { userId: ids[2], role: "member", organizationId: org.body.id },
+      }),
+    ).rejects.toMatchObject({ body: { code: "ORGANIZATION_MEMBERSHIP_LIMIT_REACHED" } });
+    await h.api(admin, "PATCH", "/config", { authMethods: { organizations: { membershipLimit: 100 } } });
+  });
+});
+
 describe("config", () => {
   it("reads and patches the configuration with the console's validation, never returning secrets", async () => {
     const { getPortico } = await import("~/context.server");
