@@ -69,8 +69,9 @@ function parseUri(raw: string, header: string): { pathname: string; search: stri
   if (!raw.startsWith("/") || raw.length > 8192 || hasControlOrSpace(raw))
     throw new ForwardedRequestError(header, `${header} must be a path starting with / (e.g. /admin?tab=1).`);
   // Concatenated, never resolved against a base: `//evil.example` stays a path on this host.
-  const url = new URL(`http://placeholder${raw}`);
-  if (url.host !== "placeholder") throw new ForwardedRequestError(header, `${header} must be a path starting with /.`);
+  const url = new URL(`http://forwarded.invalid${raw}`);
+  if (url.host !== "forwarded.invalid")
+    throw new ForwardedRequestError(header, `${header} must be a path starting with /.`);
   return { pathname: url.pathname, search: url.search };
 }
 

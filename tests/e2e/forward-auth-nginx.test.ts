@@ -18,7 +18,8 @@ import {
 import { nginxAvailable, startNginx, startUpstream, type RunningNginx, type UpstreamView } from "./nginx-gateway";
 
 test.describe.configure({ mode: "serial" });
-test.skip(!nginxAvailable(), "nginx is not installed (.ci/run installs Debian's nginx package)");
+// CI installs Debian's nginx (.ci/run), so there a missing nginx fails the run instead of skipping it.
+test.skip(!nginxAvailable() && !process.env.CI, "nginx is not installed (.ci/run installs Debian's nginx package)");
 
 const slug = uniqueSlug("gw");
 let otherSlug: string;
