@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, Form, Link, Outlet, useLoaderData } from "@remix-run/react";
+import { data, Form, Link, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BrandMark } from "~/components/ui/brand-mark";
 import { ToastMessage } from "~/components/ui/toast";
@@ -13,6 +13,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { appName, branding } = getPortico().env;
   return data({ user, appName, branding, toast }, { headers });
 }
+
+/**
+ * The theme editor's live CSS check posts to its preview endpoint as you type; it changes
+ * nothing this layout shows, and revalidating here would read (and spend) a pending toast.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction?.endsWith("/branding/preview") ? false : defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Console – ${data?.appName ?? ""}` }];
 

@@ -1,16 +1,22 @@
 import { useEffect, useState } from "react";
 import type { Toast } from "~/http/toast.server";
 
-/** Shows the result of the last action; announced to screen readers, dismissable, fades after 6 s. */
-export function ToastMessage({ toast }: { toast: Toast | null }) {
-  const [visible, setVisible] = useState(Boolean(toast));
+/**
+ * Shows the result of the last action; announced to screen readers, dismissable, fades after
+ * 6 s. A toast is read once (a flash cookie), so a later revalidation of the page (a fetcher's
+ * submission, say) brings none: that does not hide the one being shown.
+ */
+export function ToastMessage({ toast: latest }: { toast: Toast | null }) {
+  const [toast, setToast] = useState(latest);
   useEffect(() => {
-    setVisible(Boolean(toast));
+    if (latest) setToast(latest);
+  }, [latest]);
+  useEffect(() => {
     if (!toast) return;
-    const timer = setTimeout(() => setVisible(false), 6000);
+    const timer = setTimeout(() => setToast(null), 6000);
     return () => clearTimeout(timer);
   }, [toast]);
-  if (!toast || !visible) return null;
+  if (!toast) return null;
   return (
     <div
       role={toast.type === "error" ? "alert" : "status"}
@@ -19,7 +25,7 @@ export function ToastMessage({ toast }: { toast: Toast | null }) {
       <span className="flex-1">{toast.message}</span>
       <button
         type="button"
-        onClick={() => setVisible(false)}
+        onClick={() => setToast(null)}
         aria-label="Dismiss"
         className="text-muted hover:text-foreground"
       >
