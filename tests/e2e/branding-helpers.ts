@@ -19,7 +19,7 @@ export const preview = (page: Page, mode: "light" | "dark") =>
 
 export async function publish(page: Page) {
   await page.getByRole("button", { name: "Publish" }).click();
-  // The first publish of a run builds the theme on a cold server shared by two workers: it
-  // has taken over 5 s on CI. The toast then stays 6 s, so a longer wait cannot miss it.
+  // A cold server shared by two workers can take a few seconds to publish; the toast then
+  // stays 6 s, so a longer wait cannot miss it.
   await expect(page.getByText(/^Version \d+ is live\.$/)).toBeVisible({ timeout: 15_000 });
 }
