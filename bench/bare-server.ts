@@ -52,6 +52,9 @@ const auth = betterAuth({
   telemetry: { enabled: false },
   logger: { level: "error" },
   advanced: {
+    // Only the password-flood bench sends X-Forwarded-For (one address per sign-in, as Portico
+    // behind its proxy reads it); get-session requests carry none and share one bucket.
+    ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     cookiePrefix: "bench",
     useSecureCookies: false,
     defaultCookieAttributes: { path: "/", httpOnly: true, sameSite: "lax" },

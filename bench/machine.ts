@@ -14,7 +14,7 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-function processTicks(pid: number): number {
+export function processTicks(pid: number): number {
   try {
     // utime and stime are fields 14 and 15; the command name before them may contain spaces.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");

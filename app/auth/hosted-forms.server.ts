@@ -53,6 +53,7 @@ function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: 
   const throttled = throttleMessage(body);
   if (throttled) return { form: throttled };
   if (status === 429) return { form: message("errors.tooManyAttempts") };
+  if (code === "PASSWORD_HASHING_BUSY") return { form: message("errors.busy") };
   if (code === "INVALID_EMAIL_OR_PASSWORD") return { password: message("errors.invalidCredentials") };
   if (code.startsWith("USER_ALREADY_EXISTS")) return { email: message("errors.emailTaken") };
   if (code === "PASSWORD_TOO_SHORT") return { password: message("errors.tooShort", { min: minPasswordLength }) };
@@ -80,7 +81,7 @@ async function finish(
 ): Promise<FormSuccess | FormFailure> {
   if (response.ok) return { ok: true, setCookies: response.headers.getSetCookie() };
   const body = (await response.json().catch(() => ({}))) as AuthErrorBody;
-  const status = response.status === 429 ? 429 : 400;
+  const status = response.status === 429 || response.status === 503 ? response.status : 400;
   return { ok: false, status, errors: errorsFromAuth(response.status, body, minPasswordLength), values };
 }
 

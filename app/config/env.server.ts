@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { ensurePrivateDir } from "../db/private-files.server";
 import { log } from "../ops/log.server";
@@ -43,6 +44,8 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset to use SQLite in the data directory)")
     .optional(),
   PORTICO_MAX_HOT_TENANTS: z.coerce.number().int().min(1).default(500),
+  PORTICO_PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  PORTICO_PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
   PORTICO_TRUST_PROXY: z
     .string()
     .trim()
@@ -125,6 +128,8 @@ export type Env = {
   secretSource: "env" | "generated";
   databaseUrl: string | undefined;
   maxHotTenants: number;
+  /** Worker threads hashing passwords, and how many hashes may wait for one (app/auth/password-hashing). */
+  passwordHashing: { threads: number; queueLimit: number };
   /** Express's "trust proxy": which proxies may say who the client is (X-Forwarded-*). */
   trustProxy: TrustProxy;
   createDemoTenant: boolean;
@@ -241,6 +246,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     secretSource: raw.PORTICO_SECRET ? "env" : "generated",
     databaseUrl: raw.DATABASE_URL,
     maxHotTenants: raw.PORTICO_MAX_HOT_TENANTS,
+    passwordHashing: {
+      threads: raw.PORTICO_PASSWORD_HASH_THREADS ?? availableParallelism(),
+      queueLimit: raw.PORTICO_PASSWORD_HASH_QUEUE,
+    },
     trustProxy: parseTrustProxy(raw.PORTICO_TRUST_PROXY, production),
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
     appName: raw.APP_NAME,

@@ -1,6 +1,6 @@
-import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { argon2Verify, bcryptVerify, scrypt } from "hash-wasm";
 import { timingSafeEqual } from "node:crypto";
+import { pooledPasswordHashing } from "~/auth/password-hashing/index.server";
 import type { TenantDb } from "~/db/clients.server";
 import { errorField, log } from "~/ops/log.server";
 
@@ -64,7 +64,7 @@ export async function verifyAnyPasswordHash(hash: string, password: string): Pro
     case "scrypt":
       return verifyScrypt(hash, password);
     default:
-      return verifyPassword({ hash, password });
+      return pooledPasswordHashing.verify({ hash, password });
   }
 }
 
@@ -74,7 +74,7 @@ export async function verifyAnyPasswordHash(hash: string, password: string): Pro
  */
 export function tenantPasswordHashing(db: TenantDb) {
   return {
-    hash: hashPassword,
+    hash: pooledPasswordHashing.hash,
     async verify({ hash, password }: { hash: string; password: string }): Promise<boolean> {
       const valid = await verifyAnyPasswordHash(hash, password);
       const kind = importedHashKind(hash);
@@ -84,7 +84,7 @@ export function tenantPasswordHashing(db: TenantDb) {
         await db.account
           .updateMany({
             where: { providerId: "credential", password: hash },
-            data: { password: await hashPassword(password) },
+            data: { password: await pooledPasswordHashing.hash(password) },
           })
           .catch((error: unknown) =>
             log.error({ err: errorField(error) }, "Could not upgrade an imported password hash"),

@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
 import { hkdfSync } from "node:crypto";
+import { pooledPasswordHashing } from "~/auth/password-hashing/index.server";
 import { createTenantRateLimitStore } from "~/auth/rate-limit.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { ControlDb } from "~/db/clients.server";
@@ -60,6 +61,8 @@ export function createPlatformAuth({
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 128,
       autoSignIn: true,
+      // Off the event loop and refused with 503 under a flood, like the tenants' (app/auth/password-hashing).
+      password: pooledPasswordHashing,
     },
     emailVerification: {
       sendOnSignUp: true,

@@ -92,6 +92,7 @@ export const hosted = defineMessages({
     "errors.signUpClosed": "Sign-up is closed. Ask an administrator to create your account.",
     "errors.signUpInviteOnly": "Sign-up is by invitation only. Use the email address your invitation was sent to.",
     "errors.tooManyAttempts": "Too many attempts. Wait a minute, then try again.",
+    "errors.busy": "Many people are signing in right now. Try again in a few seconds.",
     "errors.untrustedForm": "This form was sent from a page we do not trust. Reload the page and try again.",
     "errors.resetLinkIncomplete": "This reset link is incomplete. Ask for a new one.",
     "errors.resetLinkInvalid": "This reset link is invalid, has expired or was already used. Ask for a new one.",
@@ -193,6 +194,7 @@ export const hosted = defineMessages({
     "errors.signUpInviteOnly":
       "Registrierung nur auf Einladung. Verwenden Sie die E-Mail-Adresse, an die Ihre Einladung gesendet wurde.",
     "errors.tooManyAttempts": "Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.",
+    "errors.busy": "Gerade melden sich sehr viele an. Versuchen Sie es in ein paar Sekunden erneut.",
     "errors.untrustedForm":
       "Dieses Formular wurde von einer Seite gesendet, der wir nicht vertrauen. Laden Sie die Seite neu und versuchen Sie es erneut.",
     "errors.resetLinkIncomplete": "Dieser Link zum Zurücksetzen ist unvollständig. Fordern Sie einen neuen an.",
