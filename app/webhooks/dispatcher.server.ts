@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, WebhookEndpoint } from "~/generated/control-sqlite/client";
+import { LRUCache } from "lru-cache";
 import { OutboxEngine } from "~/outbox/engine.server";
-import { heldBy, type OutboxClaim, type OutboxKind, type SendOutcome, type Settlement } from "~/outbox/kind.server";
+import { perTickLoader, perTickWriter } from "~/outbox/per-tick.server";
+import { type OutboxClaim, type OutboxKind, type SendOutcome, type Settlement } from "~/outbox/kind.server";
 import { retryDelay, type RetryPolicy } from "~/outbox/retry";
 import { webhookDeps, type WebhookDeps } from "./deps.server";
 import { setEndpointEnabled } from "./endpoints.server";
@@ -78,17 +80,35 @@ async function disableEndpoint(
   );
 }
 
-/** A send as the webhook kind reports it: with the endpoint and the receiver's answer. */
-type WebhookOutcome = SendOutcome & { endpoint: WebhookEndpoint | null; response: ReceiverAnswer | null };
+/** The attempt log row a send leaves (`webhook_attempt`), written when the send is settled. */
+type AttemptRow = Prisma.WebhookAttemptCreateManyInput;
+
+/** A send as the webhook kind reports it: with the endpoint, the receiver's answer and its log row. */
+type WebhookOutcome = SendOutcome & {
+  endpoint: WebhookEndpoint | null;
+  response: ReceiverAnswer | null;
+  attempt: AttemptRow | null;
+};
+
+type DeliveryParts = {
+  delivery: { id: string; endpointId: string; messageId: string };
+  endpoint: WebhookEndpoint | null;
+  message: { id: string; payload: string } | null;
+};
+type DeliveryUpdate = Prisma.WebhookDeliveryUpdateManyMutationInput;
+type SettlementWrite = { claim: OutboxClaim; data: DeliveryUpdate; attempt: AttemptRow | null };
 
 const GONE_REASON = "The receiver answered 410 Gone.";
 
 /**
  * Webhook deliveries as an outbox kind: a batch of up to 50 sent concurrently. Each attempt
  * is logged in `webhook_attempt`; a delivery whose endpoint was disabled (or whose message is
- * gone) is cancelled; 410 Gone fails it at once and disables the endpoint.
+ * gone) is cancelled; 410 Gone fails it at once and disables the endpoint. A batch's rows are
+ * read in three queries and its settlements written together (per-tick.server.ts).
  */
 export function webhookKind(deps: WebhookDeps): OutboxKind<WebhookOutcome> {
+  const load = perTickLoader((ids) => loadDeliveries(ids, deps));
+  const write = perTickWriter((items: SettlementWrite[]) => writeSettlements(items, deps));
   return {
     name: "webhook",
     table: "webhook_delivery",
@@ -99,19 +119,55 @@ export function webhookKind(deps: WebhookDeps): OutboxKind<WebhookOutcome> {
     batchSize: BATCH_SIZE,
     passLimit: BATCH_SIZE,
     retry: WEBHOOK_RETRY,
-    send: (claim) => send(claim, deps),
-    settle: (claim, settlement, outcome) => settle(claim, settlement, outcome, deps),
+    send: async (claim) => send(claim, (await load(claim.id)) ?? null, deps),
+    settle: (claim, settlement, outcome) => settle(claim, settlement, outcome, write, deps),
   };
 }
 
-async function send(claim: OutboxClaim, deps: WebhookDeps): Promise<WebhookOutcome> {
+async function loadDeliveries(ids: string[], deps: WebhookDeps): Promise<Map<string, DeliveryParts>> {
   const db = await deps.storage.control();
-  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: claim.id } });
-  const [endpoint, message] = await Promise.all([
-    db.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } }),
-    db.webhookMessage.findUnique({ where: { id: delivery.messageId } }),
+  const deliveries = await db.webhookDelivery.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, endpointId: true, messageId: true },
+  });
+  const [endpoints, messages] = await Promise.all([
+    db.webhookEndpoint.findMany({ where: { id: { in: [...new Set(deliveries.map((d) => d.endpointId))] } } }),
+    db.webhookMessage.findMany({
+      where: { id: { in: [...new Set(deliveries.map((d) => d.messageId))] } },
+      select: { id: true, payload: true },
+    }),
   ]);
-  if (!endpoint?.enabled || !message) return { result: "withdrawn", endpoint, response: null };
+  const endpointById = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+  const messageById = new Map(messages.map((message) => [message.id, message]));
+  return new Map(
+    deliveries.map((delivery) => [
+      delivery.id,
+      {
+        delivery,
+        endpoint: endpointById.get(delivery.endpointId) ?? null,
+        message: messageById.get(delivery.messageId) ?? null,
+      },
+    ]),
+  );
+}
+
+/**
+ * Opened signing secrets by endpoint and sealed value (opening one derives a key): a rotation
+ * seals a new value, so a stale entry is never used. Bounded like every cache here.
+ */
+const openedSecrets = new LRUCache<string, string>({ max: 1_000 });
+function signingSecret(deps: WebhookDeps, endpointId: string, sealed: string): string {
+  const key = `${endpointId}:${sealed}`;
+  let secret = openedSecrets.get(key);
+  if (secret === undefined)
+    openedSecrets.set(key, (secret = openWebhookSecret(deps.deploymentSecret, endpointId, sealed)));
+  return secret;
+}
+
+async function send(claim: OutboxClaim, parts: DeliveryParts | null, deps: WebhookDeps): Promise<WebhookOutcome> {
+  if (!parts) throw new Error("The delivery row is gone.");
+  const { delivery, endpoint, message } = parts;
+  if (!endpoint?.enabled || !message) return { result: "withdrawn", endpoint, response: null, attempt: null };
 
   const started = Date.now();
   const refusal = await refuseWebhookTarget(new URL(endpoint.url));
@@ -119,44 +175,74 @@ async function send(claim: OutboxClaim, deps: WebhookDeps): Promise<WebhookOutco
   if (refusal) {
     response = { status: null, body: null, error: refusal, retryAfterMs: null };
   } else {
-    const secrets = [openWebhookSecret(deps.deploymentSecret, endpoint.id, endpoint.secret)];
+    const secrets = [signingSecret(deps, endpoint.id, endpoint.secret)];
     if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date()) {
-      secrets.push(openWebhookSecret(deps.deploymentSecret, endpoint.id, endpoint.previousSecret));
+      secrets.push(signingSecret(deps, endpoint.id, endpoint.previousSecret));
     }
     const headers = signWebhook(secrets, { id: message.id, timestamp: new Date(), body: message.payload });
     response = await post(endpoint.url, headers, message.payload);
   }
-  await db.webhookAttempt.create({
-    data: {
-      id: `att_${randomUUID().replaceAll("-", "")}`,
-      deliveryId: delivery.id,
-      attempt: claim.attempts,
-      responseStatus: response.status,
-      responseBody: response.body,
-      error: response.error,
-      durationMs: Date.now() - started,
-    },
-  });
+  const attempt: AttemptRow = {
+    id: `att_${randomUUID().replaceAll("-", "")}`,
+    deliveryId: delivery.id,
+    attempt: claim.attempts,
+    responseStatus: response.status,
+    responseBody: response.body,
+    error: response.error,
+    durationMs: Date.now() - started,
+  };
   const { status } = response;
-  if (status !== null && status >= 200 && status < 300) return { result: "delivered", endpoint, response };
+  if (status !== null && status >= 200 && status < 300) return { result: "delivered", endpoint, response, attempt };
   const error = response.error ?? `The receiver answered ${status}.`;
-  if (status === 410) return { result: "failed", error: GONE_REASON, final: true, endpoint, response };
-  return { result: "failed", error, retryAfterMs: response.retryAfterMs, endpoint, response };
+  if (status === 410) return { result: "failed", error: GONE_REASON, final: true, endpoint, response, attempt };
+  return { result: "failed", error, retryAfterMs: response.retryAfterMs, endpoint, response, attempt };
+}
+
+/**
+ * Writes a turn's settlements in one transaction: the attempt log rows, then one update per
+ * group of deliveries that end the same way under the same claim (a burst of successes is one
+ * statement), each only where the claim still holds (`lockedUntil`). A group's completedAt is
+ * its latest; they lie within one turn of each other.
+ */
+async function writeSettlements(items: SettlementWrite[], deps: WebhookDeps): Promise<void> {
+  const db = await deps.storage.control();
+  const groups = new Map<string, { ids: string[]; lease: Date; data: DeliveryUpdate }>();
+  for (const { claim, data } of items) {
+    const { completedAt, ...rest } = data;
+    const key = JSON.stringify([claim.lease.getTime(), rest]);
+    const group = groups.get(key);
+    if (!group) groups.set(key, { ids: [claim.id], lease: claim.lease, data: { ...data } });
+    else {
+      group.ids.push(claim.id);
+      if (completedAt instanceof Date && completedAt > (group.data.completedAt as Date))
+        group.data.completedAt = completedAt;
+    }
+  }
+  const attempts = items.flatMap((item) => (item.attempt ? [item.attempt] : []));
+  await db.$transaction([
+    ...(attempts.length > 0 ? [db.webhookAttempt.createMany({ data: attempts })] : []),
+    ...[...groups.values()].map((group) =>
+      db.webhookDelivery.updateMany({
+        where: { id: { in: group.ids }, lockedUntil: group.lease },
+        data: { ...group.data, lockedUntil: null },
+      }),
+    ),
+  ]);
 }
 
 async function settle(
   claim: OutboxClaim,
   settlement: Settlement,
   outcome: WebhookOutcome | null,
+  write: (item: SettlementWrite) => Promise<void>,
   deps: WebhookDeps,
 ): Promise<void> {
-  const db = await deps.storage.control();
-  const record = (data: Prisma.WebhookDeliveryUpdateManyMutationInput) =>
-    db.webhookDelivery.updateMany({ where: heldBy(claim), data: { lockedUntil: null, ...data } });
+  const record = (data: DeliveryUpdate) => write({ claim, data, attempt: outcome?.attempt ?? null });
   if (settlement.result === "withdrawn") {
     await record({ status: "cancelled", completedAt: settlement.at });
     return;
   }
+  const db = await deps.storage.control();
   // The receiver's status, and the transport's error (a status is not an error of its own).
   const response = outcome?.response;
   const recorded = {
