@@ -28,6 +28,7 @@ import {
   routeRefusal,
   type Refusal,
 } from "./app/http/edge.server";
+import { withRequestScope } from "./app/http/request-scope.server";
 
 // Real environment variables win over the file (the same rule as scripts/start.ts).
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -270,7 +271,6 @@ async function main() {
   // Prometheus metrics on the public port only behind their token (docs/self-hosting.md).
   if (metricsToken) app.get("/metrics", metricsEndpoint(metricsToken));
 
-
   // The embeddable widgets (widgets/, docs/widgets.md): any site may import them. Hashed
   // chunks never change; portico.js, the stable entry that re-exports them, is short-lived.
   app.use(
@@ -356,7 +356,10 @@ async function main() {
   const handleRequest = createRequestHandler(getBuild, dev ? "development" : "production");
   app.use(async (req, res, next) => {
     try {
-      await sendRemixResponse(res, await handleRequest(remixRequest(req, res)));
+      // A page view's loaders share lookups (app/http/request-scope.server.ts); writes never do.
+      const handle = () => handleRequest(remixRequest(req, res));
+      const response = req.method === "GET" || req.method === "HEAD" ? await withRequestScope(handle) : await handle();
+      await sendRemixResponse(res, response);
     } catch (error) {
       next(error);
     }

@@ -5,7 +5,6 @@
  *
  *   npx tsx bench/user-search.ts [--users 100000] [--runs 50]
  */
-import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +13,7 @@ import { parseArgs } from "node:util";
 import { SqliteStorage } from "../app/db/sqlite-storage.server";
 import { TenantService } from "../app/tenancy/tenants.server";
 import { countUsers, searchUsers, type UserSearch } from "../app/users/search.server";
+import { insertUsers, userRow } from "./users";
 
 const TARGET_MS = 100;
 const { values: args } = parseArgs({
@@ -21,41 +21,6 @@ const { values: args } = parseArgs({
 });
 const USERS = Number(args.users);
 const RUNS = Number(args.runs);
-
-const FIRST = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Ken", "Radia", "Linus"];
-const LAST = ["Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Perlman"];
-
-function userRow(i: number) {
-  const first = FIRST[i % FIRST.length]!;
-  const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
-  const number = String(i).padStart(6, "0");
-  // Prisma's SQLite driver adapter stores DateTime as ISO text with an explicit offset.
-  const created = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString().replace("Z", "+00:00");
-  return {
-    id: `bench${number}`.padEnd(32, "x"),
-    name: `${first} ${last} ${number}`,
-    email: `${first}.${last}.${number}@example${i % 50}.com`.toLowerCase(),
-    createdAt: created,
-    banned: i % 97 === 0 ? 1 : 0,
-  };
-}
-
-/** One transaction of prepared inserts: about a second for 100,000 rows. */
-function insertUsers(file: string, count: number) {
-  const db = new Database(file);
-  try {
-    const insert = db.prepare(
-      `INSERT INTO "user" (id, name, email, emailVerified, createdAt, updatedAt, role, banned)
-       VALUES (@id, @name, @email, 0, @createdAt, @createdAt, 'user', @banned)`,
-    );
-    db.transaction(() => {
-      for (let i = 0; i < count; i++) insert.run(userRow(i));
-    })();
-    db.exec("ANALYZE");
-  } finally {
-    db.close();
-  }
-}
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

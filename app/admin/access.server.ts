@@ -1,5 +1,6 @@
 import { getPortico } from "~/context.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import { oncePerRequest } from "~/http/request-scope.server";
 import { requirePlatformUser, type PlatformUser } from "~/platform/session.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 
@@ -18,16 +19,8 @@ export async function requireTenantRole(
   minimum: Role,
 ): Promise<ConsoleAccess> {
   const user = await requirePlatformUser(request);
-  const { tenants, storage, audit } = getPortico();
-  const tenant = slug ? await tenants.getBySlug(slug) : null;
-  const membership = tenant
-    ? await (
-        await storage.control()
-      ).membership.findUnique({
-        where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
-        select: { role: true },
-      })
-    : null;
+  const { audit } = getPortico();
+  const { tenant, membership } = await tenantMembership(slug, user.id);
   if (!tenant || !membership)
     throw new Response("There is no tenant here, or you do not have access to it.", { status: 404 });
   const role = membership.role as Role;
@@ -43,6 +36,23 @@ export async function requireTenantRole(
     throw new Response(`Your role (${role}) cannot do this; it needs ${minimum} or higher.`, { status: 403 });
   }
   return { user, tenant, role };
+}
+
+/** The tenant and the account's membership in it, looked up once per page view (its layouts all ask). */
+function tenantMembership(slug: string | undefined, userId: string) {
+  return oncePerRequest(`tenant-membership:${slug ?? ""}:${userId}`, async () => {
+    const { tenants, storage } = getPortico();
+    const tenant = slug ? await tenants.getBySlug(slug) : null;
+    const membership = tenant
+      ? await (
+          await storage.control()
+        ).membership.findUnique({
+          where: { tenantId_userId: { tenantId: tenant.id, userId } },
+          select: { role: true },
+        })
+      : null;
+    return { tenant, membership };
+  });
 }
 
 /** The audit fields of a console action: who did it, from where. */

@@ -1,16 +1,20 @@
 import { redirect } from "@remix-run/node";
 import { getPortico } from "~/context.server";
+import { oncePerRequest } from "~/http/request-scope.server";
 import { PLATFORM_VERIFY_PATH } from "./verification.server";
 
 export type PlatformUser = { id: string; name: string; email: string; emailVerified: boolean };
 
 /** The signed-in platform account (verified or not), or null. */
-export async function getPlatformUser(request: Request): Promise<PlatformUser | null> {
-  const { platformAuth } = await getPortico().platform();
-  const session = await platformAuth.api.getSession({ headers: request.headers });
-  if (!session) return null;
-  const { id, name, email, emailVerified } = session.user;
-  return { id, name, email, emailVerified };
+export function getPlatformUser(request: Request): Promise<PlatformUser | null> {
+  // Asked by every layout of a console page: looked up once per page view.
+  return oncePerRequest(`platform-user:${request.headers.get("cookie") ?? ""}`, async () => {
+    const { platformAuth } = await getPortico().platform();
+    const session = await platformAuth.api.getSession({ headers: request.headers });
+    if (!session) return null;
+    const { id, name, email, emailVerified } = session.user;
+    return { id, name, email, emailVerified };
+  });
 }
 
 function backHere(request: Request): string {
