@@ -43,6 +43,13 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset to use SQLite in the data directory)")
     .optional(),
   PORTICO_MAX_HOT_TENANTS: z.coerce.number().int().min(1).default(500),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL such as redis://redis:6379/0" })
+    .optional(),
+  PORTICO_REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, "must be 1–64 letters, digits or _ : . - (e.g. portico:)")
+    .default("portico:"),
   PORTICO_TRUST_PROXY: z
     .string()
     .trim()
@@ -125,6 +132,10 @@ export type Env = {
   secretSource: "env" | "generated";
   databaseUrl: string | undefined;
   maxHotTenants: number;
+  /** Shared rate limits (and config fan-out) across instances; unset keeps them in PostgreSQL or memory. */
+  redisUrl: string | undefined;
+  /** Prepended to every Redis key, so deployments can share one Redis. */
+  redisPrefix: string;
   /** Express's "trust proxy": which proxies may say who the client is (X-Forwarded-*). */
   trustProxy: TrustProxy;
   createDemoTenant: boolean;
@@ -241,6 +252,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     secretSource: raw.PORTICO_SECRET ? "env" : "generated",
     databaseUrl: raw.DATABASE_URL,
     maxHotTenants: raw.PORTICO_MAX_HOT_TENANTS,
+    redisUrl: raw.REDIS_URL,
+    redisPrefix: raw.PORTICO_REDIS_PREFIX,
     trustProxy: parseTrustProxy(raw.PORTICO_TRUST_PROXY, production),
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
     appName: raw.APP_NAME,
