@@ -1,0 +1,169 @@
+import { createHash } from "node:crypto";
+import type { Redis } from "ioredis";
+import type pg from "pg";
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  type IRateLimiterOptions,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { StoreHealth } from "./store-health.server";
+
+/**
+ * Where every rate limit and throttle counts (decision 0015): Redis when REDIS_URL is set,
+ * the control-plane PostgreSQL otherwise, this process's memory for the embedded SQLite mode.
+ * With a shared store, N instances behind a load balancer give an attacker the attempts of one.
+ */
+export type LimiterSpec = {
+  /** Names the limiter's counters in the store; two limiters never share a prefix. */
+  keyPrefix: string;
+  points: number;
+  /** Window in seconds. */
+  duration: number;
+};
+
+export type RateLimitBackend = {
+  readonly kind: "redis" | "postgresql" | "memory";
+  /** The limiter for `spec`, made once per spec and reused. */
+  limiter(spec: LimiterSpec): RateLimiterAbstract;
+  /** "degraded" while the shared store is unreachable and limits are counted per process. */
+  status(): "ok" | "degraded";
+};
+
+function memoized(make: (spec: LimiterSpec) => RateLimiterAbstract) {
+  const limiters = new Map<string, RateLimiterAbstract>();
+  return (spec: LimiterSpec) => {
+    const id = `${spec.keyPrefix}|${spec.points}|${spec.duration}`;
+    let limiter = limiters.get(id);
+    if (!limiter) limiters.set(id, (limiter = make(spec)));
+    return limiter;
+  };
+}
+
+/** One process: the embedded mode, and unit tests. */
+export function memoryBackend(): RateLimitBackend {
+  return {
+    kind: "memory",
+    limiter: memoized((spec) => new RateLimiterMemory(spec)),
+    status: () => "ok",
+  };
+}
+
+/** The memory limiter that stands in while Redis is away, reporting each use to `health`. */
+class FallbackLimiter extends RateLimiterMemory {
+  constructor(
+    options: IRateLimiterOptions,
+    private readonly health: StoreHealth,
+  ) {
+    super(options);
+  }
+  override consume(...args: Parameters<RateLimiterMemory["consume"]>) {
+    this.health.fellBack();
+    return super.consume(...args);
+  }
+  override penalty(...args: Parameters<RateLimiterMemory["penalty"]>) {
+    this.health.fellBack();
+    return super.penalty(...args);
+  }
+  override reward(...args: Parameters<RateLimiterMemory["reward"]>) {
+    this.health.fellBack();
+    return super.reward(...args);
+  }
+  override get(...args: Parameters<RateLimiterMemory["get"]>) {
+    this.health.fellBack();
+    return super.get(...args);
+  }
+  override set(...args: Parameters<RateLimiterMemory["set"]>) {
+    this.health.fellBack();
+    return super.set(...args);
+  }
+  override block(...args: Parameters<RateLimiterMemory["block"]>) {
+    this.health.fellBack();
+    return super.block(...args);
+  }
+  override delete(...args: Parameters<RateLimiterMemory["delete"]>) {
+    this.health.fellBack();
+    return super.delete(...args);
+  }
+}
+
+/**
+ * Counts in Redis under `prefix`. While Redis is unreachable every operation goes to a
+ * per-process memory limiter at once (fail open: sign-ins keep working, each instance still
+ * enforces the full limit); once the client is ready again the shared counts are used again.
+ */
+export function redisBackend(client: Redis, { prefix }: { prefix: string }): RateLimitBackend {
+  const health = new StoreHealth("redis");
+  client.on("ready", () => health.restored());
+  client.on("reconnecting", () => health.lost()); // not "close": quitting at shutdown is no outage
+  return {
+    kind: "redis",
+    limiter: memoized(
+      (spec) =>
+        new RateLimiterRedis({
+          ...spec,
+          storeClient: client,
+          keyPrefix: `${prefix}rl:${spec.keyPrefix}`,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new FallbackLimiter(spec, health),
+        }),
+    ),
+    status: () => (health.up && client.status === "ready" ? "ok" : "degraded"),
+  };
+}
+
+/** The library's key column holds 255 characters; longer keys (a long email) are hashed. */
+const MAX_KEY_LENGTH = 255;
+
+class PostgresLimiter extends RateLimiterPostgres {
+  override getKey(key: string | number): string {
+    const full = super.getKey(key);
+    if (full.length <= MAX_KEY_LENGTH) return full;
+    return `${this.keyPrefix}:sha256:${createHash("sha256").update(full).digest("hex")}`;
+  }
+}
+
+export const POSTGRES_TABLE = "rate_limits";
+
+/**
+ * Counts in one table of the control-plane schema, shared by every limiter (keys carry the
+ * limiter's prefix). The table is created once, before the first query: rate-limiter-flexible
+ * would create it asynchronously per limiter and refuse queries until then.
+ */
+export function postgresBackend(pool: pg.Pool, { schema }: { schema: string }): RateLimitBackend {
+  const table = `"${schema}"."${POSTGRES_TABLE}"`;
+  let created: Promise<unknown> | undefined;
+  const ensureTable = () =>
+    (created ??= pool
+      .query(
+        `CREATE TABLE IF NOT EXISTS ${table} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+      )
+      .catch((error: unknown) => {
+        // Two instances creating it at once: the other one won.
+        if ((error as { code?: string }).code === "23505") return;
+        created = undefined; // try again with the next query
+        throw error;
+      }));
+  // What the limiters query through: the pool, once the table exists.
+  const client = { query: async (query: pg.QueryConfig) => (await ensureTable(), pool.query(query)) };
+  let sweeping = false;
+  return {
+    kind: "postgresql",
+    limiter: memoized((spec) => {
+      // Expired rows of every limiter are deleted by one sweeper (every 5 minutes, by the library).
+      const sweeper = !sweeping;
+      sweeping = true;
+      return new PostgresLimiter({
+        ...spec,
+        storeClient: client,
+        storeType: "pool",
+        schemaName: schema,
+        tableName: POSTGRES_TABLE,
+        tableCreated: true,
+        clearExpiredByTimeout: sweeper,
+      });
+    }),
+    status: () => "ok",
+  };
+}
