@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { rmSync } from "node:fs";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkReadiness } from "~/ops/readiness.server";
@@ -9,7 +10,7 @@ import type { RateLimitBackend } from "~/rate-limit/backends.server";
 import { deploymentRateLimits } from "~/rate-limit/process.server";
 import { createRedisClient } from "~/redis/client.server";
 import { freePort } from "../support/server-process";
-import { createTestStorage, type TestStorage } from "../support/storage";
+import { createTestStorage, tempDir, type TestStorage } from "../support/storage";
 
 /**
  * Redis going away (decision 0015): limits fail open to this process's memory, so sign-ins
@@ -124,5 +125,43 @@ describe("rate limits when Redis goes away", () => {
     expect(await observer.get("portico:rl:outage-test:192.0.2.3")).toBe("2");
     expect(await fallbacks()).toBe(before);
     info.mockRestore();
+  });
+});
+
+describe("GET /readyz of an instance with REDIS_URL", () => {
+  const dataDir = tempDir("portico-readyz-redis-");
+  afterAll(async () => {
+    if (server) await stopRedis();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("reports Redis ok, then degraded but still ready (200) while Redis is away", async () => {
+    if (!server) await startRedis();
+    process.env.PORTICO_DATA_DIR = dataDir;
+    process.env.PORTICO_SECRET = "readyz-redis-test-secret".padEnd(48, "r");
+    process.env.DATABASE_URL = "";
+    process.env.REDIS_URL = `redis://127.0.0.1:${port}/0`;
+    const { loader } = await import("~/routes/readyz");
+    const { shutdown } = await import("~/context.server");
+    const readiness = async () => {
+      const response = await loader();
+      return { status: response.status, body: (await response.json()) as { checks?: { redis?: string } } };
+    };
+    // The connection is opened with the instance's services, on the first request.
+    for (let tries = 0; (await readiness()).body.checks?.redis !== "ok"; tries++) {
+      if (tries > 100) throw new Error("Redis never became ok");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await stopRedis();
+    let answer = await readiness();
+    for (let tries = 0; answer.body.checks?.redis !== "degraded"; tries++, answer = await readiness()) {
+      if (tries > 100) throw new Error("Redis never became degraded");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(answer).toEqual({
+      status: 200,
+      body: { status: "ok", checks: { control_database: "ok", migrations: "ok", redis: "degraded" } },
+    });
+    await shutdown();
   });
 });
