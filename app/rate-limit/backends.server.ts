@@ -50,11 +50,11 @@ export function memoryBackend(): RateLimitBackend {
   };
 }
 
-/** The memory limiter that stands in while Redis is away, reporting each use to `health`. */
+/** The memory limiter that stands in while Redis is away, reporting each use. */
 class FallbackLimiter extends RateLimiterMemory {
   constructor(
     options: IRateLimiterOptions,
-    private readonly health: StoreHealth,
+    private readonly health: { fellBack(): void },
   ) {
     super(options);
   }
@@ -97,6 +97,14 @@ export function redisBackend(client: Redis, { prefix }: { prefix: string }): Rat
   const health = new StoreHealth("redis");
   client.on("ready", () => health.restored());
   client.on("reconnecting", () => health.lost()); // not "close": quitting at shutdown is no outage
+  const fallback = {
+    fellBack() {
+      health.fellBack();
+      // While the first connection is being made (a request right after start) nothing is lost yet;
+      // a refused connection ends in "reconnecting", reported above.
+      if (client.status !== "connecting") health.lost();
+    },
+  };
   return {
     kind: "redis",
     limiter: memoized(
@@ -106,7 +114,7 @@ export function redisBackend(client: Redis, { prefix }: { prefix: string }): Rat
           storeClient: client,
           keyPrefix: `${prefix}rl:${spec.keyPrefix}`,
           rejectIfRedisNotReady: true,
-          insuranceLimiter: new FallbackLimiter(spec, health),
+          insuranceLimiter: new FallbackLimiter(spec, fallback),
         }),
     ),
     status: () => (health.up && client.status === "ready" ? "ok" : "degraded"),

@@ -20,7 +20,6 @@ export class StoreHealth {
   /** An operation was counted in memory instead of the shared store. */
   fellBack(): void {
     rateLimitStoreFallbacks.inc();
-    this.lost();
   }
 
   /** The connection is gone (or a command failed): the first report of an outage is logged. */
