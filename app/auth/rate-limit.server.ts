@@ -5,6 +5,9 @@ import { processRateLimits } from "~/rate-limit/process.server";
 
 export type RateLimitStore = NonNullable<NonNullable<BetterAuthOptions["rateLimit"]>["customStorage"]>;
 
+/** Client addresses counted per rule in a process's memory (embedded mode, Redis outages). */
+const MAX_KEYS_IN_MEMORY = 100_000;
+
 /**
  * better-auth's rate limits for one tenant (or the platform's own accounts), counted in the
  * deployment's rate-limit store so every instance shares them. better-auth's keys are
@@ -18,6 +21,7 @@ export function createTenantRateLimitStore(scope: string, backend?: RateLimitBac
         keyPrefix: `auth:${window}/${max}`,
         points: max,
         duration: window,
+        maxKeys: MAX_KEYS_IN_MEMORY,
       });
       try {
         await limiter.consume(`${scope}:${key}`);

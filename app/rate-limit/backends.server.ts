@@ -21,6 +21,11 @@ export type LimiterSpec = {
   points: number;
   /** Window in seconds. */
   duration: number;
+  /**
+   * Most keys a memory limiter keeps (oldest dropped first), for limiters keyed by what any
+   * client sends (an address): a flood of made-up ones must not exhaust the process's memory.
+   */
+  maxKeys?: number;
 };
 
 export type RateLimitBackend = {
@@ -41,11 +46,39 @@ function memoized(make: (spec: LimiterSpec) => RateLimiterAbstract) {
   };
 }
 
+type MemoryRecord = { timeoutId?: ReturnType<typeof setTimeout> };
+
+/** A map of rate-limiter-flexible's memory records that drops the oldest past `capacity`. */
+class BoundedRecords extends Map<string, MemoryRecord> {
+  constructor(private readonly capacity: number) {
+    super();
+  }
+  override set(key: string, record: MemoryRecord): this {
+    if (!this.has(key))
+      for (const [oldest, dropped] of this) {
+        if (this.size < this.capacity) break;
+        clearTimeout(dropped.timeoutId);
+        this.delete(oldest);
+      }
+    return super.set(key, record);
+  }
+}
+
+/** A memory limiter, bounded to `maxKeys` when the spec has one (its store is the library's map). */
+function memoryLimiter<L extends RateLimiterMemory>(limiter: L, { maxKeys }: LimiterSpec): L {
+  if (maxKeys)
+    (limiter as unknown as { _memoryStorage: { _storage: Map<string, MemoryRecord> } })._memoryStorage._storage =
+      new BoundedRecords(maxKeys);
+  return limiter;
+}
+
+const libraryOptions = ({ maxKeys: _, ...options }: LimiterSpec): IRateLimiterOptions => options;
+
 /** One process: the embedded mode, and unit tests. */
 export function memoryBackend(): RateLimitBackend {
   return {
     kind: "memory",
-    limiter: memoized((spec) => new RateLimiterMemory(spec)),
+    limiter: memoized((spec) => memoryLimiter(new RateLimiterMemory(libraryOptions(spec)), spec)),
     status: () => "ok",
   };
 }
@@ -110,11 +143,11 @@ export function redisBackend(client: Redis, { prefix }: { prefix: string }): Rat
     limiter: memoized(
       (spec) =>
         new RateLimiterRedis({
-          ...spec,
+          ...libraryOptions(spec),
           storeClient: client,
           keyPrefix: `${prefix}rl:${spec.keyPrefix}`,
           rejectIfRedisNotReady: true,
-          insuranceLimiter: new FallbackLimiter(spec, fallback),
+          insuranceLimiter: memoryLimiter(new FallbackLimiter(libraryOptions(spec), fallback), spec),
         }),
     ),
     status: () => (health.up && client.status === "ready" ? "ok" : "degraded"),
@@ -163,7 +196,7 @@ export function postgresBackend(pool: pg.Pool, { schema }: { schema: string }): 
       const sweeper = !sweeping;
       sweeping = true;
       return new PostgresLimiter({
-        ...spec,
+        ...libraryOptions(spec),
         storeClient: client,
         storeType: "pool",
         schemaName: schema,

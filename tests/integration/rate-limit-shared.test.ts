@@ -6,7 +6,7 @@ import { accountThrottle, throttleCounters } from "~/auth/account-throttle.serve
 import { createTenantRateLimitStore } from "~/auth/rate-limit.server";
 import { PostgresStorage } from "~/db/postgres-storage.server";
 import { decisionLimiter } from "~/forward-auth/rate-limit.server";
-import type { RateLimitBackend } from "~/rate-limit/backends.server";
+import { memoryBackend, type RateLimitBackend } from "~/rate-limit/backends.server";
 import { deploymentRateLimits } from "~/rate-limit/process.server";
 import { createRedisClient } from "~/redis/client.server";
 import { createTestStorage, testProviders, type TestStorage } from "../support/storage";
@@ -147,5 +147,22 @@ describe("the Redis connection", () => {
     await expect(client.get("anything")).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(1_000);
     client.disconnect();
+  });
+});
+
+describe("rate limits in memory (embedded mode)", () => {
+  it("keep at most 100,000 client addresses per rule, dropping the oldest, so a flood cannot exhaust memory", async () => {
+    const store = createTenantRateLimitStore("acme", memoryBackend());
+    const rule = { window: 60, max: 1 };
+    const key = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}|/sign-in/email`;
+    expect(await store.consume(key(0), rule)).toEqual({ allowed: true, retryAfter: null });
+    expect((await store.consume(key(0), rule)).allowed).toBe(false);
+    for (let n = 1; n < 100_000; n++) await store.consume(key(n), rule);
+    // 100,000 addresses are counted: the first is still refused.
+    expect((await store.consume(key(0), rule)).allowed).toBe(false);
+    await store.consume(key(100_000), rule);
+    // One more, and the oldest count is dropped; the newest ones are kept.
+    expect((await store.consume(key(0), rule)).allowed).toBe(true);
+    expect((await store.consume(key(100_000), rule)).allowed).toBe(false);
   });
 });
