@@ -3,6 +3,7 @@ import { ApiKeyService } from "~/api-keys/keys.server";
 import { AuditLog } from "~/audit/audit.server";
 import { getEnv, type Env } from "~/config/env.server";
 import { getStorage } from "~/db/index.server";
+import { PostgresStorage } from "~/db/postgres-storage.server";
 import type { Storage } from "~/db/storage.server";
 import { MailServers } from "~/email/mail-servers.server";
 import { EmailOutbox, templateCredentials } from "~/email/outbox.server";
@@ -20,6 +21,9 @@ import { SmsSender } from "~/sms/sender.server";
 import { createPlatformAuth, type PlatformAuth } from "~/platform/auth.server";
 import { claimOwnerlessTenantsForFirstAccount } from "~/platform/first-account.server";
 import { sendPlatformVerificationEmail } from "~/platform/verification.server";
+import { deploymentRateLimits, setProcessRateLimits } from "~/rate-limit/process.server";
+import type { RateLimitBackend } from "~/rate-limit/backends.server";
+import { closeRedis, getRedis } from "~/redis/client.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { ThemeService } from "~/theme/themes.server";
@@ -32,6 +36,8 @@ import { errorField, log } from "~/ops/log.server";
 export type Portico = {
   env: Env;
   storage: Storage;
+  /** Where every rate limit counts: Redis, PostgreSQL or memory (decision 0015). */
+  rateLimits: RateLimitBackend;
   tenants: TenantService;
   registry: TenantRegistry;
   audit: AuditLog;
@@ -58,6 +64,13 @@ export function getPortico(): Portico {
   if (!portico) {
     const env = getEnv();
     const storage = getStorage();
+    // Before anything that counts: the tenants' limiters and throttles read it.
+    const rateLimits = deploymentRateLimits({
+      redis: getRedis(),
+      redisPrefix: env.redisPrefix,
+      controlPool: storage instanceof PostgresStorage ? storage.pool : null,
+    });
+    setProcessRateLimits(rateLimits);
     const tenants = new TenantService(storage, env.secret);
     const audit = new AuditLog(storage, (event) => {
       const type = webhookEventForAudit(event.type);
@@ -120,6 +133,7 @@ export function getPortico(): Portico {
     portico = {
       env,
       storage,
+      rateLimits,
       tenants,
       registry,
       audit,
@@ -196,4 +210,5 @@ export async function shutdown(): Promise<void> {
   if (!portico) return;
   await portico.registry.close();
   await portico.storage.close();
+  await closeRedis();
 }

@@ -270,7 +270,7 @@ export class ApiKeyService {
   }
 
   /** Counts one request against the key's per-minute window. */
-  checkRateLimit(keyId: string, perMinute: number, now = Date.now()): RateLimitResult {
-    return this.rateLimiter.check(keyId, perMinute, now);
+  checkRateLimit(keyId: string, perMinute: number): Promise<RateLimitResult> {
+    return this.rateLimiter.check(keyId, perMinute);
   }
 }

@@ -1,4 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RateLimitBackend } from "~/rate-limit/backends.server";
+import { processRateLimits } from "~/rate-limit/process.server";
 import type { TenantConfig } from "~/tenancy/config";
 
 /**
@@ -7,8 +9,8 @@ import type { TenantConfig } from "~/tenancy/config";
  * after `freeAttempts` each further attempt waits for a doubling delay (refused unevaluated in
  * the meantime), and after `lockAfter` failures in 24 hours password sign-in stays refused until
  * a sign-in by another method or a password reset lifts it. The counts live in
- * rate-limiter-flexible limiters, so a shared store (Redis, PostgreSQL) can replace the memory
- * ones without touching the rules.
+ * rate-limiter-flexible limiters on the deployment's rate-limit store (Redis, PostgreSQL or
+ * memory; decision 0015), so every instance counts the same failures.
  */
 export type AccountThrottleSettings = TenantConfig["signInProtection"]["accountThrottle"];
 
@@ -26,22 +28,23 @@ export const THROTTLE_WINDOW_SECONDS = 24 * 60 * 60;
 /** How long an attempt holds the gate if it never reports back (a crash mid-request). */
 const IN_FLIGHT_SECONDS = 30;
 
-/** In-process counters (one process; every tenant shares them, keyed by tenant id). */
-export function memoryThrottleCounters(): ThrottleCounters {
+/** The counters on `backend` (every tenant shares them, keyed by tenant id). */
+export function throttleCounters(backend: RateLimitBackend): ThrottleCounters {
   const counter = (keyPrefix: string) =>
-    new RateLimiterMemory({ keyPrefix, points: Number.MAX_SAFE_INTEGER, duration: THROTTLE_WINDOW_SECONDS });
+    backend.limiter({ keyPrefix, points: Number.MAX_SAFE_INTEGER, duration: THROTTLE_WINDOW_SECONDS });
   return {
     failures: counter("account-failures"),
-    gate: new RateLimiterMemory({ keyPrefix: "account-gate", points: 1, duration: IN_FLIGHT_SECONDS }),
+    gate: backend.limiter({ keyPrefix: "account-gate", points: 1, duration: IN_FLIGHT_SECONDS }),
     notices: counter("account-notices"),
   };
 }
 
-let processCounters: ThrottleCounters | undefined;
-
-/** The process's counters: kept across tenant rebuilds so a config change does not reset them. */
+/**
+ * The deployment's counters, shared by every instance (and kept across tenant rebuilds, so a
+ * config change does not reset them).
+ */
 export function defaultThrottleCounters(): ThrottleCounters {
-  return (processCounters ??= memoryThrottleCounters());
+  return throttleCounters(processRateLimits());
 }
 
 /** Seconds the account waits after its `failures`-th failure: 0 within the free attempts, then 1, 2, 4, … */

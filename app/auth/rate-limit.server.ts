@@ -1,44 +1,35 @@
 import type { BetterAuthOptions } from "better-auth";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimitBackend } from "~/rate-limit/backends.server";
+import { processRateLimits } from "~/rate-limit/process.server";
 
 export type RateLimitStore = NonNullable<NonNullable<BetterAuthOptions["rateLimit"]>["customStorage"]>;
 
-const MAX_ENTRIES = 100_000;
+/** Client addresses counted per rule in a process's memory (embedded mode, Redis outages). */
+const MAX_KEYS_IN_MEMORY = 100_000;
 
 /**
- * An in-memory rate-limit store for one tenant. better-auth's own memory store is a single
- * map per process keyed without the tenant, so failed sign-ins on one tenant would throttle
- * the same client on every other tenant; each tenant gets its own store instead (kept by the
- * registry across rebuilds, so a config change does not reset the counts).
- * Fixed window per key, decided in one synchronous step, so concurrent requests cannot
- * slip past a stale count.
+ * better-auth's rate limits for one tenant (or the platform's own accounts), counted in the
+ * deployment's rate-limit store so every instance shares them. better-auth's keys are
+ * `<ip>|<path>` without the tenant; `scope` (the tenant id) is added so one tenant's attempts
+ * never throttle another's. Fixed windows, decided in one atomic step by the store.
  */
-export function createTenantRateLimitStore(): RateLimitStore {
-  const windows = new Map<string, { count: number; startedAt: number }>();
-
-  function prune(now: number, windowMs: number) {
-    for (const [key, entry] of windows) if (now - entry.startedAt >= windowMs) windows.delete(key);
-    // Still too many live keys (a flood of distinct IPs): drop the oldest.
-    for (const key of windows.keys()) {
-      if (windows.size <= MAX_ENTRIES) break;
-      windows.delete(key);
-    }
-  }
-
+export function createTenantRateLimitStore(scope: string, backend?: RateLimitBackend): RateLimitStore {
   return {
     async consume(key, { window, max }) {
-      const now = Date.now();
-      const windowMs = window * 1000;
-      if (windows.size >= MAX_ENTRIES) prune(now, windowMs);
-      const entry = windows.get(key);
-      if (!entry || now - entry.startedAt >= windowMs) {
-        windows.set(key, { count: 1, startedAt: now });
+      const limiter = (backend ?? processRateLimits()).limiter({
+        keyPrefix: `auth:${window}/${max}`,
+        points: max,
+        duration: window,
+        maxKeys: MAX_KEYS_IN_MEMORY,
+      });
+      try {
+        await limiter.consume(`${scope}:${key}`);
         return { allowed: true, retryAfter: null };
+      } catch (rejected) {
+        if (!(rejected instanceof RateLimiterRes)) throw rejected;
+        return { allowed: false, retryAfter: Math.max(1, Math.ceil(rejected.msBeforeNext / 1000)) };
       }
-      if (entry.count >= max) {
-        return { allowed: false, retryAfter: Math.max(1, Math.ceil((entry.startedAt + windowMs - now) / 1000)) };
-      }
-      entry.count += 1;
-      return { allowed: true, retryAfter: null };
     },
   };
 }

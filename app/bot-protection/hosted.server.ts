@@ -1,10 +1,11 @@
 import type { Challenge } from "altcha-lib";
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { issueChallenge, issueServerPass } from "~/bot-protection/altcha.server";
 import { ALTCHA_HEADER, CAPTCHA_HEADER, signInNeedsCheck } from "~/bot-protection/plugin.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import { message, type Message } from "~/i18n/message";
+import { processRateLimits } from "~/rate-limit/process.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 
 /**
@@ -29,7 +30,8 @@ export const ALTCHA_FIELD = "altcha";
 
 /** Posts without JavaScript per tenant and client address. */
 export const NO_SCRIPT_ATTEMPTS = 5;
-const noScriptBudget = new RateLimiterMemory({ points: NO_SCRIPT_ATTEMPTS, duration: 60 * 60 });
+const noScriptBudget = () =>
+  processRateLimits().limiter({ keyPrefix: "bot-no-script", points: NO_SCRIPT_ATTEMPTS, duration: 60 * 60 });
 
 export async function botCheckView(live: TenantRequestContext): Promise<BotCheckView> {
   const { provider, siteKey } = live.tenant.config.botProtection;
@@ -63,8 +65,9 @@ export async function botProofHeaders(
   if (typeof purpose === "object" && !(await signInNeedsCheck(live.tenant.id, signInAfterFailures, ip, purpose.signIn)))
     return { headers: {} };
   try {
-    await noScriptBudget.consume(`${live.tenant.id}:${ip ?? "unknown"}`);
-  } catch {
+    await noScriptBudget().consume(`${live.tenant.id}:${ip ?? "unknown"}`);
+  } catch (refused) {
+    if (!(refused instanceof RateLimiterRes)) throw refused;
     return { refused: message("errors.botCheckBudget") };
   }
   return { headers: { [ALTCHA_HEADER]: issueServerPass(await tenantSecret(live)) } };

@@ -1,9 +1,9 @@
 import type { AuthContext, BetterAuthPlugin } from "better-auth";
 import { createAuthEndpoint, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { captcha } from "better-auth/plugins";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { checkBotProof, issueChallenge, type BotCheckFailure } from "~/bot-protection/altcha.server";
 import { botProtectionDeployment } from "~/bot-protection/deployment.server";
+import { processRateLimits } from "~/rate-limit/process.server";
 import { BOT_PROTECTION_SECRET, type BotProtectionProvider, type TenantConfig } from "~/tenancy/config";
 
 /**
@@ -31,8 +31,9 @@ const CAPTCHA_PROVIDERS = {
   recaptcha: "google-recaptcha",
 } as const;
 
-/** Failed sign-ins per tenant and IP, and per tenant and account, expiring after the window. */
-const failures = new RateLimiterMemory({ points: 1_000_000, duration: FAILURE_WINDOW_SECONDS });
+/** Failed sign-ins per tenant and IP, and per tenant and account, expiring after the window (every instance's). */
+const failures = () =>
+  processRateLimits().limiter({ keyPrefix: "bot-failures", points: 1_000_000, duration: FAILURE_WINDOW_SECONDS });
 
 function failureKeys(tenantId: string, ip: string | null, account: string | null): string[] {
   return [ip ? `${tenantId}:ip:${ip}` : null, account ? `${tenantId}:account:${account.toLowerCase()}` : null].filter(
@@ -49,7 +50,7 @@ export async function signInNeedsCheck(
 ): Promise<boolean> {
   if (threshold === 0) return true;
   for (const key of failureKeys(tenantId, ip, account)) {
-    const counted = await failures.get(key);
+    const counted = await failures().get(key);
     if ((counted?.consumedPoints ?? 0) >= threshold) return true;
   }
   return false;
@@ -149,10 +150,10 @@ function botProtectionPlugin(
               typeof (body?.email ?? body?.username) === "string" ? String(body?.email ?? body?.username) : null;
             const returned = ctx.context.returned;
             if (isAPIError(returned) && returned.statusCode === 401) {
-              await Promise.all(failureKeys(tenantId, ip, account).map((key) => failures.penalty(key, 1)));
+              await Promise.all(failureKeys(tenantId, ip, account).map((key) => failures().penalty(key, 1)));
             } else if (!isAPIError(returned) && account) {
               // A successful sign-in clears the account's count (the IP's stays until the window ends).
-              await failures.delete(`${tenantId}:account:${account.toLowerCase()}`);
+              await failures().delete(`${tenantId}:account:${account.toLowerCase()}`);
             }
           }),
         },

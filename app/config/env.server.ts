@@ -46,6 +46,13 @@ const EnvSchema = z.object({
   PORTICO_MAX_HOT_TENANTS: z.coerce.number().int().min(1).default(500),
   PORTICO_PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   PORTICO_PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL such as redis://redis:6379/0" })
+    .optional(),
+  PORTICO_REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, "must be 1–64 letters, digits or _ : . - (e.g. portico:)")
+    .default("portico:"),
   PORTICO_TRUST_PROXY: z
     .string()
     .trim()
@@ -130,6 +137,10 @@ export type Env = {
   maxHotTenants: number;
   /** Worker threads hashing passwords, and how many hashes may wait for one (app/auth/password-hashing). */
   passwordHashing: { threads: number; queueLimit: number };
+  /** Shared rate limits (and config fan-out) across instances; unset keeps them in PostgreSQL or memory. */
+  redisUrl: string | undefined;
+  /** Prepended to every Redis key, so deployments can share one Redis. */
+  redisPrefix: string;
   /** Express's "trust proxy": which proxies may say who the client is (X-Forwarded-*). */
   trustProxy: TrustProxy;
   createDemoTenant: boolean;
@@ -250,6 +261,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       threads: raw.PORTICO_PASSWORD_HASH_THREADS ?? availableParallelism(),
       queueLimit: raw.PORTICO_PASSWORD_HASH_QUEUE,
     },
+    redisUrl: raw.REDIS_URL,
+    redisPrefix: raw.PORTICO_REDIS_PREFIX,
     trustProxy: parseTrustProxy(raw.PORTICO_TRUST_PROXY, production),
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
     appName: raw.APP_NAME,

@@ -1,9 +1,11 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { memoryBackend, type RateLimitBackend } from "~/rate-limit/backends.server";
+import { processRateLimits } from "~/rate-limit/process.server";
 
 /**
  * Per-rule rate limits of forward-auth decisions. The rules ask for "points per window"; the
- * counting is behind this small interface so the in-memory limiter (one process) can be swapped
- * for the shared Redis/PostgreSQL one without touching the decision.
+ * counting is behind this small interface so tests can give the decision a limiter of their own;
+ * the server's counts in the deployment's rate-limit store (decision 0015).
  */
 export type DecisionLimiter = {
   /** Takes one point from `key`'s budget; refused with the seconds until the window ends. */
@@ -12,22 +14,17 @@ export type DecisionLimiter = {
 
 export type LimitAnswer = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
-/** rate-limiter-flexible's memory limiters, one per distinct (points, window) a rule uses. */
-export function memoryDecisionLimiter(): DecisionLimiter {
-  const limiters = new Map<string, RateLimiterMemory>();
-  const limiterFor = ({ points, durationSeconds }: { points: number; durationSeconds: number }) => {
-    const id = `${points}/${durationSeconds}`;
-    let limiter = limiters.get(id);
-    if (!limiter) {
-      limiter = new RateLimiterMemory({ keyPrefix: `forward-auth:${id}`, points, duration: durationSeconds });
-      limiters.set(id, limiter);
-    }
-    return limiter;
-  };
+/** Counts on `backend`, one limiter per distinct (points, window) a rule uses. */
+export function decisionLimiter(backend: RateLimitBackend): DecisionLimiter {
   return {
-    async consume(key, limit) {
+    async consume(key, { points, durationSeconds }) {
+      const limiter = backend.limiter({
+        keyPrefix: `forward-auth:${points}/${durationSeconds}`,
+        points,
+        duration: durationSeconds,
+      });
       try {
-        const result = await limiterFor(limit).consume(key);
+        const result = await limiter.consume(key);
         return { allowed: true, remaining: result.remainingPoints };
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
@@ -37,9 +34,12 @@ export function memoryDecisionLimiter(): DecisionLimiter {
   };
 }
 
-let processLimiter: DecisionLimiter | undefined;
+/** Counts in this process only (tests of the decision). */
+export function memoryDecisionLimiter(): DecisionLimiter {
+  return decisionLimiter(memoryBackend());
+}
 
-/** The process's limiter: kept across tenant rebuilds so a config change does not reset counts. */
+/** The deployment's limiter, shared by every instance and kept across tenant rebuilds. */
 export function defaultDecisionLimiter(): DecisionLimiter {
-  return (processLimiter ??= memoryDecisionLimiter());
+  return decisionLimiter(processRateLimits());
 }

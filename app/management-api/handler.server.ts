@@ -171,7 +171,7 @@ async function handle(request: Request, rateLimitHeaders: Headers): Promise<Resp
   const path = new URL(request.url).pathname.slice(API_PREFIX.length) || "/";
   const key = await authenticate(request);
   const { apiKeys, registry } = getPortico();
-  const limit = apiKeys.checkRateLimit(key.keyId, key.rateLimitPerMinute);
+  const limit = await apiKeys.checkRateLimit(key.keyId, key.rateLimitPerMinute);
   rateLimitHeaders.set("RateLimit-Limit", String(limit.limit));
   rateLimitHeaders.set("RateLimit-Remaining", String(limit.remaining));
   rateLimitHeaders.set("RateLimit-Reset", String(limit.resetSeconds));

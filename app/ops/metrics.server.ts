@@ -165,3 +165,21 @@ export function metricsText(): Promise<string> {
   return register.metrics();
 }
 export const METRICS_CONTENT_TYPE = register.contentType;
+
+export const rateLimitStoreUp = once(
+  "portico_rate_limit_store_up",
+  () =>
+    new Gauge({
+      name: "portico_rate_limit_store_up",
+      help: "1 while the shared rate-limit store (Redis) answers; 0 while limits are counted per process.",
+    }),
+);
+
+export const rateLimitStoreFallbacks = once(
+  "portico_rate_limit_fallbacks_total",
+  () =>
+    new Counter({
+      name: "portico_rate_limit_fallbacks_total",
+      help: "Rate-limit operations counted in this process's memory because the shared store did not answer.",
+    }),
+);

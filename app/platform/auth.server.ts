@@ -12,6 +12,8 @@ import { authLogger, logServerErrorsOnly } from "~/http/auth-errors.server";
 
 export const PLATFORM_AUTH_PATH = "/api/platform/auth";
 const MIN_PASSWORD_LENGTH = 10;
+/** The platform accounts' rate limits are counted apart from every tenant's (no tenant id has an underscore). */
+const PLATFORM_RATE_LIMIT_SCOPE = "_platform";
 
 /**
  * The platform's own accounts (the people who create and administer tenants), in the
@@ -83,7 +85,12 @@ export function createPlatformAuth({
     },
     trustedOrigins: [publicUrl.origin],
     databaseHooks: { user: { create: { after: async (user) => void (await onUserCreated(user)) } } },
-    rateLimit: { enabled: true, customStorage: createTenantRateLimitStore(), window: 60, max: 100 },
+    rateLimit: {
+      enabled: true,
+      customStorage: createTenantRateLimitStore(PLATFORM_RATE_LIMIT_SCOPE),
+      window: 60,
+      max: 100,
+    },
     telemetry: { enabled: false },
     logger: authLogger,
     onAPIError: { onError: logServerErrorsOnly },

@@ -5,7 +5,8 @@ const headers = { "Cache-Control": "no-store" };
 
 /** 200 when this instance should get traffic; 503 naming the failing check otherwise. */
 export async function loader() {
-  const readiness = await checkReadiness(getPortico().storage);
+  const { storage, rateLimits } = getPortico();
+  const readiness = await checkReadiness(storage, rateLimits);
   if (readiness.ready) return Response.json({ status: "ok", checks: readiness.checks }, { headers });
   return Response.json(
     { status: "error", failing: readiness.failing, message: readiness.message },

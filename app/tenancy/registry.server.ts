@@ -162,7 +162,7 @@ export class TenantRegistry {
     let auth: TenantAuth;
     try {
       let rateLimitStore = this.#rateLimitStores.get(tenant.id);
-      if (!rateLimitStore) this.#rateLimitStores.set(tenant.id, (rateLimitStore = createTenantRateLimitStore()));
+      if (!rateLimitStore) this.#rateLimitStores.set(tenant.id, (rateLimitStore = createTenantRateLimitStore(tenant.id)));
       auth = createTenantAuth({
         tenant,
         secrets,
