@@ -101,9 +101,10 @@ describe("docker-compose.yml", () => {
     for (const line of lines) expect(line).not.toMatch(/\$(?![{$])/);
   });
 
-  it("points the instances at the compose file's own PostgreSQL and Mailpit", () => {
+  it("points the instances at the compose file's own PostgreSQL, Redis and Mailpit", () => {
     const environment = porticoServices[0]![1].environment as Record<string, string>;
     expect(new URL(environment.DATABASE_URL!).host).toBe("postgres:5432");
+    expect(new URL(environment.REDIS_URL!).host).toBe("redis:6379");
     expect(new URL(environment.SMTP_URL!).host).toBe("mailpit:1025");
     const postgres = compose.services.postgres!.environment as Record<string, string>;
     expect(environment.DATABASE_URL).toBe(
