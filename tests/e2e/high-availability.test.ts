@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { INSTANCE_HEADER, metricValue, startCluster, type Cluster } from "../support/cluster";
+import { startSlowWebhookReceiver } from "../support/slow-webhook-receiver";
 import { createTestDatabase } from "../support/storage";
 import { randomClientIp } from "./fixtures";
 
@@ -242,24 +241,13 @@ test("with Redis stopped every instance keeps serving and limits on its own; whe
 });
 
 test("a burst of webhook events survives an instance killed in the middle: every event arrives, duplicates only from its claims", async () => {
-  const received = new Map<string, number>();
-  const receiver: Server = createServer((request, response) => {
-    request.resume();
-    request.on("end", () => {
-      const id = String(request.headers["webhook-id"]);
-      setTimeout(() => {
-        received.set(id, (received.get(id) ?? 0) + 1);
-        response.writeHead(204).end();
-      }, 250);
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const receiver = await startSlowWebhookReceiver(250);
+  const { received } = receiver;
   try {
-    const port = (receiver.address() as AddressInfo).port;
     const output = await cluster.script(`
       const { createEndpoint } = await import("./app/webhooks/endpoints.server.ts");
       const { enqueueEvent } = await import("./app/webhooks/outbox.server.ts");
-      await createEndpoint(${JSON.stringify(tenantId)}, { url: "http://127.0.0.1:${port}/hook", description: "", eventTypes: ["user.updated"] });
+      await createEndpoint(${JSON.stringify(tenantId)}, { url: "${receiver.url}", description: "", eventTypes: ["user.updated"] });
       const ids = [];
       for (let i = 0; i < ${BURST}; i++) ids.push((await enqueueEvent(${JSON.stringify(tenantId)}, "user.updated", { n: i })).messageId);
       console.log(JSON.stringify(ids));`);
@@ -291,6 +279,6 @@ test("a burst of webhook events survives an instance killed in the middle: every
     console.log(`webhook burst: ${report}`);
     expect(duplicates.filter((id) => !leasedAtKill.has(id))).toEqual([]);
   } finally {
-    receiver.close();
+    await receiver.close();
   }
 });

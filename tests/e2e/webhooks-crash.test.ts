@@ -1,11 +1,10 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { startSlowWebhookReceiver } from "../support/slow-webhook-receiver";
 
 /**
  * At least once, never lost: a second Portico process from the same production build, with
@@ -21,20 +20,9 @@ test.describe.configure({ timeout: 180_000 });
 
 test("killing the app mid-burst loses no webhook event", async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "portico-crash-"));
-  const received = new Map<string, number>();
   // A slow receiver keeps deliveries in flight when the process dies.
-  const receiver = createServer((request, response) => {
-    request.resume();
-    request.on("end", () => {
-      const id = String(request.headers["webhook-id"]);
-      setTimeout(() => {
-        received.set(id, (received.get(id) ?? 0) + 1);
-        response.writeHead(204).end();
-      }, 150);
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  const receiverPort = (receiver.address() as AddressInfo).port;
+  const receiver = await startSlowWebhookReceiver(150);
+  const { received } = receiver;
   const appPort = 41_000 + Math.floor(Math.random() * 9_000);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -74,7 +62,7 @@ test("killing the app mid-burst loses no webhook event", async () => {
         const { enqueueEvent } = await import("./app/webhooks/outbox.server.ts");
         const { tenants, storage } = getPortico();
         const tenant = await tenants.create({ slug: "crash", name: "Crash" });
-        await createEndpoint(tenant.id, { url: "http://127.0.0.1:${receiverPort}/hook", description: "", eventTypes: ["*"] });
+        await createEndpoint(tenant.id, { url: "${receiver.url}", description: "", eventTypes: ["*"] });
         const ids = [];
         for (let i = 0; i < ${BURST}; i++) ids.push((await enqueueEvent(tenant.id, "user.updated", { n: i })).messageId);
         console.log(JSON.stringify(ids));
@@ -96,7 +84,7 @@ test("killing the app mid-burst loses no webhook event", async () => {
     expect([...received.keys()].sort()).toEqual([...sent].sort());
   } finally {
     app.kill("SIGKILL");
-    receiver.close();
+    await receiver.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
