@@ -20,6 +20,8 @@ import { SmsSender } from "~/sms/sender.server";
 import { createPlatformAuth, type PlatformAuth } from "~/platform/auth.server";
 import { claimOwnerlessTenantsForFirstAccount } from "~/platform/first-account.server";
 import { sendPlatformVerificationEmail } from "~/platform/verification.server";
+import type { ChangeFeed } from "~/tenancy/change-feed.server";
+import { openChangeFeed } from "~/tenancy/open-change-feed.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { ThemeService } from "~/theme/themes.server";
@@ -34,6 +36,8 @@ export type Portico = {
   storage: Storage;
   tenants: TenantService;
   registry: TenantRegistry;
+  /** Tells every instance that a tenant changed; connected by bootstrap(). */
+  changes: ChangeFeed;
   audit: AuditLog;
   outbox: EmailOutbox;
   /** Delivers queued email; started by the server, not on first use. */
@@ -58,7 +62,8 @@ export function getPortico(): Portico {
   if (!portico) {
     const env = getEnv();
     const storage = getStorage();
-    const tenants = new TenantService(storage, env.secret);
+    const changes = openChangeFeed({ redisUrl: env.redisUrl, databaseUrl: env.databaseUrl, storage });
+    const tenants = new TenantService(storage, env.secret, changes);
     const audit = new AuditLog(storage, (event) => {
       const type = webhookEventForAudit(event.type);
       if (!type || !event.tenantId) return;
@@ -84,6 +89,7 @@ export function getPortico(): Portico {
       storage,
       publicUrl: env.publicUrl,
       maxHotTenants: env.maxHotTenants,
+      changes,
       sendTenantEmail: async (tenant, email) => {
         // Templates are rendered now, in the tenant's theme and locale; delivery stays off the request path.
         await outbox.send({
@@ -122,6 +128,7 @@ export function getPortico(): Portico {
       storage,
       tenants,
       registry,
+      changes,
       audit,
       outbox,
       emailSender: new EmailSender(storage, mailServers, { seal }),
@@ -159,8 +166,10 @@ const FORWARD_AUTH_FLUSH_MS = 60 * 1000;
  * the quickstart has something to sign in to.
  */
 export async function bootstrap(): Promise<{ createdDemo: boolean }> {
-  const { env, storage, tenants, emailSender, smsSender, retention, audit } = getPortico();
+  const { env, storage, tenants, changes, emailSender, smsSender, retention, audit } = getPortico();
   await storage.control();
+  // Until the feed is connected (and while it is down) tenant lookups live for a second only.
+  await changes.start();
   setOutboxBacklogSource(() => readOutboxBacklog(storage));
   // Both work from durable tables, so a restart resumes whatever was in flight.
   const email = emailSender.start({ intervalMs: env.emailPollMs });
@@ -194,6 +203,7 @@ export async function shutdown(): Promise<void> {
   await stopWorkers?.();
   stopWorkers = undefined;
   if (!portico) return;
+  await portico.changes.close();
   await portico.registry.close();
   await portico.storage.close();
 }

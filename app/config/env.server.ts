@@ -43,6 +43,11 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset to use SQLite in the data directory)")
     .optional(),
   PORTICO_MAX_HOT_TENANTS: z.coerce.number().int().min(1).default(500),
+  PORTICO_PG_POOL_MAX: z.coerce.number().int().min(2).max(1000).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL such as redis://redis:6379")
+    .optional(),
   PORTICO_TRUST_PROXY: z
     .string()
     .trim()
@@ -125,6 +130,10 @@ export type Env = {
   secretSource: "env" | "generated";
   databaseUrl: string | undefined;
   maxHotTenants: number;
+  /** Connections to DATABASE_URL this instance opens at most, whatever the number of tenants. */
+  pgPoolMax: number;
+  /** Redis for telling every instance that a tenant changed; unset uses PostgreSQL's LISTEN/NOTIFY. */
+  redisUrl: string | undefined;
   /** Express's "trust proxy": which proxies may say who the client is (X-Forwarded-*). */
   trustProxy: TrustProxy;
   createDemoTenant: boolean;
@@ -241,6 +250,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     secretSource: raw.PORTICO_SECRET ? "env" : "generated",
     databaseUrl: raw.DATABASE_URL,
     maxHotTenants: raw.PORTICO_MAX_HOT_TENANTS,
+    pgPoolMax: raw.PORTICO_PG_POOL_MAX,
+    redisUrl: raw.REDIS_URL,
     trustProxy: parseTrustProxy(raw.PORTICO_TRUST_PROXY, production),
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
     appName: raw.APP_NAME,

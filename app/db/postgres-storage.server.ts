@@ -34,7 +34,7 @@ export class PostgresStorage implements Storage {
   readonly #external = new ExternalPostgresPools();
   #control: ControlDb | undefined;
 
-  constructor(databaseUrl: string, { max = 20 }: { max?: number } = {}) {
+  constructor(databaseUrl: string, { max = 10 }: { max?: number } = {}) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max });
     // An idle client's error (the server restarting) must not crash the process.
     this.pool.on("error", (error) => log.error({ err: errorField(error) }, "PostgreSQL pool error"));

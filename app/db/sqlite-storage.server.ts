@@ -28,7 +28,7 @@ function migrateFile(file: string, dir: string, { create }: { create: boolean })
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    return migrateSqlite(db, dir);
+    return migrateSqlite(db, dir, path.basename(file));
   } finally {
     db.close();
   }

@@ -1,0 +1,190 @@
+/**
+ * A tenant changed through one instance is in force on every other within a second, without a
+ * control-plane query per request: Redis pub/sub when configured, PostgreSQL LISTEN/NOTIFY
+ * otherwise, and a re-read of every tenant's version when the channel reconnects (issue 15,
+ * item 3). Two "instances" here are two storages, TenantServices, feeds and registries on one
+ * real PostgreSQL database.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest";
+import { PostgresStorage } from "~/db/postgres-storage.server";
+import type { ChangeFeed } from "~/tenancy/change-feed.server";
+import { PostgresChangeFeed } from "~/tenancy/change-feed-postgres.server";
+import { RedisChangeFeed } from "~/tenancy/change-feed-redis.server";
+import { TenantRegistry } from "~/tenancy/registry.server";
+import { TenantService } from "~/tenancy/tenants.server";
+import { createTestDatabase } from "../support/storage";
+
+const SECRET = "change-feed-deployment-secret".padEnd(48, "z");
+const REDIS_URL = "redis://127.0.0.1:6379";
+
+type Instance = { storage: PostgresStorage; tenants: TenantService; feed: ChangeFeed; registry: TenantRegistry };
+
+let database: { url: string; drop(): Promise<void> };
+const open: Instance[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  for (const instance of open.splice(0)) {
+    await instance.feed.close();
+    await instance.registry.close();
+    await instance.storage.close();
+  }
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+async function startInstance(makeFeed: (pool: pg.Pool) => ChangeFeed): Promise<Instance> {
+  const storage = new PostgresStorage(database.url, { max: 3 });
+  await storage.control();
+  const feed = makeFeed(storage.pool);
+  const tenants = new TenantService(storage, SECRET, feed);
+  const registry = new TenantRegistry({
+    tenants,
+    storage,
+    publicUrl: new URL("http://localhost:3999"),
+    maxHotTenants: 10,
+    changes: feed,
+    closeGraceMs: 0,
+  });
+  await feed.start();
+  const instance = { storage, tenants, feed, registry };
+  open.push(instance);
+  await until(() => feed.live, 5_000);
+  return instance;
+}
+
+/** Polls until `check` holds; returns how long it took, or fails after `timeoutMs`. */
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 1_000): Promise<number> {
+  const started = performance.now();
+  while (!(await check())) {
+    if (performance.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return performance.now() - started;
+}
+
+const slug = () => `t${randomBytes(5).toString("hex")}`;
+
+const channels: Array<[string, (pool: pg.Pool, channel: string) => ChangeFeed]> = [
+  ["PostgreSQL LISTEN/NOTIFY", (pool) => new PostgresChangeFeed(database.url, pool)],
+  ["Redis pub/sub", (_pool, channel) => new RedisChangeFeed(REDIS_URL, { channel })],
+];
+
+describe.each(channels)("through %s", (_name, makeFeed) => {
+  it("a change through one instance is in force on the other within a second, with no query per request", async () => {
+    // Each test its own Redis channel: other runs on this machine's Redis must not be heard.
+    const channel = `portico-test:${randomBytes(6).toString("hex")}`;
+    const a = await startInstance((pool) => makeFeed(pool, channel));
+    const b = await startInstance((pool) => makeFeed(pool, channel));
+    const name = slug();
+
+    // A new tenant reaches b's directory: its slug resolves there.
+    const created = await a.tenants.create({ slug: name, name: "Fan-out" });
+    const createdAfter = await until(async () => (await b.registry.lookup({ slug: name }))?.id === created.id);
+
+    // Warm: b answers lookups and made-up names from memory, without a single control-plane query.
+    const byId = vi.spyOn(b.tenants, "getById");
+    const bySlug = vi.spyOn(b.tenants, "getBySlug");
+    const byHostname = vi.spyOn(b.tenants, "getByHostname");
+    for (let i = 0; i < 200; i++) {
+      expect((await b.registry.lookup({ slug: name }))?.configVersion).toBe(created.configVersion);
+      expect(await b.registry.lookup({ slug: slug() })).toBeNull();
+      expect(await b.registry.lookup({ hostname: `${slug()}.example.com` })).toBeNull();
+    }
+    expect(byId).not.toHaveBeenCalled();
+    expect(bySlug).not.toHaveBeenCalled();
+    expect(byHostname).not.toHaveBeenCalled();
+
+    // Methods, domains and status changed on a are in force on b within a second each.
+    const updated = await a.tenants.updateConfig(name, { ...created.config, signUp: { mode: "closed" } });
+    const configAfter = await until(
+      async () => (await b.registry.lookup({ slug: name }))?.configVersion === updated.configVersion,
+    );
+    expect((await b.registry.lookup({ slug: name }))?.config.signUp.mode).toBe("closed");
+
+    await a.tenants.setHostnames(name, ["login.fanout.test"]);
+    const domainAfter = await until(
+      async () => (await b.registry.lookup({ hostname: "login.fanout.test" }))?.id === created.id,
+    );
+
+    expect((await b.registry.resolve({ slug: name })).status).toBe("ok");
+    await a.tenants.setStatus(name, "disabled");
+    const statusAfter = await until(async () => (await b.registry.resolve({ slug: name })).status === "not_found");
+    expect(b.registry.hotTenantIds).not.toContain(created.id);
+
+    // A console path that only invalidates (no TenantService write) reaches b too.
+    const seen = vi.fn();
+    b.feed.subscribe({ change: seen, connected: () => undefined, disconnected: () => undefined });
+    a.registry.invalidate(created.id);
+    await until(() => seen.mock.calls.length > 0);
+
+    await a.tenants.delete(name);
+    const deletedAfter = await until(async () => (await b.registry.lookup({ slug: name })) === null);
+    expect(await b.registry.lookup({ hostname: "login.fanout.test" })).toBeNull();
+
+    console.info(
+      `fan-out (${a.feed.kind}): created ${createdAfter.toFixed(0)} ms, config ${configAfter.toFixed(0)} ms, ` +
+        `domain ${domainAfter.toFixed(0)} ms, status ${statusAfter.toFixed(0)} ms, deleted ${deletedAfter.toFixed(0)} ms`,
+    );
+    vi.restoreAllMocks();
+  }, 30_000);
+});
+
+it("ignores malformed messages on the channel", async () => {
+  const a = await startInstance((pool) => new PostgresChangeFeed(database.url, pool));
+  const heard = vi.fn();
+  a.feed.subscribe({ change: heard, connected: () => undefined, disconnected: () => undefined });
+  for (const payload of [
+    "not json",
+    "[]",
+    '{"o":"x","t":"../../etc"}',
+    '{"o":"x","t":"aaaaaaaaaaaaaaaaaaaaaaaa","v":"1"}',
+  ]) {
+    await a.storage.pool.query("SELECT pg_notify('portico_tenant_changes', $1)", [payload]);
+  }
+  await a.storage.pool.query("SELECT pg_notify('portico_tenant_changes', $1)", [
+    JSON.stringify({ o: "another-instance", t: "aaaaaaaaaaaaaaaaaaaaaaaa", v: 3 }),
+  ]);
+  await until(() => heard.mock.calls.length > 0);
+  expect(heard.mock.calls).toEqual([[{ tenantId: "aaaaaaaaaaaaaaaaaaaaaaaa", configVersion: 3 }]]);
+});
+
+it("after its listening connection comes back, an instance picks up changes made while it was down", async () => {
+  const a = await startInstance((pool) => new PostgresChangeFeed(database.url, pool));
+  const b = await startInstance((pool) => new PostgresChangeFeed(database.url, pool, { reconnectMs: 1_500 }));
+  const name = slug();
+  const tenant = await a.tenants.create({ slug: name, name: "Safety net", hostnames: ["old.safety.test"] });
+  await until(async () => (await b.registry.lookup({ slug: name }))?.id === tenant.id);
+
+  // Cut every listening connection of this database (b's among them), as a network blip would.
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  await admin.query(
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'portico-change-feed'",
+  );
+  await admin.end();
+  await until(() => !b.feed.live);
+
+  // While b is deaf: the hostname moves and a second tenant appears. b's messages are lost.
+  await a.tenants.setHostnames(name, ["new.safety.test"]);
+  const other = await a.tenants.create({ slug: slug(), name: "Created while down" });
+
+  await until(() => b.feed.live, 5_000);
+  const names = vi.spyOn(b.tenants, "names");
+  const byName = [vi.spyOn(b.tenants, "getBySlug"), vi.spyOn(b.tenants, "getByHostname")];
+  const getById = vi.spyOn(b.tenants, "getById");
+  expect((await b.registry.lookup({ hostname: "new.safety.test" }))?.id).toBe(tenant.id);
+  expect(await b.registry.lookup({ hostname: "old.safety.test" })).toBeNull();
+  expect((await b.registry.lookup({ slug: other.slug }))?.id).toBe(other.id);
+  // Answered from the directory the reconnect re-read, not by per-name queries: one read of
+  // every tenant's names, then one record per tenant asked for.
+  expect(names.mock.calls.length).toBeLessThanOrEqual(1);
+  for (const spy of byName) expect(spy).not.toHaveBeenCalled();
+  expect(getById.mock.calls.length).toBeLessThanOrEqual(2);
+  vi.restoreAllMocks();
+}, 30_000);
