@@ -73,9 +73,12 @@ export class TenantRegistry {
    */
   readonly #found: LRUCache<string, Tenant>;
   readonly #missing: LRUCache<string, true>;
-  readonly #failures = new Map<string, { configVersion: number; message: string; at: number }>();
-  /** Per tenant id; outlives rebuilds and evictions so limits are not reset by them. */
-  readonly #rateLimitStores = new Map<string, RateLimitStore>();
+  readonly #failures: LRUCache<string, { configVersion: number; message: string; at: number }>;
+  /**
+   * Per tenant id; outlives rebuilds and evictions so limits are not reset by them, but not
+   * forever: a deployment that has served every one of many tenants keeps the recent ones.
+   */
+  readonly #rateLimitStores: LRUCache<string, RateLimitStore>;
   readonly #lookupTtlMs: number;
   readonly #failureTtlMs: number;
   readonly #safetyTtlMs: number;
@@ -95,6 +98,8 @@ export class TenantRegistry {
     this.#found = new LRUCache({ max, ttl: this.#lookupTtlMs });
     this.#missing = new LRUCache({ max, ttl: this.#lookupTtlMs });
     this.#records = new LRUCache({ max, ttl: this.#safetyTtlMs });
+    this.#failures = new LRUCache({ max });
+    this.#rateLimitStores = new LRUCache({ max });
     this.#directory = new TenantDirectory(options.tenants);
     this.#changes = options.changes ?? new InProcessChangeFeed();
     this.#unsubscribe = this.#changes.subscribe({

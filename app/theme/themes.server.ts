@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { AuditEventInput, AuditLog } from "~/audit/audit.server";
 import type { Storage } from "~/db/storage.server";
 import { MESSAGES } from "~/i18n/messages";
@@ -47,7 +48,8 @@ type CacheEntry = { value: PublishedTheme; expires: number };
  * everywhere within a second; a publish on this process shows at once.
  */
 export class ThemeService {
-  private readonly cache = new Map<string, CacheEntry>();
+  /** Bounded: one entry per tenant served, and a deployment may have many thousands. */
+  private readonly cache = new LRUCache<string, CacheEntry>({ max: 10_000 });
 
   constructor(
     private readonly storage: Storage,
