@@ -78,6 +78,7 @@ export class PostgresChangeFeed extends ChangeFeed {
   }
 
   async close(): Promise<void> {
+    await this.flush();
     this.#closed = true;
     clearTimeout(this.#retry);
     const client = this.#client;

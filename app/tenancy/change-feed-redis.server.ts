@@ -77,6 +77,7 @@ export class RedisChangeFeed extends ChangeFeed {
   }
 
   async close(): Promise<void> {
+    await this.flush();
     this.#live = false;
     this.#subscriber.disconnect();
     this.#publisher.disconnect();

@@ -32,6 +32,8 @@ export abstract class ChangeFeed {
   readonly #listeners = new Set<ChangeListener>();
   /** Tells this process's messages apart from the other instances'. */
   readonly #origin = randomBytes(9).toString("base64url");
+  /** Messages on their way out; close() waits for them (a CLI exits right after its change). */
+  readonly #sending = new Set<Promise<void>>();
 
   subscribe(listener: ChangeListener): () => void {
     this.#listeners.add(listener);
@@ -41,9 +43,20 @@ export abstract class ChangeFeed {
   publish(change: TenantChange): void {
     this.#deliver(change);
     const message = JSON.stringify({ o: this.#origin, t: change.tenantId, v: change.configVersion });
-    this.send(message).catch((error: unknown) =>
-      log.warn({ err: errorField(error), channel: this.kind }, "Could not announce a tenant change to other instances"),
-    );
+    const sending = this.send(message)
+      .catch((error: unknown) =>
+        log.warn(
+          { err: errorField(error), channel: this.kind },
+          "Could not announce a tenant change to other instances",
+        ),
+      )
+      .finally(() => this.#sending.delete(sending));
+    this.#sending.add(sending);
+  }
+
+  /** Waits for the messages already published to be sent (or to fail). */
+  protected async flush(): Promise<void> {
+    await Promise.all(this.#sending);
   }
 
   abstract start(): Promise<void>;

@@ -5,6 +5,7 @@
  * item 3). Two "instances" here are two storages, TenantServices, feeds and registries on one
  * real PostgreSQL database.
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest";
@@ -188,3 +189,24 @@ it("after its listening connection comes back, an instance picks up changes made
   expect(getById.mock.calls.length).toBeLessThanOrEqual(2);
   vi.restoreAllMocks();
 }, 30_000);
+
+it("a tenant disabled with the CLI (another process) stops being served by a running instance within a second", async () => {
+  const b = await startInstance((pool) => new PostgresChangeFeed(database.url, pool));
+  const name = slug();
+  const tenant = await b.tenants.create({ slug: name, name: "CLI target" });
+  expect((await b.registry.resolve({ slug: name })).status).toBe("ok");
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(PORTICO_|DATABASE_URL$|REDIS_URL$|NODE_ENV$)/.test(key)),
+  );
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/tenant.ts", "disable", name], {
+      env: { ...inherited, NODE_ENV: "test", DATABASE_URL: database.url, PORTICO_SECRET: SECRET, LOG_LEVEL: "silent" },
+      stdio: "ignore",
+    });
+    child.on("error", reject);
+    child.on("exit", resolve);
+  });
+  expect(exitCode).toBe(0);
+  await until(async () => (await b.registry.resolve({ slug: name })).status === "not_found");
+  expect(b.registry.hotTenantIds).not.toContain(tenant.id);
+}, 60_000);
