@@ -15,6 +15,7 @@ import { PostgresChangeFeed } from "~/tenancy/change-feed-postgres.server";
 import { RedisChangeFeed } from "~/tenancy/change-feed-redis.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
+import { freePort } from "../support/server-process";
 import { createTestDatabase } from "../support/storage";
 
 const SECRET = "change-feed-deployment-secret".padEnd(48, "z");
@@ -209,4 +210,49 @@ it("a tenant disabled with the CLI (another process) stops being served by a run
   expect(exitCode).toBe(0);
   await until(async () => (await b.registry.resolve({ slug: name })).status === "not_found");
   expect(b.registry.hotTenantIds).not.toContain(tenant.id);
+}, 60_000);
+
+it("after Redis comes back, an instance picks up changes whose messages were lost while it was down", async () => {
+  // A Redis of this test's own: stopping the machine's shared one would break other suites.
+  const port = await freePort();
+  const startRedis = () => {
+    const child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      {
+        stdio: "ignore",
+      },
+    );
+    return child;
+  };
+  let redis = startRedis();
+  try {
+    const channel = `portico-test:${randomBytes(6).toString("hex")}`;
+    const b = await startInstance(
+      () => new RedisChangeFeed(`redis://127.0.0.1:${port}`, { channel, reconnectMs: 200 }),
+    );
+    const name = slug();
+    const tenant = await b.tenants.create({ slug: name, name: "Redis safety net", hostnames: ["old.redis.test"] });
+    expect((await b.registry.lookup({ hostname: "old.redis.test" }))?.id).toBe(tenant.id);
+
+    redis.kill("SIGKILL");
+    await until(() => !b.feed.live, 5_000);
+    // A writer whose message never arrives: b was deaf when the change was made.
+    const writer = new PostgresStorage(database.url, { max: 1 });
+    try {
+      await new TenantService(writer, SECRET).setHostnames(name, ["new.redis.test"]);
+    } finally {
+      await writer.close();
+    }
+
+    redis = startRedis();
+    await until(() => b.feed.live, 10_000);
+    const byName = [vi.spyOn(b.tenants, "getBySlug"), vi.spyOn(b.tenants, "getByHostname")];
+    expect((await b.registry.lookup({ hostname: "new.redis.test" }))?.id).toBe(tenant.id);
+    expect(await b.registry.lookup({ hostname: "old.redis.test" })).toBeNull();
+    for (const spy of byName) expect(spy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  } finally {
+    redis.kill("SIGKILL");
+  }
 }, 60_000);
