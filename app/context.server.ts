@@ -136,7 +136,7 @@ export function getPortico(): Portico {
       smsSender: new SmsSender(storage, smsGateway, { seal }),
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
-      themes: new ThemeService(storage, audit),
+      themes: new ThemeService(storage, audit, { changes }),
       retention: new RetentionJob({ storage, tenants, audit }),
       platform: () =>
         (platform ??= storage.control().then((db) => ({

@@ -9,12 +9,14 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest";
+import { AuditLog } from "~/audit/audit.server";
 import { PostgresStorage } from "~/db/postgres-storage.server";
 import type { ChangeFeed } from "~/tenancy/change-feed.server";
 import { PostgresChangeFeed } from "~/tenancy/change-feed-postgres.server";
 import { RedisChangeFeed } from "~/tenancy/change-feed-redis.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
+import { ThemeService } from "~/theme/themes.server";
 import { freePort } from "../support/server-process";
 import { createTestDatabase } from "../support/storage";
 
@@ -256,3 +258,24 @@ it("after Redis comes back, an instance picks up changes whose messages were los
     redis.kill("SIGKILL");
   }
 }, 60_000);
+
+it("a theme published through one instance is served by the other within a second, without a query per request", async () => {
+  const a = await startInstance((pool) => new PostgresChangeFeed(database.url, pool));
+  const b = await startInstance((pool) => new PostgresChangeFeed(database.url, pool));
+  const themesA = new ThemeService(a.storage, new AuditLog(a.storage), { changes: a.feed });
+  // A minute-long fallback cache: only the message can bring the publish within a second.
+  const themesB = new ThemeService(b.storage, new AuditLog(b.storage), { changes: b.feed, cacheMs: 60_000 });
+  const tenant = await a.tenants.create({ slug: slug(), name: "Themed" });
+  const actor = { tenantId: tenant.id, actor: { type: "platform_user" as const, id: "pat", label: "pat@example.com" } };
+  await themesA.publish(tenant.id, { productName: "First" }, actor);
+  await until(async () => (await themesB.published(tenant.id)).productName === "First");
+
+  let queries = 0;
+  b.storage.pool.on("acquire", () => queries++);
+  for (let i = 0; i < 100; i++) expect((await themesB.published(tenant.id)).productName).toBe("First");
+  expect(queries).toBe(0);
+
+  await themesA.publish(tenant.id, { productName: "Second" }, actor);
+  const after = await until(async () => (await themesB.published(tenant.id)).productName === "Second");
+  console.info(`theme fan-out: ${after.toFixed(0)} ms`);
+}, 30_000);
