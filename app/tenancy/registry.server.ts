@@ -89,6 +89,8 @@ export class TenantRegistry {
   readonly #records: LRUCache<string, Tenant>;
   /** Directory work under way (a refresh after a change, a reload): lookups wait for it. */
   readonly #pending = new Set<Promise<unknown>>();
+  #reloading = false;
+  #lastReload = 0;
 
   constructor(private readonly options: RegistryOptions) {
     this.#lookupTtlMs = options.lookupTtlMs ?? 1000;
@@ -104,7 +106,10 @@ export class TenantRegistry {
     this.#changes = options.changes ?? new InProcessChangeFeed();
     this.#unsubscribe = this.#changes.subscribe({
       change: (change) => this.#changed(change),
-      connected: () => this.#track(this.#revalidate()),
+      connected: () => {
+        this.#lastReload = Date.now();
+        this.#track(this.#revalidate());
+      },
       disconnected: () => {
         this.#directory.forget();
         this.#records.clear();
@@ -124,10 +129,12 @@ export class TenantRegistry {
     if ("hostname" in key && !HostnameSchema.safeParse(key.hostname).success) return null;
     if (this.#pending.size > 0) await Promise.all(this.#pending);
     const loadedAt = this.#directory.loadedAt;
-    if (loadedAt !== null && this.#changes.live) {
+    if (this.#changes.live) {
       // Missed messages are unlikely while connected; a periodic reload bounds the damage.
-      if (Date.now() - loadedAt > this.#safetyTtlMs) this.#track(this.#revalidate());
-      return this.#lookupInDirectory(key);
+      if (loadedAt !== null && Date.now() - loadedAt > this.#safetyTtlMs) this.#revalidateInBackground();
+      if (loadedAt !== null) return this.#lookupInDirectory(key);
+      // A failed load (the control database was away) is retried, at most once per `lookupTtlMs`.
+      if (Date.now() - this.#lastReload > this.#lookupTtlMs) this.#revalidateInBackground();
     }
     const cacheKey = "slug" in key ? `s:${key.slug}` : "hostname" in key ? `h:${key.hostname}` : `i:${key.id}`;
     const cached = this.#found.get(cacheKey);
@@ -181,6 +188,13 @@ export class TenantRegistry {
     for (const id of this.#hot.keys()) {
       if (this.#directory.versionOf(id) === undefined) this.#drop(id);
     }
+  }
+
+  #revalidateInBackground() {
+    if (this.#reloading) return;
+    this.#lastReload = Date.now();
+    this.#reloading = true;
+    this.#track(this.#revalidate().finally(() => (this.#reloading = false)));
   }
 
   #track(work: Promise<unknown>) {
