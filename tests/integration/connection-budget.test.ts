@@ -27,11 +27,12 @@ beforeAll(async () => {
   admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
 });
+// Dropping a database with hundreds of schemas takes a while on a busy machine.
 afterAll(async () => {
   await admin.end();
   await test.cleanup();
   await own.drop();
-});
+}, 120_000);
 
 /** Server-side connections to a database, counted by PostgreSQL itself. */
 async function connectionsTo(databaseUrl: string): Promise<number> {
@@ -78,7 +79,7 @@ it(`${TENANTS} tenants in the deployment's PostgreSQL use at most PORTICO_PG_POO
     await registry.close();
     await storage.close();
   }
-}, 180_000);
+}, 300_000);
 
 it("tenants with their own database get a small pool, closed once the last of them is evicted", async () => {
   const { storage } = test;
