@@ -5,6 +5,9 @@ import { ChangeFeed } from "./change-feed.server";
 /** NOTIFY channels are per database, so deployments on different databases never hear each other. */
 export const POSTGRES_CHANNEL = "portico_tenant_changes";
 
+/** How often the listening connection is checked, and how long an answer may take. */
+const HEARTBEAT_MS = 5_000;
+
 /**
  * PostgreSQL LISTEN/NOTIFY, for deployments without Redis. Listening holds one connection of
  * its own for the life of the process (a pooled connection would be handed to queries);
@@ -18,10 +21,12 @@ export class PostgresChangeFeed extends ChangeFeed {
   #closed = false;
   #retry: NodeJS.Timeout | undefined;
 
+  #heartbeat: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly connectionString: string,
     private readonly pool: pg.Pool,
-    private readonly options: { reconnectMs?: number } = {},
+    private readonly options: { reconnectMs?: number; heartbeatMs?: number } = {},
   ) {
     super();
   }
@@ -37,7 +42,13 @@ export class PostgresChangeFeed extends ChangeFeed {
 
   async #connect(): Promise<void> {
     if (this.#closed) return;
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: "portico-change-feed" });
+    const heartbeatMs = this.options.heartbeatMs ?? HEARTBEAT_MS;
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: "portico-change-feed",
+      connectionTimeoutMillis: heartbeatMs,
+      query_timeout: heartbeatMs,
+    });
     this.#client = client;
     // 'error' then 'end' follow a dropped connection; only 'end' acts, so it is handled once.
     client.on("error", (error) => log.warn({ err: errorField(error) }, "Tenant change listener connection failed"));
@@ -57,11 +68,21 @@ export class PostgresChangeFeed extends ChangeFeed {
     if (this.#closed || this.#client !== client) return;
     this.#live = true;
     this.announceConnected();
+    // A listener hears nothing on a connection that died silently (a network partition), so it
+    // asks now and then; no answer in time counts as a drop.
+    this.#heartbeat = setInterval(() => {
+      client.query("SELECT 1").catch(() => {
+        this.#dropped(client);
+        void client.end().catch(() => undefined);
+      });
+    }, heartbeatMs);
+    this.#heartbeat.unref();
   }
 
   #dropped(client: pg.Client) {
     if (this.#client !== client) return;
     this.#client = undefined;
+    clearInterval(this.#heartbeat);
     const wasLive = this.#live;
     this.#live = false;
     if (wasLive) this.announceDisconnected();
@@ -81,6 +102,7 @@ export class PostgresChangeFeed extends ChangeFeed {
     await this.flush();
     this.#closed = true;
     clearTimeout(this.#retry);
+    clearInterval(this.#heartbeat);
     const client = this.#client;
     this.#client = undefined;
     this.#live = false;

@@ -4,6 +4,9 @@ import { ChangeFeed } from "./change-feed.server";
 
 export const REDIS_CHANNEL = "portico:tenant-changes";
 
+/** How often the subscribed connection is checked, and how long an answer may take. */
+const HEARTBEAT_MS = 5_000;
+
 /**
  * Redis pub/sub, when REDIS_URL is set. A subscribed Redis connection can do nothing else, so
  * the feed keeps two: one subscribed, one to publish on. ioredis reconnects both by itself;
@@ -17,12 +20,16 @@ export class RedisChangeFeed extends ChangeFeed {
   readonly #channel: string;
   #live = false;
 
-  constructor(redisUrl: string, { channel = REDIS_CHANNEL, reconnectMs = 1000 } = {}) {
+  #heartbeat: NodeJS.Timeout | undefined;
+
+  constructor(redisUrl: string, { channel = REDIS_CHANNEL, reconnectMs = 1000, heartbeatMs = HEARTBEAT_MS } = {}) {
     super();
     this.#channel = channel;
     const options = {
       lazyConnect: true,
       autoResubscribe: false,
+      connectTimeout: heartbeatMs,
+      commandTimeout: heartbeatMs,
       // A message to a Redis that is down waits (bounded) rather than failing at once.
       maxRetriesPerRequest: 3,
       retryStrategy: (attempt: number) => Math.min(attempt * 100, reconnectMs),
@@ -39,6 +46,13 @@ export class RedisChangeFeed extends ChangeFeed {
       if (channel === this.#channel) this.receive(message);
     });
     this.#subscriber.on("ready", () => void this.#subscribe());
+    // A subscriber hears nothing on a connection that died silently (a network partition), so
+    // it pings now and then; no answer in time makes ioredis reconnect.
+    this.#heartbeat = setInterval(() => {
+      if (!this.#live) return;
+      this.#subscriber.ping().catch(() => this.#subscriber.disconnect(true));
+    }, heartbeatMs);
+    this.#heartbeat.unref();
     this.#subscriber.on("close", () => {
       if (!this.#live) return;
       this.#live = false;
@@ -78,6 +92,7 @@ export class RedisChangeFeed extends ChangeFeed {
 
   async close(): Promise<void> {
     await this.flush();
+    clearInterval(this.#heartbeat);
     this.#live = false;
     this.#subscriber.disconnect();
     this.#publisher.disconnect();

@@ -7,6 +7,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import pg from "pg";
 import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from "vitest";
 import { AuditLog } from "~/audit/audit.server";
@@ -279,3 +280,91 @@ it("a theme published through one instance is served by the other within a secon
   const after = await until(async () => (await themesB.published(tenant.id)).productName === "Second");
   console.info(`theme fan-out: ${after.toFixed(0)} ms`);
 }, 30_000);
+
+/** A TCP proxy that can fall silent: connections stay open but nothing passes, as in a network partition. */
+async function partitionableProxy(targetPort: number) {
+  const sockets = new Set<net.Socket>();
+  let silent = false;
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on("error", () => client.destroy());
+    if (silent) return;
+    const upstream = net.connect(targetPort, "127.0.0.1");
+    sockets.add(upstream);
+    client.on("data", (data) => silent || upstream.write(data));
+    upstream.on("data", (data) => silent || client.write(data));
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("close", close);
+    upstream.on("close", close);
+    upstream.on("error", close);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    partition: () => (silent = true),
+    heal() {
+      silent = false;
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const partitioned: Array<[string, number, (port: number, pool: pg.Pool) => ChangeFeed]> = [
+  [
+    "PostgreSQL",
+    5432,
+    (port, pool) => {
+      const url = new URL(database.url);
+      url.port = String(port);
+      return new PostgresChangeFeed(url.toString(), pool, { heartbeatMs: 300, reconnectMs: 200 });
+    },
+  ],
+  [
+    "Redis",
+    6379,
+    (port) =>
+      new RedisChangeFeed(`redis://127.0.0.1:${port}`, {
+        channel: `portico-test:${randomBytes(6).toString("hex")}`,
+        heartbeatMs: 300,
+        reconnectMs: 200,
+      }),
+  ],
+];
+
+describe.each(partitioned)("a silent %s connection", (_name, targetPort, makeFeed) => {
+  it("is noticed by its heartbeat; once healed, the instance re-reads what it missed", async () => {
+    const proxy = await partitionableProxy(targetPort);
+    try {
+      const feedFor = (pool: pg.Pool) => makeFeed(proxy.port, pool);
+      const b = await startInstance(feedFor);
+      const name = slug();
+      const tenant = await b.tenants.create({ slug: name, name: "Partitioned", hostnames: [`old.${name}.test`] });
+      expect((await b.registry.lookup({ hostname: `old.${name}.test` }))?.id).toBe(tenant.id);
+
+      proxy.partition();
+      await until(() => !b.feed.live, 5_000);
+      const writer = new PostgresStorage(database.url, { max: 1 });
+      try {
+        await new TenantService(writer, SECRET).setHostnames(name, [`new.${name}.test`]);
+      } finally {
+        await writer.close();
+      }
+
+      proxy.heal();
+      await until(() => b.feed.live, 10_000);
+      const byName = [vi.spyOn(b.tenants, "getBySlug"), vi.spyOn(b.tenants, "getByHostname")];
+      expect((await b.registry.lookup({ hostname: `new.${name}.test` }))?.id).toBe(tenant.id);
+      expect(await b.registry.lookup({ hostname: `old.${name}.test` })).toBeNull();
+      for (const spy of byName) expect(spy).not.toHaveBeenCalled();
+      vi.restoreAllMocks();
+    } finally {
+      proxy.heal();
+      await proxy.close();
+    }
+  }, 60_000);
+});
