@@ -25,7 +25,7 @@ Commands:
   rotate-jwt-keys <slug>                                Sign new JWTs with a new key; old keys stay published until their tokens expire
   help                                                  Show this help
 
-Environment: PORTICO_DATA_DIR, DATABASE_URL, PORTICO_SECRET and PUBLIC_URL, as for the server.`;
+Environment: PORTICO_DATA_DIR, DATABASE_URL, REDIS_URL, PORTICO_SECRET and PUBLIC_URL, as for the server.`;
 
 const HELP_HINT = "Run `npm run tenant -- help` for usage.";
 
