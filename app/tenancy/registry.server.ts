@@ -170,7 +170,8 @@ export class TenantRegistry {
     this.#missing.clear();
     this.#failures.delete(tenantId);
     this.#records.delete(tenantId);
-    if (this.#directory.loadedAt === null) return;
+    // While live (a first load may be under way, whose snapshot can predate this change).
+    if (!this.#changes.live) return;
     this.#track(
       this.#directory.refresh(tenantId).then((tenant) => {
         if (tenant) this.#records.set(tenantId, tenant);
