@@ -24,6 +24,8 @@ import { sendPlatformVerificationEmail } from "~/platform/verification.server";
 import { deploymentRateLimits, setProcessRateLimits } from "~/rate-limit/process.server";
 import type { RateLimitBackend } from "~/rate-limit/backends.server";
 import { closeRedis, getRedis } from "~/redis/client.server";
+import type { ChangeFeed } from "~/tenancy/change-feed.server";
+import { openChangeFeed } from "~/tenancy/open-change-feed.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { ThemeService } from "~/theme/themes.server";
@@ -40,6 +42,8 @@ export type Portico = {
   rateLimits: RateLimitBackend;
   tenants: TenantService;
   registry: TenantRegistry;
+  /** Tells every instance that a tenant changed; connected by bootstrap(). */
+  changes: ChangeFeed;
   audit: AuditLog;
   outbox: EmailOutbox;
   /** Delivers queued email; started by the server, not on first use. */
@@ -71,7 +75,8 @@ export function getPortico(): Portico {
       controlPool: storage instanceof PostgresStorage ? storage.pool : null,
     });
     setProcessRateLimits(rateLimits);
-    const tenants = new TenantService(storage, env.secret);
+    const changes = openChangeFeed({ redisUrl: env.redisUrl, databaseUrl: env.databaseUrl, storage });
+    const tenants = new TenantService(storage, env.secret, changes);
     const audit = new AuditLog(storage, (event) => {
       const type = webhookEventForAudit(event.type);
       if (!type || !event.tenantId) return;
@@ -97,6 +102,7 @@ export function getPortico(): Portico {
       storage,
       publicUrl: env.publicUrl,
       maxHotTenants: env.maxHotTenants,
+      changes,
       sendTenantEmail: async (tenant, email) => {
         // Templates are rendered now, in the tenant's theme and locale; delivery stays off the request path.
         await outbox.send({
@@ -136,6 +142,7 @@ export function getPortico(): Portico {
       rateLimits,
       tenants,
       registry,
+      changes,
       audit,
       outbox,
       emailSender: new EmailSender(storage, mailServers, { seal }),
@@ -143,7 +150,7 @@ export function getPortico(): Portico {
       smsSender: new SmsSender(storage, smsGateway, { seal }),
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
-      themes: new ThemeService(storage, audit),
+      themes: new ThemeService(storage, audit, { changes }),
       retention: new RetentionJob({ storage, tenants, audit }),
       platform: () =>
         (platform ??= storage.control().then((db) => ({
@@ -173,8 +180,10 @@ const FORWARD_AUTH_FLUSH_MS = 60 * 1000;
  * the quickstart has something to sign in to.
  */
 export async function bootstrap(): Promise<{ createdDemo: boolean }> {
-  const { env, storage, tenants, emailSender, smsSender, retention, audit } = getPortico();
+  const { env, storage, tenants, changes, emailSender, smsSender, retention, audit } = getPortico();
   await storage.control();
+  // Until the feed is connected (and while it is down) tenant lookups live for a second only.
+  await changes.start();
   setOutboxBacklogSource(() => readOutboxBacklog(storage));
   // Both work from durable tables, so a restart resumes whatever was in flight.
   const email = emailSender.start({ intervalMs: env.emailPollMs });
@@ -208,6 +217,7 @@ export async function shutdown(): Promise<void> {
   await stopWorkers?.();
   stopWorkers = undefined;
   if (!portico) return;
+  await portico.changes.close();
   await portico.registry.close();
   await portico.storage.close();
   await closeRedis();

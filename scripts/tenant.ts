@@ -10,6 +10,7 @@ import { MembershipService } from "~/admin/memberships.server";
 import { ROLES, type Role } from "~/admin/roles";
 import { createStorage } from "~/db/index.server";
 import { withNewTenantDefaults } from "~/tenancy/config";
+import { openChangeFeed } from "~/tenancy/open-change-feed.server";
 import { TenantError, TenantService, type Tenant } from "~/tenancy/tenants.server";
 
 const USAGE = `Usage: npm run tenant -- <command> [options]
@@ -24,7 +25,7 @@ Commands:
   rotate-jwt-keys <slug>                                Sign new JWTs with a new key; old keys stay published until their tokens expire
   help                                                  Show this help
 
-Environment: PORTICO_DATA_DIR, DATABASE_URL, PORTICO_SECRET and PUBLIC_URL, as for the server.`;
+Environment: PORTICO_DATA_DIR, DATABASE_URL, REDIS_URL, PORTICO_SECRET and PUBLIC_URL, as for the server.`;
 
 const HELP_HINT = "Run `npm run tenant -- help` for usage.";
 
@@ -231,12 +232,15 @@ async function main(argv: string[]): Promise<number> {
   loadDotEnvFile();
   const env = readEnv();
   const storage = createStorage(env);
+  // Running servers hear the CLI's changes as they hear each other's (decision 0016).
+  const changes = openChangeFeed({ redisUrl: env.redisUrl, databaseUrl: env.databaseUrl, storage });
   try {
-    const tenants = new TenantService(storage, env.secret);
+    const tenants = new TenantService(storage, env.secret, changes);
     const memberships = new MembershipService(storage);
     await command.run({ env, tenants, memberships, out: (line) => console.log(line) }, positionals, values);
     return 0;
   } finally {
+    await changes.close();
     await storage.close();
   }
 }

@@ -53,6 +53,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[\w:.-]{1,64}$/, "must be 1–64 letters, digits or _ : . - (e.g. portico:)")
     .default("portico:"),
+  PORTICO_PG_POOL_MAX: z.coerce.number().int().min(2).max(1000).default(10),
   PORTICO_TRUST_PROXY: z
     .string()
     .trim()
@@ -137,10 +138,12 @@ export type Env = {
   maxHotTenants: number;
   /** Worker threads hashing passwords, and how many hashes may wait for one (app/auth/password-hashing). */
   passwordHashing: { threads: number; queueLimit: number };
-  /** Shared rate limits (and config fan-out) across instances; unset keeps them in PostgreSQL or memory. */
+  /** Shared rate limits and tenant-change fan-out across instances; unset: PostgreSQL (or memory). */
   redisUrl: string | undefined;
   /** Prepended to every Redis key, so deployments can share one Redis. */
   redisPrefix: string;
+  /** Connections to DATABASE_URL this instance opens at most, whatever the number of tenants. */
+  pgPoolMax: number;
   /** Express's "trust proxy": which proxies may say who the client is (X-Forwarded-*). */
   trustProxy: TrustProxy;
   createDemoTenant: boolean;
@@ -263,6 +266,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     },
     redisUrl: raw.REDIS_URL,
     redisPrefix: raw.PORTICO_REDIS_PREFIX,
+    pgPoolMax: raw.PORTICO_PG_POOL_MAX,
     trustProxy: parseTrustProxy(raw.PORTICO_TRUST_PROXY, production),
     createDemoTenant: raw.PORTICO_DEMO_TENANT === "true",
     appName: raw.APP_NAME,

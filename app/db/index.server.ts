@@ -3,8 +3,16 @@ import { PostgresStorage } from "./postgres-storage.server";
 import { SqliteStorage } from "./sqlite-storage.server";
 import type { Storage } from "./storage.server";
 
-export function createStorage({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string }): Storage {
-  return databaseUrl ? new PostgresStorage(databaseUrl) : new SqliteStorage(dataDir);
+export function createStorage({
+  dataDir,
+  databaseUrl,
+  pgPoolMax,
+}: {
+  dataDir: string;
+  databaseUrl?: string;
+  pgPoolMax?: number;
+}): Storage {
+  return databaseUrl ? new PostgresStorage(databaseUrl, { max: pgPoolMax }) : new SqliteStorage(dataDir);
 }
 
 let storage: Storage | undefined;

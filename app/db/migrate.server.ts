@@ -41,6 +41,23 @@ function pendingAfter(migrations: Migration[], applied: Map<string, string>): Mi
   return migrations.filter((migration) => !applied.has(migration.name));
 }
 
+/**
+ * An instance of an older build must not run against a schema a newer build has moved on
+ * (say, during a rolling deploy or a rollback): its queries would meet columns and tables it
+ * does not know. Migration names start with their date, so the last name is the version.
+ */
+function assertNotNewer(migrations: Migration[], applied: Map<string, string>, where: string): void {
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = [...applied.keys()].filter((name) => !known.has(name)).sort();
+  if (unknown.length === 0) return;
+  const database = [...applied.keys()].sort().at(-1);
+  const build = migrations.at(-1)?.name ?? "none";
+  throw new MigrationError(
+    `The ${where} schema is newer than this build of Portico: the database is at ${database}, this build at ${build} ` +
+      `(unknown migrations: ${unknown.join(", ")}). Start the newer build, or restore a backup taken before the upgrade.`,
+  );
+}
+
 export function sqliteMigrationStatus(db: Database.Database, dir: string): MigrationStatus {
   db.exec(
     `CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
@@ -52,9 +69,11 @@ export function sqliteMigrationStatus(db: Database.Database, dir: string): Migra
 }
 
 /** Applies pending migrations to a SQLite database; returns the names applied. */
-export function migrateSqlite(db: Database.Database, dir: string): string[] {
-  const { pending } = sqliteMigrationStatus(db, dir);
-  const byName = new Map(readMigrations(dir).map((m) => [m.name, m]));
+export function migrateSqlite(db: Database.Database, dir: string, where = "database"): string[] {
+  const { applied, pending } = sqliteMigrationStatus(db, dir);
+  const migrations = readMigrations(dir);
+  assertNotNewer(migrations, new Map(applied.map((name) => [name, ""])), where);
+  const byName = new Map(migrations.map((m) => [m.name, m]));
   const record = db.prepare(`INSERT INTO "${LEDGER}" (name, checksum, applied_at) VALUES (?, ?, ?)`);
   // SQLite changes a column by copying the table and dropping the old one; with foreign keys
   // on, that DROP would cascade-delete every referencing row (a tenant's hostnames). The
@@ -118,7 +137,9 @@ export async function migratePostgres(pool: pg.Pool, schema: string, dir: string
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`portico-migrate:${schema}`]);
-    const pending = pendingAfter(migrations, await postgresApplied(client, schema));
+    const applied = await postgresApplied(client, schema);
+    assertNotNewer(migrations, applied, `"${schema}"`);
+    const pending = pendingAfter(migrations, applied);
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     for (const migration of pending) {
       await client.query(migration.sql);

@@ -23,27 +23,30 @@ export { tenantSchema };
 export const CONTROL_SCHEMA = "portico";
 
 /**
- * One connection pool serves the control plane and every tenant: each tenant's Prisma client
- * qualifies its tables with the tenant's schema, so hundreds of hot tenants do not mean
- * hundreds of pools (PostgreSQL's connection limit would be the first thing to break).
- * Tenants with their own database get one more pool per distinct database URL.
+ * One connection pool (at most PORTICO_PG_POOL_MAX connections) serves the control plane and
+ * every tenant: each tenant's Prisma client qualifies its tables with the tenant's schema, so
+ * a thousand tenants do not mean a thousand pools (PostgreSQL's connection limit would be the
+ * first thing to break). Tenants with their own database get a small pool per distinct
+ * database URL while they are open.
  */
 export class PostgresStorage implements Storage {
   readonly provider = "postgresql" as const;
   readonly pool: pg.Pool;
-  readonly #external = new ExternalPostgresPools();
+  readonly external = new ExternalPostgresPools();
   #control: ControlDb | undefined;
 
-  constructor(databaseUrl: string, { max = 20 }: { max?: number } = {}) {
+  constructor(databaseUrl: string, { max = 10 }: { max?: number } = {}) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max });
     // An idle client's error (the server restarting) must not crash the process.
     this.pool.on("error", (error) => log.error({ err: errorField(error) }, "PostgreSQL pool error"));
+    // Each hot tenant's adapter listens for errors too; PORTICO_MAX_HOT_TENANTS bounds them.
+    this.pool.setMaxListeners(0);
   }
 
-  /** The pool holding this tenant's schema: the deployment's, or the tenant's own database's. */
-  #poolFor(options?: TenantDatabaseOptions): pg.Pool {
+  /** Runs work on the pool holding this tenant's schema: the deployment's, or the tenant's own database's. */
+  #withPool<T>(options: TenantDatabaseOptions | undefined, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
     const url = externalDatabaseUrl(options);
-    return url ? this.#external.pool(url) : this.pool;
+    return url ? this.external.with(url, work) : work(this.pool);
   }
 
   async control() {
@@ -56,19 +59,20 @@ export class PostgresStorage implements Storage {
   }
 
   async createTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
-    await createPostgresTenant(this.#poolFor(options), tenantId);
+    await this.#withPool(options, (pool) => createPostgresTenant(pool, tenantId));
   }
 
   async openTenantDatabase(tenantId: string, options?: TenantDatabaseOptions): Promise<TenantConnection> {
-    return openPostgresTenant(this.#poolFor(options), tenantId);
+    const url = externalDatabaseUrl(options);
+    return url ? this.external.openTenant(url, tenantId) : openPostgresTenant(this.pool, tenantId);
   }
 
   async tenantMigrationStatus(tenantId: string, options?: TenantDatabaseOptions) {
-    return postgresTenantStatus(this.#poolFor(options), tenantId);
+    return this.#withPool(options, (pool) => postgresTenantStatus(pool, tenantId));
   }
 
   async migrateTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
-    return migratePostgresTenant(this.#poolFor(options), tenantId);
+    return this.#withPool(options, (pool) => migratePostgresTenant(pool, tenantId));
   }
 
   describeTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
@@ -86,7 +90,7 @@ export class PostgresStorage implements Storage {
   }
 
   async close() {
-    await this.#external.close();
+    await this.external.close();
     await this.pool.end();
   }
 }

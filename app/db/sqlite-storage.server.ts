@@ -13,7 +13,6 @@ import {
   externalDatabaseUrl,
   ExternalPostgresPools,
   migratePostgresTenant,
-  openPostgresTenant,
   postgresTenantStatus,
 } from "./tenant-postgres.server";
 
@@ -28,7 +27,7 @@ function migrateFile(file: string, dir: string, { create }: { create: boolean })
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    return migrateSqlite(db, dir);
+    return migrateSqlite(db, dir, path.basename(file));
   } finally {
     db.close();
   }
@@ -44,7 +43,7 @@ function adapterFor(file: string) {
  */
 export class SqliteStorage implements Storage {
   readonly provider = "sqlite" as const;
-  readonly #external = new ExternalPostgresPools();
+  readonly external = new ExternalPostgresPools();
   #control: ControlSqliteClient | undefined;
 
   constructor(private readonly dataDir: string) {}
@@ -69,7 +68,7 @@ export class SqliteStorage implements Storage {
 
   async createTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
     const url = externalDatabaseUrl(options);
-    if (url) return createPostgresTenant(this.#external.pool(url), tenantId);
+    if (url) return this.external.with(url, (pool) => createPostgresTenant(pool, tenantId));
     ensurePrivateDir(this.dataDir);
     ensurePrivateDir(path.join(this.dataDir, "tenants"));
     migrateFile(this.tenantFile(tenantId), migrationsDir("tenant", "sqlite"), { create: true });
@@ -77,7 +76,7 @@ export class SqliteStorage implements Storage {
 
   async openTenantDatabase(tenantId: string, options?: TenantDatabaseOptions): Promise<TenantConnection> {
     const url = externalDatabaseUrl(options);
-    if (url) return openPostgresTenant(this.#external.pool(url), tenantId);
+    if (url) return this.external.openTenant(url, tenantId);
     const file = this.tenantFile(tenantId);
     migrateFile(file, migrationsDir("tenant", "sqlite"), { create: false });
     const db = openTenantClient("sqlite", adapterFor(file));
@@ -86,7 +85,7 @@ export class SqliteStorage implements Storage {
 
   async tenantMigrationStatus(tenantId: string, options?: TenantDatabaseOptions) {
     const url = externalDatabaseUrl(options);
-    if (url) return postgresTenantStatus(this.#external.pool(url), tenantId);
+    if (url) return this.external.with(url, (pool) => postgresTenantStatus(pool, tenantId));
     const db = new Database(this.tenantFile(tenantId), { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     try {
       return sqliteMigrationStatus(db, migrationsDir("tenant", "sqlite"));
@@ -97,7 +96,7 @@ export class SqliteStorage implements Storage {
 
   async migrateTenantDatabase(tenantId: string, options?: TenantDatabaseOptions) {
     const url = externalDatabaseUrl(options);
-    if (url) return migratePostgresTenant(this.#external.pool(url), tenantId);
+    if (url) return this.external.with(url, (pool) => migratePostgresTenant(pool, tenantId));
     return migrateFile(this.tenantFile(tenantId), migrationsDir("tenant", "sqlite"), { create: false });
   }
 
@@ -119,7 +118,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close() {
-    await this.#external.close();
+    await this.external.close();
     await this.#control?.$disconnect();
     this.#control = undefined;
   }

@@ -33,8 +33,9 @@ export async function openPostgresTenant(pool: pg.Pool, tenantId: string): Promi
   if (rows.length === 0) throw new Error(`Tenant schema ${schema} does not exist`);
   await migratePostgres(pool, schema, tenantMigrations());
   const db = openTenantClient("postgresql", new PrismaPg(pool, { schema }));
-  // Pools are shared, so closing a tenant only drops its client.
-  return { db, provider: "postgresql", close: async () => undefined };
+  // Pools are shared, so closing a tenant only drops its client (and the error listener its
+  // adapter put on the pool, which would otherwise pile up with every rebuild).
+  return { db, provider: "postgresql", close: () => db.$disconnect() };
 }
 
 export async function postgresTenantStatus(pool: pg.Pool, tenantId: string): Promise<MigrationStatus> {
@@ -65,33 +66,86 @@ export function describePostgresUrl(databaseUrl: string): PostgresTarget {
 /** How long an external database gets to accept a connection before requests fail fast. */
 const EXTERNAL_CONNECT_TIMEOUT_MS = 5000;
 
+/** Connections a tenant's own database gets from one instance: it is one customer's server, with its own limit. */
+export const EXTERNAL_POOL_MAX = 2;
+
+/** A pool lent for as long as a tenant is open; `release()` closes it once no open tenant uses it. */
+export type PoolLease = { pool: pg.Pool; release(): Promise<void> };
+
 /**
- * One pool per distinct external database URL, created on first use and kept, so tenants
- * sharing a customer's database share its connections. Small pools: each is one customer's
- * server, which has its own connection limit.
+ * One small pool per distinct external database URL, shared by the open tenants that use it
+ * and closed when the last of them is released (evicted from the registry), so a thousand
+ * tenants with their own databases cost connections only while they are hot.
  */
 export class ExternalPostgresPools {
-  readonly #pools = new Map<string, pg.Pool>();
+  readonly #pools = new Map<string, { pool: pg.Pool; users: number }>();
 
-  pool(databaseUrl: string): pg.Pool {
-    let pool = this.#pools.get(databaseUrl);
-    if (!pool) {
-      pool = new pg.Pool({
+  acquire(databaseUrl: string): PoolLease {
+    let entry = this.#pools.get(databaseUrl);
+    if (!entry) {
+      const pool = new pg.Pool({
         connectionString: databaseUrl,
-        max: 5,
+        max: EXTERNAL_POOL_MAX,
         connectionTimeoutMillis: EXTERNAL_CONNECT_TIMEOUT_MS,
       });
       // An idle client's error (the server restarting) must not crash the process.
       pool.on("error", (error) => log.error({ err: errorField(error) }, "External PostgreSQL pool error"));
-      this.#pools.set(databaseUrl, pool);
+      // Each open tenant's adapter listens for errors too; the registry bounds how many are open.
+      pool.setMaxListeners(0);
+      this.#pools.set(databaseUrl, (entry = { pool, users: 0 }));
     }
-    return pool;
+    entry.users++;
+    const lent = entry;
+    let released = false;
+    return {
+      pool: lent.pool,
+      release: async () => {
+        if (released) return;
+        released = true;
+        if (--lent.users > 0) return;
+        if (this.#pools.get(databaseUrl) === lent) this.#pools.delete(databaseUrl);
+        await lent.pool.end();
+      },
+    };
+  }
+
+  /** Runs one piece of work (create, migrate, status) on the database's pool. */
+  async with<T>(databaseUrl: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+    const lease = this.acquire(databaseUrl);
+    try {
+      return await work(lease.pool);
+    } finally {
+      await lease.release();
+    }
+  }
+
+  /** Opens a tenant in its own database; closing the connection releases the pool's lease. */
+  async openTenant(databaseUrl: string, tenantId: string): Promise<TenantConnection> {
+    const lease = this.acquire(databaseUrl);
+    try {
+      const connection = await openPostgresTenant(lease.pool, tenantId);
+      return {
+        ...connection,
+        close: async () => {
+          await connection.close();
+          await lease.release();
+        },
+      };
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+  }
+
+  /** How many external pools are open (each holds at most EXTERNAL_POOL_MAX connections). */
+  get size(): number {
+    return this.#pools.size;
   }
 
   async close(): Promise<void> {
-    const pools = [...this.#pools.values()];
+    const entries = [...this.#pools.values()];
     this.#pools.clear();
-    await Promise.all(pools.map((pool) => pool.end()));
+    await Promise.all(entries.map((entry) => entry.pool.end()));
   }
 }
 

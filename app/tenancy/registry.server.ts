@@ -7,11 +7,13 @@ import type { TenantEmail } from "~/email/templates.server";
 import { LRUCache } from "lru-cache";
 import { tenantBuildDuration, tenantsLoaded } from "~/ops/metrics.server";
 import { admitTenant } from "~/ops/tenant-labels.server";
+import { InProcessChangeFeed, type ChangeFeed, type TenantChange } from "./change-feed.server";
 import { HostnameSchema, SlugSchema } from "./slug";
+import { TenantDirectory, type TenantKey } from "./tenant-directory.server";
 import type { Tenant, TenantService } from "./tenants.server";
 import { errorField, log } from "~/ops/log.server";
 
-export type TenantKey = { slug: string } | { hostname: string } | { id: string };
+export type { TenantKey };
 
 /** A tenant ready to serve: its record, its better-auth instance and its database client. */
 export type LiveTenant = { tenant: Tenant; auth: TenantAuth; db: TenantDb };
@@ -28,8 +30,15 @@ export type RegistryOptions = {
   storage: Storage;
   publicUrl: URL;
   maxHotTenants: number;
-  /** How long a lookup of a tenant record is reused before the control plane is asked again. */
+  /**
+   * How long a lookup of a tenant record is reused before the control plane is asked again,
+   * while no live change feed tells this instance about changes made elsewhere.
+   */
   lookupTtlMs?: number;
+  /** Where tenant changes arrive from every instance; without one, only this process's. */
+  changes?: ChangeFeed;
+  /** With a live feed, how long a record (and the directory) is trusted without any message. */
+  safetyTtlMs?: number;
   /** How many tenant records, and separately how many misses, the lookup cache holds. */
   maxCachedLookups?: number;
   /** How long a tenant that failed to build is answered with 503 before trying again. */
@@ -47,8 +56,12 @@ export type RegistryOptions = {
 /**
  * Maps a tenant (slug, hostname or id) to a ready better-auth instance. Instances are built
  * on first use, cached in least-recently-used order, rebuilt when the tenant's configVersion
- * changes (every instance re-reads tenant records at most `lookupTtlMs` later), and evicted
- * beyond `maxHotTenants`, releasing their database connections.
+ * changes, and evicted beyond `maxHotTenants`, releasing their database connections.
+ *
+ * How soon a change made elsewhere is seen depends on the change feed (decision 0016): while
+ * it is live, records are answered from the tenant directory and a cache that every change
+ * message refreshes (no control-plane query per request); while it is down or absent, records
+ * are re-read at most `lookupTtlMs` after they were cached.
  */
 export class TenantRegistry {
   readonly #hot = new Map<string, HotEntry>();
@@ -60,18 +73,48 @@ export class TenantRegistry {
    */
   readonly #found: LRUCache<string, Tenant>;
   readonly #missing: LRUCache<string, true>;
-  readonly #failures = new Map<string, { configVersion: number; message: string; at: number }>();
-  /** Per tenant id; outlives rebuilds and evictions so limits are not reset by them. */
-  readonly #rateLimitStores = new Map<string, RateLimitStore>();
+  readonly #failures: LRUCache<string, { configVersion: number; message: string; at: number }>;
+  /**
+   * Per tenant id; outlives rebuilds and evictions so limits are not reset by them, but not
+   * forever: a deployment that has served every one of many tenants keeps the recent ones.
+   */
+  readonly #rateLimitStores: LRUCache<string, RateLimitStore>;
   readonly #lookupTtlMs: number;
   readonly #failureTtlMs: number;
+  readonly #safetyTtlMs: number;
+  readonly #changes: ChangeFeed;
+  readonly #unsubscribe: () => void;
+  readonly #directory: TenantDirectory;
+  /** Records by tenant id, trusted while the directory holds the same configVersion. */
+  readonly #records: LRUCache<string, Tenant>;
+  /** Directory work under way (a refresh after a change, a reload): lookups wait for it. */
+  readonly #pending = new Set<Promise<unknown>>();
+  #reloading = false;
+  #lastReload = 0;
 
   constructor(private readonly options: RegistryOptions) {
     this.#lookupTtlMs = options.lookupTtlMs ?? 1000;
     this.#failureTtlMs = options.failureTtlMs ?? 2000;
+    this.#safetyTtlMs = options.safetyTtlMs ?? 60_000;
     const max = options.maxCachedLookups ?? 10_000;
     this.#found = new LRUCache({ max, ttl: this.#lookupTtlMs });
     this.#missing = new LRUCache({ max, ttl: this.#lookupTtlMs });
+    this.#records = new LRUCache({ max, ttl: this.#safetyTtlMs });
+    this.#failures = new LRUCache({ max });
+    this.#rateLimitStores = new LRUCache({ max });
+    this.#directory = new TenantDirectory(options.tenants);
+    this.#changes = options.changes ?? new InProcessChangeFeed();
+    this.#unsubscribe = this.#changes.subscribe({
+      change: (change) => this.#changed(change),
+      connected: () => {
+        this.#lastReload = Date.now();
+        this.#track(this.#revalidate());
+      },
+      disconnected: () => {
+        this.#directory.forget();
+        this.#records.clear();
+      },
+    });
   }
 
   /** Tenant ids currently built, least recently used first. */
@@ -79,11 +122,20 @@ export class TenantRegistry {
     return [...this.#hot.keys()];
   }
 
-  /** The tenant record for a key, from a cache at most `lookupTtlMs` old. */
+  /** The tenant record for a key: current as of the last change message, or at most `lookupTtlMs` old. */
   async lookup(key: TenantKey): Promise<Tenant | null> {
     // A name no tenant can have is answered without asking the control plane or caching it.
     if ("slug" in key && !SlugSchema.safeParse(key.slug).success) return null;
     if ("hostname" in key && !HostnameSchema.safeParse(key.hostname).success) return null;
+    if (this.#pending.size > 0) await Promise.all(this.#pending);
+    const loadedAt = this.#directory.loadedAt;
+    if (this.#changes.live) {
+      // Missed messages are unlikely while connected; a periodic reload bounds the damage.
+      if (loadedAt !== null && Date.now() - loadedAt > this.#safetyTtlMs) this.#revalidateInBackground();
+      if (loadedAt !== null) return this.#lookupInDirectory(key);
+      // A failed load (the control database was away) is retried, at most once per `lookupTtlMs`.
+      if (Date.now() - this.#lastReload > this.#lookupTtlMs) this.#revalidateInBackground();
+    }
     const cacheKey = "slug" in key ? `s:${key.slug}` : "hostname" in key ? `h:${key.hostname}` : `i:${key.id}`;
     const cached = this.#found.get(cacheKey);
     if (cached) return cached;
@@ -100,6 +152,70 @@ export class TenantRegistry {
     if (tenant) this.#found.set(cacheKey, tenant);
     else this.#missing.set(cacheKey, true);
     return tenant;
+  }
+
+  async #lookupInDirectory(key: TenantKey): Promise<Tenant | null> {
+    const id = this.#directory.idFor(key);
+    if (!id) return null;
+    const cached = this.#records.get(id);
+    if (cached && cached.configVersion === this.#directory.versionOf(id)) return cached;
+    const tenant = await this.options.tenants.getById(id);
+    if (tenant) this.#records.set(id, tenant);
+    return tenant;
+  }
+
+  /** A change here or elsewhere: forget the tenant now, re-read it before the next lookup. */
+  #changed({ tenantId }: TenantChange) {
+    this.#found.clear();
+    this.#missing.clear();
+    this.#failures.delete(tenantId);
+    this.#records.delete(tenantId);
+    // While live (a first load may be under way, whose snapshot can predate this change).
+    if (!this.#changes.live) return;
+    this.#track(
+      this.#directory.refresh(tenantId).then((tenant) => {
+        if (tenant) this.#records.set(tenantId, tenant);
+        if (!tenant || tenant.status !== "active") this.#drop(tenantId);
+      }),
+    );
+  }
+
+  /** The safety net on (re)connect: every tenant's names and versions in one read. */
+  async #revalidate() {
+    await this.#directory.reload();
+    for (const [id, record] of this.#records.entries()) {
+      if (this.#directory.versionOf(id) !== record.configVersion) this.#records.delete(id);
+    }
+    for (const id of this.#hot.keys()) {
+      if (this.#directory.versionOf(id) === undefined) this.#drop(id);
+    }
+  }
+
+  #revalidateInBackground() {
+    if (this.#reloading) return;
+    this.#lastReload = Date.now();
+    this.#reloading = true;
+    this.#track(this.#revalidate().finally(() => (this.#reloading = false)));
+  }
+
+  #track(work: Promise<unknown>) {
+    const tracked = work
+      .catch((error: unknown) => {
+        // The directory cannot be trusted after a failed read: fall back to short-lived lookups.
+        this.#directory.forget();
+        log.error({ err: errorField(error) }, "Could not refresh the tenant directory");
+      })
+      .finally(() => this.#pending.delete(tracked));
+    this.#pending.add(tracked);
+  }
+
+  /** Releases a deleted or disabled tenant's instance now rather than at its next request. */
+  #drop(tenantId: string) {
+    const entry = this.#hot.get(tenantId);
+    if (!entry) return;
+    this.#hot.delete(tenantId);
+    this.#release(entry);
+    tenantsLoaded.set(this.#hot.size);
   }
 
   async resolve(key: TenantKey): Promise<ResolvedTenant> {
@@ -207,18 +323,21 @@ export class TenantRegistry {
     }
   }
 
-  /** Forgets what this instance knows about a tenant, so the next request reads it afresh. */
-  invalidate(tenantId?: string) {
-    this.#found.clear();
-    this.#missing.clear();
-    if (tenantId) this.#failures.delete(tenantId);
+  /**
+   * Forgets what this and every other instance knows about a tenant, so the next request
+   * anywhere reads it afresh (TenantService announces its own changes; this is for the rest).
+   */
+  invalidate(tenantId: string) {
+    this.#changes.publish({ tenantId });
   }
 
   async close() {
+    this.#unsubscribe();
     const entries = [...this.#hot.values()];
     this.#hot.clear();
     this.#found.clear();
     this.#missing.clear();
+    this.#records.clear();
     await Promise.all(entries.map((entry) => entry.connection.close()));
   }
 }

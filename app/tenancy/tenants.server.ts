@@ -10,6 +10,7 @@ import {
   type TenantEnvironment,
   type TenantStatus,
 } from "./config";
+import type { TenantChange } from "./change-feed.server";
 import { HostnameSchema, SlugSchema, TenantNameSchema } from "./slug";
 
 /** A tenant as the rest of the app sees it: config parsed, secrets left out. */
@@ -27,6 +28,9 @@ export type Tenant = {
   createdAt: Date;
   updatedAt: Date;
 };
+
+/** What the tenant directory keeps of every tenant: how requests name it, and its version. */
+export type TenantName = Pick<Tenant, "id" | "slug" | "hostnames" | "configVersion">;
 
 /** Secrets kept encrypted beside the config; `authSecret` signs the tenant's cookies and tokens. */
 export type TenantSecrets = { authSecret: string } & Record<string, string>;
@@ -120,7 +124,16 @@ export class TenantService {
   constructor(
     private readonly storage: Storage,
     private readonly deploymentSecret: string,
+    /** Where changes are announced so every instance drops its cached copy (decision 0016). */
+    private readonly changes?: { publish(change: TenantChange): void },
   ) {}
+
+  /** The tenant as it is after a change, announced to every instance. */
+  async #changed(id: string): Promise<Tenant> {
+    const tenant = await this.getById(id);
+    this.changes?.publish({ tenantId: id, configVersion: tenant?.configVersion });
+    return tenant!;
+  }
 
   #toTenant(row: TenantRow): Tenant {
     const { config, configError } = parseStoredConfig(row.config);
@@ -179,7 +192,7 @@ export class TenantService {
       }
       throw error;
     }
-    return (await this.getById(id))!;
+    return this.#changed(id);
   }
 
   async #assertHostnameFree(hostname: string, exceptTenantId?: string) {
@@ -232,7 +245,7 @@ export class TenantService {
     const tenant = await this.requireBySlug(slug);
     const db = await this.storage.control();
     await db.tenant.update({ where: { id: tenant.id }, data: { status, configVersion: { increment: 1 } } });
-    return (await this.getById(tenant.id))!;
+    return this.#changed(tenant.id);
   }
 
   /** The name shown on the tenant's hosted pages and emails; the slug never changes. */
@@ -241,7 +254,7 @@ export class TenantService {
     const parsed = parse(TenantNameSchema, name);
     const db = await this.storage.control();
     await db.tenant.update({ where: { id: tenant.id }, data: { name: parsed, configVersion: { increment: 1 } } });
-    return (await this.getById(tenant.id))!;
+    return this.#changed(tenant.id);
   }
 
   async updateConfig(slug: string, config: TenantConfigInput): Promise<Tenant> {
@@ -252,7 +265,7 @@ export class TenantService {
       where: { id: tenant.id },
       data: { config: JSON.stringify(parsed), configVersion: { increment: 1 } },
     });
-    return (await this.getById(tenant.id))!;
+    return this.#changed(tenant.id);
   }
 
   async setHostnames(slug: string, hostnames: string[]): Promise<Tenant> {
@@ -265,7 +278,7 @@ export class TenantService {
       db.tenantHostname.createMany({ data: parsed.map((hostname) => ({ hostname, tenantId: tenant.id })) }),
       db.tenant.update({ where: { id: tenant.id }, data: { configVersion: { increment: 1 } } }),
     ]);
-    return (await this.getById(tenant.id))!;
+    return this.#changed(tenant.id);
   }
 
   async getSecrets(tenantId: string): Promise<TenantSecrets> {
@@ -286,6 +299,7 @@ export class TenantService {
         configVersion: { increment: 1 },
       },
     });
+    await this.#changed(tenant.id);
   }
 
   /** Removes the tenant's record, then its database: its users and sessions are gone for good. */
@@ -305,6 +319,16 @@ export class TenantService {
       db.themeAsset.deleteMany({ where: { tenantId: tenant.id } }),
       db.tenant.delete({ where: { id: tenant.id } }),
     ]);
+    this.changes?.publish({ tenantId: tenant.id });
     await this.storage.dropTenantDatabase(tenant.id);
+  }
+
+  /** Every tenant's slug, hostnames and configVersion, for the tenant directory. */
+  async names(): Promise<TenantName[]> {
+    const db = await this.storage.control();
+    const rows = await db.tenant.findMany({
+      select: { id: true, slug: true, configVersion: true, hostnames: { select: { hostname: true } } },
+    });
+    return rows.map((row) => ({ ...row, hostnames: row.hostnames.map((h) => h.hostname) }));
   }
 }

@@ -1,4 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import type { ChangeFeed } from "~/tenancy/change-feed.server";
 import type { AuditEventInput, AuditLog } from "~/audit/audit.server";
 import type { Storage } from "~/db/storage.server";
 import { MESSAGES } from "~/i18n/messages";
@@ -40,20 +42,41 @@ export type PublishedTheme = { theme: Theme; version: number | null; publishedAt
 
 type CacheEntry = { value: PublishedTheme; expires: number };
 
+/** With a live change feed a publish elsewhere arrives as a message; this only bounds a lost one. */
+const LIVE_FEED_CACHE_MS = 60_000;
+
 /**
  * Tenants' themes, versioned in the control plane (`theme_version`): at most one draft, one
  * published version, and the archived ones before it. The published theme is cached per
- * process for `cacheMs` (1 s, like the tenant registry), so a publish on any instance shows
- * everywhere within a second; a publish on this process shows at once.
+ * process; a publish is announced on the tenant change feed (decision 0016), so it shows on
+ * every instance at once while the feed is live, and within `cacheMs` (1 s) otherwise.
  */
 export class ThemeService {
-  private readonly cache = new Map<string, CacheEntry>();
+  /** Bounded: one entry per tenant served, and a deployment may have many thousands. */
+  private readonly cache = new LRUCache<string, CacheEntry>({ max: 10_000 });
+  private readonly cacheMs: number;
+  private readonly changes: ChangeFeed | undefined;
 
   constructor(
     private readonly storage: Storage,
     private readonly audit: AuditLog,
-    private readonly cacheMs = 1_000,
-  ) {}
+    { cacheMs = 1_000, changes }: { cacheMs?: number; changes?: ChangeFeed } = {},
+  ) {
+    this.cacheMs = cacheMs;
+    this.changes = changes;
+    const forgetAll = () => this.cache.clear();
+    changes?.subscribe({
+      change: ({ tenantId }) => this.cache.delete(tenantId),
+      connected: forgetAll,
+      disconnected: forgetAll,
+    });
+  }
+
+  /** Forgets the published theme here at once, and on every other instance by a message. */
+  private announce(tenantId: string) {
+    this.cache.delete(tenantId);
+    this.changes?.publish({ tenantId });
+  }
 
   /** The theme end users see: the published version, or the default theme before any publish. */
   async published(tenantId: string): Promise<Theme> {
@@ -76,7 +99,8 @@ export class ThemeService {
       publishedAt: row?.publishedAt ?? null,
       css: renderThemeCss(theme, (id) => assetIds.has(id)),
     };
-    this.cache.set(tenantId, { value, expires: Date.now() + this.cacheMs });
+    const ttl = this.changes?.live ? LIVE_FEED_CACHE_MS : this.cacheMs;
+    this.cache.set(tenantId, { value, expires: Date.now() + ttl });
     return value;
   }
 
@@ -134,7 +158,7 @@ export class ThemeService {
         data: { status: "published", publishedAt: new Date() },
       }),
     ]);
-    this.cache.delete(tenantId);
+    this.announce(tenantId);
     await this.audit.record({ ...actor, type: "admin.theme.published", data: { version: saved.version } });
     return saved;
   }
@@ -169,7 +193,7 @@ export class ThemeService {
       }),
       db.themeVersion.deleteMany({ where: { tenantId, status: "draft" } }),
     ]);
-    this.cache.delete(tenantId);
+    this.announce(tenantId);
     await this.audit.record({
       ...actor,
       type: "admin.theme.rolled_back",

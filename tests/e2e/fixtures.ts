@@ -179,11 +179,14 @@ export async function withControlDb(snippet: string): Promise<string> {
     const { readEnv } = await import("./app/config/env.server.ts");
     const { createStorage } = await import("./app/db/index.server.ts");
     const { TenantService } = await import("./app/tenancy/tenants.server.ts");
+    const { openChangeFeed } = await import("./app/tenancy/open-change-feed.server.ts");
     const env = readEnv();
     const storage = createStorage(env);
-    const tenants = new TenantService(storage, env.secret);
+    // Announced like the CLI's changes, so a PostgreSQL server hears of a tenant made here.
+    const changes = openChangeFeed({ redisUrl: env.redisUrl, databaseUrl: env.databaseUrl, storage });
+    const tenants = new TenantService(storage, env.secret, changes);
     const db = await storage.control();
-    try { ${snippet} } finally { await storage.close(); }`;
+    try { ${snippet} } finally { await changes.close(); await storage.close(); }`;
   const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
     cwd: repoRoot,
     timeout: 30_000,
