@@ -196,7 +196,6 @@ async function main() {
   // Prometheus metrics on the public port only behind their token (docs/self-hosting.md).
   if (metricsToken) app.get("/metrics", metricsEndpoint(metricsToken));
 
-
   // The embeddable widgets (widgets/, docs/widgets.md): any site may import them. Hashed
   // chunks never change; portico.js, the stable entry that re-exports them, is short-lived.
   app.use(

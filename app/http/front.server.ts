@@ -148,7 +148,9 @@ export function answerInternalError(req: ServerRequest, res: ServerResponse, err
   if (res.headersSent) return void res.destroy();
   res.statusCode = 500;
   res.setHeader("Content-Type", "application/json; charset=utf-8");
-  const body = { error: { code: "internal_error", message: "Something went wrong on our side.", request_id: requestId } };
+  const body = {
+    error: { code: "internal_error", message: "Something went wrong on our side.", request_id: requestId },
+  };
   res.end(JSON.stringify(body));
 }
 

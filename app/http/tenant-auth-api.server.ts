@@ -1,4 +1,5 @@
 import { forwardToTenantAuth } from "~/auth/auth-api.server";
+import { answerGetSession } from "~/sessions/get-session-answers.server";
 import { requireTenant } from "~/tenancy/request.server";
 import { widgetAuthApi } from "~/widgets-server/auth-api.server";
 
@@ -11,7 +12,10 @@ import { widgetAuthApi } from "~/widgets-server/auth-api.server";
 export async function tenantAuthApiResponse(request: Request, slug: string | undefined): Promise<Response> {
   try {
     const live = await requireTenant(request, slug);
-    return await widgetAuthApi(live, request, (forwarded) => forwardToTenantAuth(live, forwarded));
+    // get-session again within a second: the answer just given (app/sessions, decision 0017).
+    return await answerGetSession(live, request, () =>
+      widgetAuthApi(live, request, (forwarded) => forwardToTenantAuth(live, forwarded)),
+    );
   } catch (error) {
     // requireTenant answers an unknown or unavailable tenant by throwing its Response.
     if (error instanceof Response) return error;

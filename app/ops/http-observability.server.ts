@@ -1,6 +1,6 @@
 import { randomUUID, timingSafeEqual, createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { NextFunction, Request, Response } from "express";
+import type { Request, Response } from "express";
 import { log, logPath } from "./log.server";
 import { METRICS_CONTENT_TYPE, metricsText, observeRequest, tenantRequests } from "./metrics.server";
 import { routeClass, tenantSlugOfPath } from "./route-class";

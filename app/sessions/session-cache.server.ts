@@ -3,8 +3,8 @@ import { LRUCache } from "lru-cache";
 
 /**
  * An in-process cache of better-auth's session lookups (a session row joined with its user, by
- * token), so a get-session, a bearer call or a forward-auth decision with a session cookie does
- * not cost a database round trip each time (decision 0017).
+ * token), so a bearer call or a forward-auth decision with a session cookie does not cost a
+ * database round trip each time, and of whole get-session answers (decision 0017).
  *
  * Why it is safe for revocation: every write better-auth makes to a tenant's sessions or users
  * (sign-out, revoking a session, a ban, a user update, a password change, a session refresh)
@@ -14,38 +14,61 @@ import { LRUCache } from "lru-cache";
  * their author calls invalidateSessions().
  */
 export const SESSION_CACHE_TTL_MS = 1_000;
-const MAX_CACHED_SESSIONS = 20_000;
+const MAX_CACHED_ENTRIES = 20_000;
 
-type CachedLookup = { tenantId: string; userId: string; token: string; row: SessionRow };
 type SessionRow = Record<string, unknown> & { user: Record<string, unknown> };
+/** A whole get-session answer (app/sessions/get-session-answers.server.ts). */
+export type CachedAnswer = { status: number; headers: [string, string][]; body: string; expiresAt: number };
+/** Each entry names the tenant, user and session it shows, so invalidation can find it. */
+type Entry = { tenantId: string; userId: string; token: string } & (
+  { kind: "lookup"; row: SessionRow } | { kind: "answer"; answer: CachedAnswer }
+);
 
-const lookups = new LRUCache<string, CachedLookup>({ max: MAX_CACHED_SESSIONS, ttl: SESSION_CACHE_TTL_MS });
-const keyOf = (tenantId: string, token: string) => `${tenantId}\u0000${token}`;
-/** Bumped by every invalidation: a lookup that overlapped one is not cached (it may predate the write). */
+const entries = new LRUCache<string, Entry>({ max: MAX_CACHED_ENTRIES, ttl: SESSION_CACHE_TTL_MS });
+const lookupKey = (tenantId: string, token: string) => `lookup\u0000${tenantId}\u0000${token}`;
+const answerKey = (tenantId: string, request: string) => `answer\u0000${tenantId}\u0000${request}`;
+/** Bumped by every invalidation: a read that overlapped one is not cached (it may predate the write). */
 const generations = new Map<string, number>();
-const generationOf = (tenantId: string) => generations.get(tenantId) ?? 0;
+
+export function sessionGeneration(tenantId: string): number {
+  return generations.get(tenantId) ?? 0;
+}
 
 /**
- * Forgets cached session lookups: all of a tenant's, a user's, or one session's (by token).
- * For writes better-auth does not make itself, and for a change feed from other instances.
+ * Forgets cached session lookups and answers: all of a tenant's, a user's, or one session's
+ * (by token). For writes better-auth does not make itself, and for a change feed from other
+ * instances.
  */
 export function invalidateSessions({ tenantId, userId, token }: { tenantId: string; userId?: string; token?: string }) {
-  generations.set(tenantId, generationOf(tenantId) + 1);
-  if (token !== undefined && userId === undefined) {
-    lookups.delete(keyOf(tenantId, token));
-    return;
-  }
-  for (const [key, entry] of lookups.entries()) {
+  generations.set(tenantId, sessionGeneration(tenantId) + 1);
+  for (const [key, entry] of entries.entries()) {
     if (entry.tenantId !== tenantId) continue;
     if (userId !== undefined && entry.userId !== userId) continue;
     if (token !== undefined && entry.token !== token) continue;
-    lookups.delete(key);
+    entries.delete(key);
   }
 }
 
-/** The cached lookups, for tests and metrics. */
+/** The cached lookups and answers, for tests. */
 export function cachedSessionCount(): number {
-  return lookups.size;
+  return entries.size;
+}
+
+/** A get-session answer cached for this exact request, unless the session has expired since. */
+export function cachedAnswer(tenantId: string, request: string): CachedAnswer | null {
+  const entry = entries.get(answerKey(tenantId, request));
+  return entry?.kind === "answer" && entry.answer.expiresAt > Date.now() ? entry.answer : null;
+}
+
+/** Keeps an answer read at `generation`, unless a session or user write happened since. */
+export function rememberAnswer(
+  tenantId: string,
+  request: string,
+  generation: number,
+  { userId, token, answer }: { userId: string; token: string; answer: CachedAnswer },
+) {
+  if (sessionGeneration(tenantId) !== generation) return;
+  entries.set(answerKey(tenantId, request), { kind: "answer", tenantId, userId, token, answer });
 }
 
 type Where = Parameters<DBAdapter["findOne"]>[0]["where"];
@@ -72,12 +95,18 @@ function withSessionCache(adapter: DBAdapter, tenantId: string): DBAdapter {
     findOne: async <T>(query: Parameters<DBAdapter["findOne"]>[0]) => {
       const token = sessionTokenOf(query);
       if (token === null) return adapter.findOne<T>(query);
-      const hit = lookups.get(keyOf(tenantId, token));
-      if (hit) return copyOf(hit.row) as T;
-      const generation = generationOf(tenantId);
+      const hit = entries.get(lookupKey(tenantId, token));
+      if (hit?.kind === "lookup") return copyOf(hit.row) as T;
+      const generation = sessionGeneration(tenantId);
       const row = await adapter.findOne<SessionRow>(query);
-      if (row?.user && typeof row.userId === "string" && generationOf(tenantId) === generation) {
-        lookups.set(keyOf(tenantId, token), { tenantId, userId: row.userId, token, row: copyOf(row) });
+      if (row?.user && typeof row.userId === "string" && sessionGeneration(tenantId) === generation) {
+        entries.set(lookupKey(tenantId, token), {
+          kind: "lookup",
+          tenantId,
+          userId: row.userId,
+          token,
+          row: copyOf(row),
+        });
       }
       return row as T | null;
     },

@@ -1,12 +1,15 @@
 /**
- * Issue 17, item 1: get-session is served from an in-process cache of session lookups
- * (app/sessions/session-cache.server.ts), and a signed-out, revoked or banned session is still
- * refused on the very next request. Real tenants on SQLite and PostgreSQL, through their HTTP
- * auth API.
+ * Issue 17, item 1: get-session is answered from in-process caches of session lookups and of
+ * whole answers (app/sessions), and a signed-out, revoked or banned session is still refused on
+ * the very next request; the rate limit still counts every request. Real tenants on SQLite and
+ * PostgreSQL, through their HTTP auth API and the function the auth API route and server.ts's
+ * fast path answer get-session with.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import { answerGetSession } from "~/sessions/get-session-answers.server";
 import { cachedSessionCount, invalidateSessions, SESSION_CACHE_TTL_MS } from "~/sessions/session-cache.server";
-import { liveTenantHarness } from "../support/live-tenant";
+import { liveTenantHarness, PUBLIC_URL } from "../support/live-tenant";
 import { testProviders } from "../support/storage";
 
 const PASSWORD = "correct horse battery staple";
@@ -32,11 +35,24 @@ describe.each(testProviders())("get-session with the session cache (%s)", (provi
     return answer.cookie;
   }
 
+  /** get-session as the auth API answers it (cache first); `handled` counts better-auth's answers. */
+  let handled = 0;
+  async function getSession(cookie: string, ip = "10.1.2.3"): Promise<Response> {
+    const live = { ...(await harness.live()), hostMode: false, basePath: "/t/acme" };
+    const request = new Request(`${PUBLIC_URL}/t/acme/api/auth/get-session`, {
+      headers: { cookie, [CLIENT_IP_HEADER]: ip },
+    });
+    return answerGetSession(live, request, () => {
+      handled += 1;
+      return live.auth.handler(request);
+    });
+  }
+
   /** The signed-in user's email, or null when the session is refused. */
   async function whoIs(cookie: string): Promise<string | null> {
-    const answer = await harness.call("/get-session", { cookie });
+    const answer = await getSession(cookie);
     expect(answer.status).toBe(200);
-    return (answer.json as { user?: { email: string } } | null)?.user?.email ?? null;
+    return ((await answer.json()) as { user?: { email: string } } | null)?.user?.email ?? null;
   }
 
   it("answers repeated get-sessions from the cache, without a JWT signed on each", async () => {
@@ -44,7 +60,11 @@ describe.each(testProviders())("get-session with the session cache (%s)", (provi
     const before = cachedSessionCount();
     const first = await harness.call("/get-session", { cookie });
     expect(cachedSessionCount()).toBe(before + 1);
+    handled = 0;
     expect(await whoIs(cookie)).toBe("ada@example.com");
+    expect(await whoIs(cookie)).toBe("ada@example.com");
+    expect(await whoIs(cookie)).toBe("ada@example.com");
+    expect(handled).toBe(1);
     // JWTs come from GET /token when a client wants one (the widgets do), not with every answer.
     expect(first.response.headers.get("set-auth-jwt")).toBeNull();
     const token = await harness.call("/token", { cookie });
@@ -84,10 +104,22 @@ describe.each(testProviders())("get-session with the session cache (%s)", (provi
 
   it("shows a profile change on the very next request", async () => {
     const cookie = await signUp("ada@example.com");
-    expect(((await harness.call("/get-session", { cookie })).json as { user: { name: string } }).user.name).toBe("Ada");
+    const name = async () => ((await (await getSession(cookie)).json()) as { user: { name: string } }).user.name;
+    expect(await name()).toBe("Ada");
+    expect(await name()).toBe("Ada");
     expect((await harness.call("/update-user", { cookie, body: { name: "Ada Lovelace" } })).status).toBe(200);
-    const after = (await harness.call("/get-session", { cookie })).json as { user: { name: string } };
-    expect(after.user.name).toBe("Ada Lovelace");
+    expect(await name()).toBe("Ada Lovelace");
+  });
+
+  it("counts cached answers against the tenant's rate limit: over it, better-auth's 429", async () => {
+    await harness.reset();
+    await harness.createTenant({ config: { rateLimit: { max: 3, window: 60 } } });
+    const cookie = await signUp("ada@example.com");
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await getSession(cookie, "10.7.7.7")).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    // Another client address has its own count.
+    expect((await getSession(cookie, "10.7.7.8")).status).toBe(200);
   });
 
   it("sees a session deleted behind better-auth's back at once when told, and within the TTL otherwise", async () => {
