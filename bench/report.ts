@@ -59,7 +59,7 @@ export function reportJson({ portico, bare, defaultSetup, start }: Results, buil
     node: process.version,
     betterAuth: packageVersion("better-auth"),
     autocannon: packageVersion("autocannon"),
-    build: buildNote,
+    build: buildNote.replaceAll("**", ""),
     load: { connections: [CONNECTIONS, HIGH_CONNECTIONS], durationS: DURATION_S, warmUpS: WARMUP_S },
     ratios: {
       porticoToDefault: {
