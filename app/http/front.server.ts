@@ -12,6 +12,7 @@
  * Relative imports only: server.ts and what it imports are compiled outside Vite.
  */
 import type { ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { errorField, log } from "../ops/log.server";
 import { observeRequests, REQUEST_ID_HEADER, type ServerRequest } from "../ops/http-observability.server";
 import { traceRequests } from "../ops/tracing.server";
@@ -64,11 +65,18 @@ export function clientAddress(req: ServerRequest, trust: TrustProxy): string {
     .filter(Boolean)
     .reverse();
   const chain = [req.socket.remoteAddress ?? "", ...forwarded];
-  for (let hop = 0; hop < chain.length - 1; hop++) if (!trust(chain[hop]!, hop)) return chain[hop]!;
+  if (chain.length === 1 || !trustsPeer(req, trust)) return chain[0]!;
+  for (let hop = 1; hop < chain.length - 1; hop++) if (!trust(chain[hop]!, hop)) return chain[hop]!;
   return chain[chain.length - 1]!;
 }
 
-const trustsPeer = (req: ServerRequest, trust: TrustProxy) => trust(req.socket.remoteAddress ?? "", 0);
+/** Whether the connection's peer is a trusted proxy: asked once per connection (keep-alive). */
+const peerTrusted = new WeakMap<Socket, boolean>();
+function trustsPeer(req: ServerRequest, trust: TrustProxy): boolean {
+  let trusted = peerTrusted.get(req.socket);
+  if (trusted === undefined) peerTrusted.set(req.socket, (trusted = trust(req.socket.remoteAddress ?? "", 0)));
+  return trusted;
+}
 
 /** Express's req.protocol. */
 function protocolOf(req: ServerRequest, trust: TrustProxy): string {
@@ -104,14 +112,13 @@ function gatewayRequest(req: ServerRequest, trust: TrustProxy): Request {
   return new Request(url, { method: req.method, headers: fetchHeaders(req) });
 }
 
-/** A bodiless API request as Remix's adapter would build it, aborted when the client goes away. */
-function apiRequest(req: ServerRequest, res: ServerResponse, trust: TrustProxy): Request {
-  const controller = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) controller.abort();
-  });
+/**
+ * A bodiless API request with the URL Remix's adapter would build. No abort signal, unlike
+ * Remix's: these answers take milliseconds, and a signal per request costs more than that saves.
+ */
+function apiRequest(req: ServerRequest, trust: TrustProxy): Request {
   const url = `${protocolOf(req, trust)}://${hostOf(req, trust) || "localhost"}${req.originalUrl}`;
-  return new Request(url, { method: req.method, headers: fetchHeaders(req), signal: controller.signal });
+  return new Request(url, { method: req.method, headers: fetchHeaders(req) });
 }
 
 /** Writes a small answer (JSON, a redirect, a few headers) in one piece. */
@@ -186,7 +193,7 @@ async function route(req: ServerRequest, res: ServerResponse, options: FrontOpti
   const answers = await options.answers();
   const slug = await authApiTenant(req, path, options, answers);
   if (slug === null) return options.rest(req, res);
-  await send(res, await answers.tenantAuthApiResponse(apiRequest(req, res, options.trust), slug));
+  await send(res, await answers.tenantAuthApiResponse(apiRequest(req, options.trust), slug));
 }
 
 /** The node:http request listener: the common steps, then the fast answers or `rest`. */
