@@ -179,16 +179,17 @@ async function authApiTenant(req: ServerRequest, path: string, options: FrontOpt
 async function route(req: ServerRequest, res: ServerResponse, options: FrontOptions) {
   const method = req.method ?? "GET";
   const path = (req.originalUrl ?? "/").split("?")[0]!;
-  // Malformed paths and refused methods: Express answers them as everywhere else.
-  const refused = !isDecodablePath(path) || routeRefusal(method, path) !== null;
-  // Gateways copy a decision's headers onto the protected answer: only the decision's own.
-  if (!refused && isGatewayPath(path)) {
+  // Gateways ask with the protected request's method, whatever it is (decision 0014), and copy
+  // a decision's headers onto the protected answer: only the decision's own.
+  if (isGatewayPath(path)) {
     const answers = await options.answers();
     const hostname = hostWithoutPort(req.headers.host ?? "");
     const response = await answers.gatewayResponse(gatewayRequest(req, options.trust), hostname);
     if (response) return send(res, response);
   }
   addDefaultHeaders(req, res, options);
+  // Malformed paths and refused methods: Express answers them as everywhere else.
+  const refused = !isDecodablePath(path) || routeRefusal(method, path) !== null;
   if (refused || !FAST_AUTH_METHODS.has(method) || !path.includes("/api/auth")) return options.rest(req, res);
   const answers = await options.answers();
   const slug = await authApiTenant(req, path, options, answers);

@@ -113,6 +113,8 @@ describe("the node:http front", () => {
     const { origin, expressSaw } = await start();
     const decision = await fetch(`${origin}/t/acme/forward-auth`);
     expect(decision.status).toBe(200);
+    // The protected request's method, whatever it is (a WebDAV app's PROPFIND too).
+    expect((await fetch(`${origin}/t/acme/forward-auth/nginx`, { method: "PROPFIND" })).status).toBe(200);
     expect(decision.headers.get("x-frame-options")).toBeNull();
     expect(decision.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     await fetch(`${origin}/t/acme/forward-auth/authorize`);
