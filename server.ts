@@ -1,5 +1,7 @@
 /**
- * Portico's HTTP server: Express in front of the Remix request handler.
+ * Portico's HTTP server: a node:http front (app/http/front.server.ts: observability, client
+ * address, default headers, and the hot API paths answered at once), then Express in front of
+ * the Remix request handler.
  *   node build/server.js                 production: this file compiled by `npm run build`
  *                                        (build:server), serving the build it sits in
  *   node --import tsx server.ts          the same from source, serving ./build (or PORTICO_BUILD_DIR)
@@ -13,11 +15,19 @@ import compression from "compression";
 import express from "express";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { createServer } from "node:http";
 import { isProductionEnv, parseTrustProxy } from "./app/config/env.server";
-import { metricsEndpoint, observeRequests, parseMetricsPort } from "./app/ops/http-observability.server";
+import { metricsEndpoint, parseMetricsPort } from "./app/ops/http-observability.server";
 import { parseShutdownTimeout } from "./app/ops/lifecycle.server";
 import { errorField, log } from "./app/ops/log.server";
-import { startTracing, traceRequests } from "./app/ops/tracing.server";
+import { startTracing } from "./app/ops/tracing.server";
+import {
+  answerInternalError,
+  frontHandler,
+  HOST_TENANT_HEADER,
+  type FastAnswers,
+  type TrustProxy,
+} from "./app/http/front.server";
 import {
   bodyLimit,
   isApiPath,
@@ -37,25 +47,13 @@ const dev = process.argv.includes("--dev");
 // Compiled (build/server.js), the server serves the build it is part of; from source, ./build.
 const compiled = import.meta.url.endsWith(".js");
 const buildDir = path.resolve(process.env.PORTICO_BUILD_DIR ?? (compiled ? import.meta.dirname : "build"));
-const CLIENT_IP_HEADER = "x-portico-client-ip";
-const HOST_TENANT_HEADER = "x-portico-host-tenant";
 
-type PorticoEntry = {
+type PorticoEntry = FastAnswers & {
   bootstrap(): Promise<{ createdDemo: boolean }>;
-  hostTenantSlug(hostname: string): Promise<string | null>;
-  gatewayResponse(request: Request, hostname: string): Promise<Response | null>;
   startDraining(): void;
   shutdown(): Promise<void>;
 };
 
-const DEFAULT_RESPONSE_HEADERS = {
-  "X-Frame-Options": "SAMEORIGIN",
-  "Content-Security-Policy": "frame-ancestors 'self'",
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "strict-origin-when-cross-origin",
-};
-
-const HSTS = "max-age=31536000";
 const BAD_PATH: Refusal = {
   status: 400,
   code: "bad_path",
@@ -96,11 +94,6 @@ function refuse(req: express.Request, res: express.Response, refusal: Refusal) {
   else res.type("text/plain").send(refusal.message);
 }
 
-/** `auth.example.com` of `auth.example.com:8443` (and `[::1]` of `[::1]:3000`). */
-function hostWithoutPort(host: string): string {
-  return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.split(":")[0]!;
-}
-
 function publicUrlIsHttps(): boolean {
   return (process.env.PUBLIC_URL ?? "").trim().toLowerCase().startsWith("https://");
 }
@@ -132,31 +125,6 @@ function remixRequest(req: express.Request, res: express.Response): Request {
     signal: controller.signal,
     body: hasBody ? new Uint8Array(req.body as Buffer) : undefined,
   });
-}
-
-/**
- * A gateway's question as the Fetch request the forward-auth endpoint reads: headers and URL
- * only (no body is read, nothing to abort), so it costs less than remixRequest on a path that
- * is asked thousands of times a second.
- */
-function gatewayRequest(req: express.Request): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (value) for (const item of value) headers.append(name, item);
-  }
-  return new Request(`${req.protocol}://${req.headers.host ?? "localhost"}${req.originalUrl}`, {
-    method: req.method,
-    headers,
-  });
-}
-
-/** Writes a forward-auth answer (a few headers, a small JSON body at most) in one piece. */
-async function sendGatewayResponse(res: express.Response, response: Response) {
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  res.statusCode = response.status;
-  for (const [name, value] of response.headers.entries()) res.appendHeader(name, value);
-  res.end(body);
 }
 
 /** Writes Remix's answer (as @remix-run/express does). */
@@ -198,10 +166,10 @@ async function main() {
   }
   const metricsToken = process.env.PORTICO_METRICS_TOKEN?.trim() || undefined;
 
+  // What every request needs (trace, request id, log, metrics, client address, draining, default
+  // headers) and the hot API answers happen ahead of Express: app/http/front.server.ts.
   const app = express();
   app.disable("x-powered-by");
-  app.use(traceRequests);
-  app.use(observeRequests);
   // Already validated by bootstrap() (PORTICO_TRUST_PROXY=true is refused in production).
   app.set("trust proxy", parseTrustProxy(process.env.PORTICO_TRUST_PROXY, isProductionEnv(process.env)));
   // Forward-auth answers are a few headers, never worth compressing, and come by the thousand.
@@ -211,54 +179,12 @@ async function main() {
   // While draining, every answer closes its connection, so keep-alive clients reconnect to
   // another instance instead of holding this one open.
   let draining = false;
-  app.use((_req, res, next) => {
-    if (draining) res.set("Connection", "close");
-    next();
-  });
-
-  app.use((req, _res, next) => {
-    // Only this server decides these headers; a client sending them is ignored.
-    delete req.headers[HOST_TENANT_HEADER];
-    req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? "";
-    next();
-  });
-
-  // Forward auth (app/forward-auth, docs/gateways.md): a gateway asks once for every request it
-  // serves, with the original method and no body worth reading, so these paths are answered
-  // here, right after the client's address is known: before the edge's page rules, static files,
-  // body reading and Remix's routing (decision 0014). The tenant's
-  // custom domain is the Host the gateway called: its X-Forwarded-Host, which "trust proxy"
-  // would read as this server's own host, names the protected request's.
-  app.use(async (req, res, next) => {
-    if (!isGatewayPath(req.path)) return next();
-    try {
-      const portico = await entry();
-      const response = await portico.gatewayResponse(gatewayRequest(req), hostWithoutPort(req.headers.host ?? ""));
-      if (!response) return next();
-      await sendGatewayResponse(res, response);
-    } catch (error) {
-      next(error);
-    }
-  });
-
-  // No other site may frame Portico's pages (clickjacking a sign-in or console form); the
-  // console's own previews are same-origin frames. Widgets never use frames. Added when the
-  // headers are written, and only where the route did not set its own (e.g. an SVG's CSP, an
-  // HTML page's nonce-based CSP from entry.server.tsx, a cacheable asset's Cache-Control).
-  // Everything dynamic is no-store: pages carry per-request nonces and signed-in data, and API
-  // answers may show a secret once.
-  const httpsOnly = publicUrlIsHttps();
-  app.use((req, res, next) => {
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
-      for (const [name, value] of Object.entries(DEFAULT_RESPONSE_HEADERS)) {
-        if (!this.hasHeader(name)) this.setHeader(name, value);
-      }
-      if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
-      if (httpsOnly || req.protocol === "https") this.setHeader("Strict-Transport-Security", HSTS);
-      return writeHead.apply(this, args);
-    } as typeof res.writeHead;
-    next();
+  const front = frontHandler({
+    trust: app.get("trust proxy fn") as TrustProxy,
+    httpsOnly: publicUrlIsHttps(),
+    isDraining: () => draining,
+    answers: entry,
+    rest: app,
   });
 
   // A path Express cannot percent-decode (/t/%E0%A4%A/sign-in) is the client's mistake.
@@ -373,12 +299,7 @@ async function main() {
       if (res.headersSent) return;
       return refuse(req, res, { status, code: "bad_request", message: "The request could not be read." });
     }
-    const requestId = req.headers["x-request-id"];
-    log.error({ req_id: requestId, err: errorField(error) }, "Request failed");
-    if (res.headersSent) return void res.destroy();
-    res.status(500).json({
-      error: { code: "internal_error", message: "Something went wrong on our side.", request_id: requestId },
-    });
+    answerInternalError(req, res, error);
   });
 
   const port = Number(process.env.PORT ?? 3000);
@@ -389,7 +310,9 @@ async function main() {
     log.info({ port }, `Listening on ${base}`);
     log.info(`Demo sign-in: ${base}/t/demo/sign-in`);
   };
-  const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
+  const server = createServer(front);
+  if (host) server.listen(port, host, onListening);
+  else server.listen(port, onListening);
   // Prometheus may scrape this port without a token: keep it off the load balancer.
   const metricsServer =
     metricsPort === undefined

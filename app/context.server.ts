@@ -28,6 +28,7 @@ import type { ChangeFeed } from "~/tenancy/change-feed.server";
 import { openChangeFeed } from "~/tenancy/open-change-feed.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
+import { announceSessionChangesWith, invalidateSessions } from "~/sessions/session-cache.server";
 import { ThemeService } from "~/theme/themes.server";
 import { startWebhookDispatcher } from "~/webhooks/dispatcher.server";
 import { WEBHOOK_EVENT_TYPES, webhookEventForAudit } from "~/webhooks/event-types";
@@ -77,6 +78,9 @@ export function getPortico(): Portico {
     setProcessRateLimits(rateLimits);
     const changes = openChangeFeed({ redisUrl: env.redisUrl, databaseUrl: env.databaseUrl, storage });
     const tenants = new TenantService(storage, env.secret, changes);
+    // Sign-outs, bans and revocations reach the other instances' session caches (decision 0017).
+    announceSessionChangesWith((change) => changes.publishSessions(change));
+    changes.subscribeSessions(invalidateSessions);
     const audit = new AuditLog(storage, (event) => {
       const type = webhookEventForAudit(event.type);
       if (!type || !event.tenantId) return;

@@ -15,6 +15,7 @@ export { bootstrap, shutdown } from "~/context.server";
 export { startDraining } from "~/ops/lifecycle.server";
 export { hostTenantSlug } from "~/tenancy/hostnames.server";
 export { gatewayResponse } from "~/forward-auth/gateway-http.server";
+export { tenantAuthApiResponse } from "~/http/tenant-auth-api.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -1,33 +1,36 @@
 /**
- * `npm run bench` (`npm run bench -- --build` to rebuild the app first): in one run on this
- * machine, measures
+ * `npm run bench` (`-- --build` to rebuild the app first, `-- --json` for JSON instead of
+ * markdown): in one run on this machine, measures
  *   1. get-session requests/s through Portico's tenant routing (the production server),
- *   2. the same against a bare better-auth instance (bench/bare-server.ts),
- *   3. their ratio,
- *   4. the first-request time of a tenant evicted from the registry, against a warm request,
- * and prints a markdown table. Servers run on free ports, reached on 127.0.0.1 only (server.ts
- * itself listens on every interface), with fresh temporary data directories, one at a time
- * (never two under load together), and are removed afterwards.
+ *   2. the same against a bare better-auth instance with Portico's Prisma adapter
+ *      (bench/bare-server.ts),
+ *   3. the same against better-auth in its default setup: Kysely on better-sqlite3
+ *      (bench/default-server.ts),
+ * each at 10 and 50 connections, with Portico's ratios to both first, and
+ *   4. the first-request time of a tenant evicted from the registry, against a warm request.
+ * Servers run on free ports, reached on 127.0.0.1 only (server.ts itself listens on every
+ * interface), with fresh temporary data directories, one at a time (never two under load
+ * together), and are removed afterwards.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { measureThroughput, signUp, timedGetSession, warmUp, type Throughput } from "./client";
+import { measureThroughput, signUp, timedGetSession, warmUp, type Session } from "./client";
 import { watchOtherCpu } from "./machine";
-import { COLD_SAMPLES, CONNECTIONS, DURATION_S, WARM_SAMPLES, WARMUP_S } from "./options";
+import { COLD_SAMPLES, CONNECTIONS, DURATION_S, HIGH_CONNECTIONS, WARM_SAMPLES, WARMUP_S } from "./options";
+import { report, reportJson, type ColdStart, type Measured, type Results, type ServerLoad } from "./report";
 import {
   ensureBuild,
   killAllServers,
   randomSecret,
-  ROOT,
   startBare,
+  startDefault,
   startPortico,
   stopAllServers,
   type RunningServer,
 } from "./servers";
 import { createBareDatabase, createTenants } from "./tenants";
 
-const LOAD = { connections: CONNECTIONS, durationS: DURATION_S };
 const WARMUP = { connections: CONNECTIONS, durationS: WARMUP_S };
 
 const tempDirs: string[] = [];
@@ -51,42 +54,55 @@ function tenantTarget(baseUrl: string, slug: string) {
   return { origin: baseUrl, authUrl: `${baseUrl}/t/${slug}/api/auth` };
 }
 
-/** A measurement, with the share of the machine's CPU that other processes took meanwhile. */
-type Measured<T> = T & { otherCpu: number | null };
-
 async function measure<T extends object>(server: RunningServer, run: () => Promise<T>): Promise<Measured<T>> {
   const otherCpu = watchOtherCpu([process.pid, server.pid]);
   const result = await run();
   return { ...result, otherCpu: otherCpu() };
 }
 
-async function porticoThroughput(): Promise<Measured<Throughput>> {
+/** A warm-up, then get-session under 10 and then 50 connections on one server. */
+async function loads(server: RunningServer, session: Session): Promise<ServerLoad> {
+  await warmUp(session, WARMUP);
+  const low = await measure(server, () =>
+    measureThroughput(session, { connections: CONNECTIONS, durationS: DURATION_S }),
+  );
+  const high = await measure(server, () =>
+    measureThroughput(session, { connections: HIGH_CONNECTIONS, durationS: DURATION_S }),
+  );
+  return { low, high };
+}
+
+async function porticoThroughput(): Promise<ServerLoad> {
   const dataDir = tempDir("portico");
   const secret = randomSecret();
   await createTenants(dataDir, secret, ["bench"]);
   const server = await startPortico({ dataDir, secret, maxHotTenants: 500 });
   try {
-    const session = await signUp(tenantTarget(server.url, "bench"));
-    await warmUp(session, WARMUP);
-    return await measure(server, () => measureThroughput(session, LOAD));
+    return await loads(server, await signUp(tenantTarget(server.url, "bench")));
   } finally {
     await server.stop();
   }
 }
 
-async function bareThroughput(): Promise<Measured<Throughput>> {
+async function bareThroughput(): Promise<ServerLoad> {
   const dbFile = await createBareDatabase(tempDir("bare"));
   const server = await startBare({ dbFile, secret: randomSecret() });
   try {
-    const session = await signUp({ origin: server.url, authUrl: `${server.url}/api/auth` });
-    await warmUp(session, WARMUP);
-    return await measure(server, () => measureThroughput(session, LOAD));
+    return await loads(server, await signUp({ origin: server.url, authUrl: `${server.url}/api/auth` }));
   } finally {
     await server.stop();
   }
 }
 
-type ColdStart = { cold: number[]; warm: number[] };
+async function defaultThroughput(): Promise<ServerLoad> {
+  const dbFile = path.join(tempDir("default"), "auth.db");
+  const server = await startDefault({ dbFile, secret: randomSecret() });
+  try {
+    return await loads(server, await signUp({ origin: server.url, authUrl: `${server.url}/api/auth` }));
+  } finally {
+    await server.stop();
+  }
+}
 
 /**
  * With room for one hot tenant, requests alternating between two tenants each find their
@@ -120,75 +136,22 @@ async function coldStart(): Promise<Measured<ColdStart>> {
   }
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((x, y) => x - y);
-  if (p === 50 && sorted.length % 2 === 0) {
-    return (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  }
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function packageVersion(name: string): string {
-  return (
-    JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }
-  ).version;
-}
-
-const fixed = (value: number, digits = 1) => value.toFixed(digits);
-
-/** Above this share of the machine taken by other processes, the figures are flagged. */
-const BUSY_THRESHOLD = 0.1;
-
-function cpuNote(results: Results): string {
-  const shares = [results.portico.otherCpu, results.bare.otherCpu, results.start.otherCpu];
-  if (shares.some((share) => share === null)) return "CPU used by other processes: not measured (no /proc).";
-  const [portico, bare, start] = shares.map((share) => `${fixed(share! * 100, 0)}%`);
-  const note = `CPU used by other processes during the runs (share of the machine): Portico ${portico}, bare ${bare}, cold start ${start}.`;
-  const busy = shares.some((share) => share! > BUSY_THRESHOLD);
-  return busy ? `${note} **Warning: the machine was busy with other work; these figures are unreliable.**` : note;
-}
-
-type Results = { portico: Measured<Throughput>; bare: Measured<Throughput>; start: Measured<ColdStart> };
-
-function report(results: Results, buildNote: string): string {
-  const { portico, bare, start } = results;
-  const cpu = os.cpus();
-  const latency = (t: Throughput) => `${fixed(t.p50Ms)} / ${fixed(t.p99Ms)}`;
-  const rows: [string, string, string][] = [
-    ["get-session, Portico (`GET /t/<slug>/api/auth/get-session`)", fixed(portico.requestsPerSecond, 0), "req/s"],
-    ["Portico latency under that load, p50 / p99", latency(portico), "ms"],
-    ["get-session, bare better-auth (`GET /api/auth/get-session`)", fixed(bare.requestsPerSecond, 0), "req/s"],
-    ["Bare latency under that load, p50 / p99", latency(bare), "ms"],
-    ["**Portico / bare throughput**", `**${fixed(portico.requestsPerSecond / bare.requestsPerSecond, 2)}**`, "ratio"],
-    [`Evicted tenant, first request, median (n=${start.cold.length})`, fixed(percentile(start.cold, 50)), "ms"],
-    [`Evicted tenant, first request, p95 (n=${start.cold.length})`, fixed(percentile(start.cold, 95)), "ms"],
-    [`Warm tenant, request, median (n=${start.warm.length})`, fixed(percentile(start.warm, 50)), "ms"],
-  ];
-  return [
-    `## Portico bench, ${new Date().toISOString()}`,
-    "",
-    `Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), ${os.platform()} ${os.arch()}, ` +
-      `Node ${process.version}, better-auth ${packageVersion("better-auth")}, SQLite (better-sqlite3), ${buildNote}.`,
-    `Load: autocannon ${packageVersion("autocannon")}, ${CONNECTIONS} connections, ${DURATION_S} s per server ` +
-      `after ${WARMUP_S} s of warm-up; load generator and server share the machine. ` +
-      `Requests measured: Portico ${portico.total}, bare ${bare.total}, all 2xx.`,
-    cpuNote(results),
-    "",
-    "| Measurement | Value | Unit |",
-    "| --- | ---: | --- |",
-    ...rows.map(([name, value, unit]) => `| ${name} | ${value} | ${unit} |`),
-  ].join("\n");
-}
-
 async function main() {
+  const json = process.argv.includes("--json");
+  // With --json, stdout carries the JSON only; progress goes to stderr.
+  const progress = (line: string) => (json ? console.error(line) : console.log(line));
   const buildNote = ensureBuild({ force: process.argv.includes("--build") });
-  console.log(`Measuring Portico (${DURATION_S + WARMUP_S} s)…`);
+  const seconds = 2 * DURATION_S + WARMUP_S;
+  progress(`Measuring Portico (${seconds} s)…`);
   const portico = await porticoThroughput();
-  console.log(`Measuring bare better-auth (${DURATION_S + WARMUP_S} s)…`);
+  progress(`Measuring bare better-auth with Portico's Prisma adapter (${seconds} s)…`);
   const bare = await bareThroughput();
-  console.log("Measuring cold starts of evicted tenants…");
+  progress(`Measuring better-auth's default setup, Kysely on better-sqlite3 (${seconds} s)…`);
+  const defaultSetup = await defaultThroughput();
+  progress("Measuring cold starts of evicted tenants…");
   const start = await coldStart();
-  console.log("\n" + report({ portico, bare, start }, buildNote));
+  const results: Results = { portico, bare, defaultSetup, start };
+  console.log(json ? JSON.stringify(reportJson(results, buildNote), null, 2) : "\n" + report(results, buildNote));
 }
 
 // Interrupted: no graceful stop (a server under load takes seconds to drain, and npm or tsx

@@ -1,6 +1,7 @@
 /**
  * Starting and stopping the servers the bench measures: Portico's production server (the
- * compiled build/server.js on ./build) and the bare better-auth server (bench/bare-server.ts).
+ * compiled build/server.js on ./build), the bare better-auth server (bench/bare-server.ts) and
+ * better-auth in its default setup (bench/default-server.ts).
  * Each runs in its own process, so the load generator in the bench process never shares an
  * event loop with the server it measures.
  */
@@ -163,13 +164,21 @@ export async function startPortico({
   );
 }
 
-/** The bare better-auth server (bench/bare-server.ts) on an already migrated SQLite file. */
-export async function startBare({ dbFile, secret }: { dbFile: string; secret: string }) {
+/** A baseline server script on a SQLite file (bench/baseline-options.ts reads the rest). */
+async function startBaseline(script: string, { dbFile, secret }: { dbFile: string; secret: string }) {
   const port = await freePort();
   return startNodeServer(
-    ["--import", "tsx", "bench/bare-server.ts"],
+    ["--import", "tsx", script],
     port,
     { BENCH_DB_FILE: dbFile, BENCH_SECRET: secret, BENCH_PUBLIC_URL: `http://127.0.0.1:${port}` },
     "/api/auth/ok",
   );
 }
+
+/** The bare better-auth server (bench/bare-server.ts) on an already migrated SQLite file. */
+export const startBare = (options: { dbFile: string; secret: string }) =>
+  startBaseline("bench/bare-server.ts", options);
+
+/** better-auth's default setup (bench/default-server.ts); it creates and migrates `dbFile`. */
+export const startDefault = (options: { dbFile: string; secret: string }) =>
+  startBaseline("bench/default-server.ts", options);

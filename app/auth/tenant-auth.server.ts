@@ -37,6 +37,7 @@ import {
 import type { TenantEmail } from "~/email/templates.server";
 import { tenantPasswordHashing } from "~/management-api/imported-passwords.server";
 import { privacyPlugin, selfDeletionOptions } from "~/privacy/plugin.server";
+import { cachingSessionLookups } from "~/sessions/session-cache.server";
 import type { Tenant, TenantSecrets } from "~/tenancy/tenants.server";
 import { authLogger, logServerErrorsOnly } from "~/http/auth-errors.server";
 
@@ -115,7 +116,9 @@ export function createTenantAuth({
     baseURL: publicUrl.origin,
     basePath: tenantAuthPath(tenant.slug),
     secret: secrets.authSecret,
-    database: prismaAdapter(db, { provider }),
+    // Session lookups cached for a second in this process, forgotten on every session or user
+    // write (app/sessions/session-cache.server.ts, decision 0017).
+    database: cachingSessionLookups(prismaAdapter(db, { provider }), tenant.id),
     emailAndPassword: {
       ...methods.emailAndPassword,
       // Also accepts password hashes imported through the management API (bcrypt, scrypt, argon2).

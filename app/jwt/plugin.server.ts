@@ -21,6 +21,9 @@ export function tenantJwtPlugin(
 ) {
   const issuer = jwtIssuer(publicUrl, slug);
   return jwt({
+    // A JWT is signed when a client asks for one (GET /token), not on every get-session:
+    // signing was half the cost of that hot path (decision 0017).
+    disableSettingJwtHeader: true,
     jwks: {
       keyPairConfig: algorithm === "EdDSA" ? { alg: "EdDSA", crv: "Ed25519" } : { alg: algorithm },
       rotationInterval: rotationDays > 0 ? rotationDays * 24 * 60 * 60 : undefined,

@@ -5,6 +5,7 @@ import { tenantDbProvider, type TenantDb } from "~/db/clients.server";
 import { Prisma } from "~/generated/tenant-sqlite/client";
 import { deleteUserAsAdmin } from "~/privacy/delete.server";
 import { buildUserExport, UserExportSchema } from "~/privacy/export.server";
+import { sessionsChanged } from "~/sessions/session-cache.server";
 import { isBanActive } from "~/users/search.server";
 import {
   Cursor,
@@ -402,6 +403,8 @@ const updateUserOperation = defineOperation({
       if (target) throw conflict("email_taken", "A user with this email already exists.", "email");
       throw error;
     }
+    // Written with Prisma, not through better-auth: cached get-sessions must show it at once.
+    sessionsChanged({ tenantId: ctx.live.tenant.id, userId: before.id });
     const user = await requireUser(db, before.id);
     await record(ctx, "admin.user.updated", user, { fields: Object.keys(body) });
     return toApiUser(user);

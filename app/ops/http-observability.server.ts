@@ -1,5 +1,6 @@
 import { randomUUID, timingSafeEqual, createHash } from "node:crypto";
-import type { NextFunction, Request, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Request, Response } from "express";
 import { log, logPath } from "./log.server";
 import { METRICS_CONTENT_TYPE, metricsText, observeRequest, tenantRequests } from "./metrics.server";
 import { routeClass, tenantSlugOfPath } from "./route-class";
@@ -17,24 +18,29 @@ export function requestIdOf(header: string | undefined): string {
   return header && /^[A-Za-z0-9._:-]{1,128}$/.test(header) ? header : randomUUID();
 }
 
+/** A node:http request; `originalUrl` is the path before custom-domain rewriting (Express's name). */
+export type ServerRequest = IncomingMessage & { originalUrl?: string };
+
 /**
  * Gives the request its id (echoed in X-Request-Id and visible to the routes, which show it on
  * error pages) and, when the connection closes, records its duration and logs one line.
  * A request the client abandoned before the answer was sent is logged with status 499.
+ * Runs on node:http's request, ahead of Express (server.ts).
  */
-export function observeRequests(req: Request, res: Response, next: NextFunction) {
+export function observeRequests(req: ServerRequest, res: ServerResponse, next: () => void) {
   const started = process.hrtime.bigint();
-  const id = requestIdOf(req.get(REQUEST_ID_HEADER));
+  const given = req.headers[REQUEST_ID_HEADER];
+  const id = requestIdOf(typeof given === "string" ? given : undefined);
   req.headers[REQUEST_ID_HEADER] = id;
   res.setHeader("X-Request-Id", id);
   const record = (status: number) => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     // The path after custom-domain rewriting, so a tenant's requests look alike on any host.
-    const path = logPath(req.originalUrl);
+    const path = logPath(req.originalUrl ?? req.url ?? "/");
     const route = routeClass(path);
     const hostTenant = req.headers[HOST_TENANT_HEADER];
     const tenant = typeof hostTenant === "string" ? hostTenant : tenantSlugOfPath(path);
-    observeRequest(req.method, route, status, seconds);
+    observeRequest(req.method ?? "GET", route, status, seconds);
     if (tenant) tenantRequests.inc({ tenant: tenantLabel(tenant) });
     const line = {
       req_id: id,

@@ -10,7 +10,8 @@ import {
   type Attributes,
   type Span,
 } from "@opentelemetry/api";
-import type { NextFunction, Request, Response } from "express";
+import type { ServerResponse } from "node:http";
+import type { ServerRequest } from "./http-observability.server";
 import { BackgroundQueryFilter } from "./background-queries.server";
 import { log, logPath } from "./log.server";
 import { routeClass, tenantSlugOfPath } from "./route-class";
@@ -164,27 +165,28 @@ function errorText(error: unknown): string {
 }
 
 /** The tenant a request is for: set by server.ts for custom domains, else the /t/<slug>/ path. */
-function tenantSlugOf(req: Request, path: string): string | undefined {
+function tenantSlugOf(req: ServerRequest, path: string): string | undefined {
   const fromHost = req.headers[HOST_TENANT_HEADER];
   return typeof fromHost === "string" ? fromHost : tenantSlugOfPath(path);
 }
 
 /**
- * Express middleware: one server span per request, named `METHOD route_class`, continuing the
+ * One server span per request (run by server.ts on node:http's request, ahead of Express), named `METHOD route_class`, continuing the
  * caller's traceparent. The rest of the request (edge checks, Remix, Prisma) runs inside the
  * span's context, so its spans are children. Does nothing unless startTracing() turned it on.
  */
-export function traceRequests(req: Request, res: Response, next: NextFunction): void {
+export function traceRequests(req: ServerRequest, res: ServerResponse, next: () => void): void {
   if (!requestsTraced) return next();
-  const method = KNOWN_METHODS.has(req.method) ? req.method : "_OTHER";
+  const method = req.method && KNOWN_METHODS.has(req.method) ? req.method : "_OTHER";
+  const originalUrl = () => req.originalUrl ?? req.url ?? "/";
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const span = trace.getTracer(TRACER_NAME).startSpan(
-    `${method} ${routeClass(req.path)}`,
+    `${method} ${routeClass(originalUrl().split("?")[0]!)}`,
     {
       kind: SpanKind.SERVER,
       attributes: {
         "http.request.method": method,
-        "url.path": logPath(req.originalUrl),
+        "url.path": logPath(originalUrl()),
       },
     },
     parent,
@@ -195,7 +197,7 @@ export function traceRequests(req: Request, res: Response, next: NextFunction): 
     if (ended) return;
     ended = true;
     // A custom domain's request was rewritten to /t/<slug>/… on the way: classify what it became.
-    const path = req.originalUrl.split("?")[0]!;
+    const path = originalUrl().split("?")[0]!;
     const kind = routeClass(path);
     span.updateName(`${method} ${kind}`);
     span.setAttribute(ROUTE_CLASS_ATTRIBUTE, kind);

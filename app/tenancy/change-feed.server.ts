@@ -9,6 +9,13 @@ import { errorField, log } from "../ops/log.server";
  */
 export type TenantChange = { tenantId: string; configVersion?: number };
 
+/**
+ * A tenant's sessions (all of them, or one user's) were revoked or changed on one instance:
+ * every other instance drops what it cached of them (app/sessions/session-cache.server.ts), so
+ * a sign-out, ban or revocation is refused everywhere within the channel's latency.
+ */
+export type SessionsChange = { tenantId: string; userId?: string };
+
 export type ChangeListener = {
   /** A tenant changed, here or on another instance. */
   change(change: TenantChange): void;
@@ -30,6 +37,7 @@ export abstract class ChangeFeed {
   /** True only when every other instance's changes reach this one (a connected shared channel). */
   abstract get live(): boolean;
   readonly #listeners = new Set<ChangeListener>();
+  readonly #sessionListeners = new Set<(change: SessionsChange) => void>();
   /** Tells this process's messages apart from the other instances'. */
   readonly #origin = randomBytes(9).toString("base64url");
   /** Messages on their way out; close() waits for them (a CLI exits right after its change). */
@@ -40,9 +48,23 @@ export abstract class ChangeFeed {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Hears other instances' session changes (this process's own are not echoed back). */
+  subscribeSessions(listener: (change: SessionsChange) => void): () => void {
+    this.#sessionListeners.add(listener);
+    return () => this.#sessionListeners.delete(listener);
+  }
+
   publish(change: TenantChange): void {
     this.#deliver(change);
-    const message = JSON.stringify({ o: this.#origin, t: change.tenantId, v: change.configVersion });
+    this.#announce(JSON.stringify({ o: this.#origin, t: change.tenantId, v: change.configVersion }));
+  }
+
+  /** Tells the other instances; this process has already dropped its own cached sessions. */
+  publishSessions(change: SessionsChange): void {
+    this.#announce(JSON.stringify({ o: this.#origin, t: change.tenantId, s: change.userId ?? "" }));
+  }
+
+  #announce(message: string) {
     const sending = this.send(message)
       .catch((error: unknown) =>
         log.warn(
@@ -69,6 +91,11 @@ export abstract class ChangeFeed {
   protected receive(message: string): void {
     const change = parseMessage(message);
     if (!change || change.origin === this.#origin) return;
+    if (change.sessionsOf !== undefined) {
+      const sessions = { tenantId: change.tenantId, ...(change.sessionsOf ? { userId: change.sessionsOf } : {}) };
+      for (const listener of this.#sessionListeners) listener(sessions);
+      return;
+    }
     this.#deliver({ tenantId: change.tenantId, configVersion: change.configVersion });
   }
 
@@ -91,7 +118,9 @@ export abstract class ChangeFeed {
   }
 }
 
-function parseMessage(message: string): { origin: string; tenantId: string; configVersion?: number } | null {
+type Message = { origin: string; tenantId: string; configVersion?: number; sessionsOf?: string };
+
+function parseMessage(message: string): Message | null {
   let value: unknown;
   try {
     value = JSON.parse(message);
@@ -99,10 +128,11 @@ function parseMessage(message: string): { origin: string; tenantId: string; conf
     return null;
   }
   if (typeof value !== "object" || value === null) return null;
-  const { o, t, v } = value as Record<string, unknown>;
+  const { o, t, v, s } = value as Record<string, unknown>;
   if (typeof o !== "string" || typeof t !== "string" || !/^[a-z0-9]{24}$/.test(t)) return null;
   if (v !== undefined && !(typeof v === "number" && Number.isInteger(v))) return null;
-  return { origin: o, tenantId: t, configVersion: v as number | undefined };
+  if (s !== undefined && !(typeof s === "string" && s.length <= 64)) return null;
+  return { origin: o, tenantId: t, configVersion: v as number | undefined, sessionsOf: s as string | undefined };
 }
 
 /**

@@ -12,8 +12,11 @@ import type { Tenant } from "~/tenancy/tenants.server";
 const ALLOWED_METHODS = "GET, POST, OPTIONS";
 // x-portico-altcha and x-captcha-response carry bot-protection proofs (app/bot-protection).
 const ALLOWED_HEADERS = "authorization, content-type, x-two-factor-token, x-portico-altcha, x-captcha-response";
-/** Tokens the widget reads: the bearer session token, the JWT and the pending second factor. */
-const EXPOSED_HEADERS = "set-auth-token, set-auth-jwt, set-two-factor-token";
+/**
+ * Tokens the widget reads: the bearer session token and the pending second factor. (JWTs come
+ * from GET /token, not from a get-session header: decision 0017.)
+ */
+const EXPOSED_HEADERS = "set-auth-token, set-two-factor-token";
 
 /** The request's Origin when the tenant trusts it, else null. */
 export function trustedCorsOrigin(request: Request, tenant: Tenant): string | null {

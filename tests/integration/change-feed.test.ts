@@ -138,6 +138,27 @@ describe.each(channels)("through %s", (_name, makeFeed) => {
     );
     vi.restoreAllMocks();
   }, 30_000);
+
+  it("a session change (sign-out, ban, revocation) reaches the other instance's session caches, not its tenant caches", async () => {
+    const channel = `portico-test:${randomBytes(6).toString("hex")}`;
+    const a = await startInstance((pool) => makeFeed(pool, channel));
+    const b = await startInstance((pool) => makeFeed(pool, channel));
+    const tenantId = randomBytes(12).toString("hex");
+    const sessions = vi.fn();
+    const tenantChanges = vi.fn();
+    b.feed.subscribeSessions(sessions);
+    b.feed.subscribe({ change: tenantChanges, connected: () => undefined, disconnected: () => undefined });
+    const ownEcho = vi.fn();
+    a.feed.subscribeSessions(ownEcho);
+
+    a.feed.publishSessions({ tenantId, userId: "user-1" });
+    a.feed.publishSessions({ tenantId });
+    const after = await until(() => sessions.mock.calls.length === 2);
+    expect(sessions.mock.calls).toEqual([[{ tenantId, userId: "user-1" }], [{ tenantId }]]);
+    expect(tenantChanges).not.toHaveBeenCalled();
+    expect(ownEcho).not.toHaveBeenCalled();
+    console.info(`session change (${a.feed.kind}) heard after ${after.toFixed(0)} ms`);
+  }, 30_000);
 });
 
 it("ignores malformed messages on the channel", async () => {
