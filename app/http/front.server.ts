@@ -107,8 +107,9 @@ function fetchHeaders(req: ServerRequest): Headers {
  * A gateway's question as the Fetch request the forward-auth endpoint reads: headers and URL
  * only (no body is read, nothing to abort).
  */
-function gatewayRequest(req: ServerRequest, trust: TrustProxy): Request {
+function gatewayRequest(req: ServerRequest, trust: TrustProxy): Request | null {
   const url = `${protocolOf(req, trust)}://${req.headers.host || "localhost"}${req.originalUrl}`;
+  if (!URL.canParse(url)) return null;
   return new Request(url, { method: req.method, headers: fetchHeaders(req) });
 }
 
@@ -116,8 +117,10 @@ function gatewayRequest(req: ServerRequest, trust: TrustProxy): Request {
  * A bodiless API request with the URL Remix's adapter would build. No abort signal, unlike
  * Remix's: these answers take milliseconds, and a signal per request costs more than that saves.
  */
-function apiRequest(req: ServerRequest, trust: TrustProxy): Request {
+function apiRequest(req: ServerRequest, trust: TrustProxy): Request | null {
   const url = `${protocolOf(req, trust)}://${hostOf(req, trust) || "localhost"}${req.originalUrl}`;
+  // A Host or X-Forwarded-Host no URL can have ("a:b:c"): Express answers it, as it always did.
+  if (!URL.canParse(url)) return null;
   return new Request(url, { method: req.method, headers: fetchHeaders(req) });
 }
 
@@ -184,7 +187,8 @@ async function route(req: ServerRequest, res: ServerResponse, options: FrontOpti
   if (isGatewayPath(path)) {
     const answers = await options.answers();
     const hostname = hostWithoutPort(req.headers.host ?? "");
-    const response = await answers.gatewayResponse(gatewayRequest(req, options.trust), hostname);
+    const request = gatewayRequest(req, options.trust);
+    const response = request && (await answers.gatewayResponse(request, hostname));
     if (response) return send(res, response);
   }
   addDefaultHeaders(req, res, options);
@@ -193,8 +197,9 @@ async function route(req: ServerRequest, res: ServerResponse, options: FrontOpti
   if (refused || !FAST_AUTH_METHODS.has(method) || !path.includes("/api/auth")) return options.rest(req, res);
   const answers = await options.answers();
   const slug = await authApiTenant(req, path, options, answers);
-  if (slug === null) return options.rest(req, res);
-  await send(res, await answers.tenantAuthApiResponse(apiRequest(req, options.trust), slug));
+  const request = slug === null ? null : apiRequest(req, options.trust);
+  if (slug === null || request === null) return options.rest(req, res);
+  await send(res, await answers.tenantAuthApiResponse(request, slug));
 }
 
 /** The node:http request listener: the common steps, then the fast answers or `rest`. */

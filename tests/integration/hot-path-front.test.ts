@@ -97,6 +97,17 @@ describe("the node:http front", () => {
     ]);
   });
 
+  it("leaves a forwarded host no URL can have (a:b:c) to Express rather than failing", async () => {
+    const { origin, seen, expressSaw } = await start();
+    const forged = { "x-forwarded-host": "a:b:c" };
+    expect(
+      (await fetch(`${origin}/t/acme/api/auth/sign-in/social`, { method: "OPTIONS", headers: forged })).status,
+    ).toBe(418);
+    expect((await fetch(`${origin}/t/acme/api/auth/get-session`, { headers: forged })).status).toBe(418);
+    expect(seen).toEqual([]);
+    expect(expressSaw).toEqual(["OPTIONS /t/acme/api/auth/sign-in/social", "GET /t/acme/api/auth/get-session"]);
+  });
+
   it("serves a custom domain's /api/auth as its tenant's, and leaves another tenant's path there to Express", async () => {
     const { origin, seen, expressSaw } = await start({ hostTenants: { "auth.acme.test": "acme" } });
     const own = await fetch(`${origin}/api/auth/get-session`, { headers: { "x-forwarded-host": "auth.acme.test" } });

@@ -159,7 +159,8 @@ export async function startCluster(
       const code = `
         const { getPortico } = await import("./app/context.server.ts");
         const portico = getPortico();
-        try { ${snippet} } finally { await portico.storage.close(); }
+        // Its tenant changes are announced to the instances, as the tenant CLI's are (decision 0016).
+        try { ${snippet} } finally { await portico.changes.close(); await portico.storage.close(); }
         process.exit(0);`;
       const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
         cwd: repoRoot,
