@@ -19,6 +19,19 @@ async function authRequest(url: string, body?: unknown): Promise<Response> {
   });
 }
 
+/**
+ * The challenge lives in one cookie, so the options of the ceremony that runs must be the last
+ * ones fetched: a button press while the autofill's options are still on their way waits for
+ * them, or their cookie could land last and the button's answer be refused as expired.
+ */
+let lastOptionsRequest: Promise<unknown> = Promise.resolve();
+
+function fetchOptionsInTurn(url: string): Promise<Response> {
+  const request = lastOptionsRequest.then(() => authRequest(url));
+  lastOptionsRequest = request.catch(() => undefined);
+  return request;
+}
+
 async function errorCode(response: Response): Promise<string> {
   return ((await response.json().catch(() => ({}))) as ErrorBody).code ?? "";
 }
@@ -49,7 +62,7 @@ export async function signInWithPasskey(
   apiBase: string,
   { autofill }: { autofill: boolean },
 ): Promise<PasskeyFailure | "two-factor" | null> {
-  const options = await authRequest(`${apiBase}/passkey/generate-authenticate-options`);
+  const options = await fetchOptionsInTurn(`${apiBase}/passkey/generate-authenticate-options`);
   if (!options.ok) return verifyFailure(options.status, await errorCode(options));
   let credential;
   try {
