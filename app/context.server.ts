@@ -94,6 +94,7 @@ export function getPortico(): Portico {
         actor: event.actor.label ?? event.actor.type,
       }).catch((error: unknown) => log.error({ event: type, err: errorField(error) }, "Could not queue webhook event"));
     });
+    const themes = new ThemeService(storage, audit, { changes });
     const mailServers = new MailServers(tenants, env);
     // Outbox bodies with live credentials are sealed under PORTICO_SECRET; only the senders open them.
     const seal = new OutboxSeal(env.secret);
@@ -109,12 +110,11 @@ export function getPortico(): Portico {
       changes,
       sendTenantEmail: async (tenant, email) => {
         // Templates are rendered now, in the tenant's theme and locale; delivery stays off the request path.
-        await outbox.send({
-          tenantId: tenant.id,
-          ...(await renderTenantEmail(tenant, email)),
-          credentials: templateCredentials(email),
-        });
+        const theme = await themes.published(tenant.id);
+        const rendered = await renderTenantEmail(tenant, email, { theme, publicUrl: env.publicUrl });
+        await outbox.send({ tenantId: tenant.id, ...rendered, credentials: templateCredentials(email) });
       },
+      signInHistory: (tenant, userId, before) => audit.signInsBefore(tenant.id, userId, before),
       sendTenantSms: async (tenant, sms) => {
         await smsOutbox.send({ tenantId: tenant.id, ...sms });
       },
@@ -154,7 +154,7 @@ export function getPortico(): Portico {
       smsSender: new SmsSender(storage, smsGateway, { seal }),
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
-      themes: new ThemeService(storage, audit, { changes }),
+      themes,
       retention: new RetentionJob({ storage, tenants, audit }),
       platform: () =>
         (platform ??= storage.control().then((db) => ({

@@ -113,6 +113,21 @@ export class AuditLog {
     this.onRecorded(event);
   }
 
+  /** The devices (address and user agent) of a user's recorded sign-ins before a moment, newest first. */
+  async signInsBefore(
+    tenantId: string,
+    userId: string,
+    before: Date,
+  ): Promise<Array<{ ipAddress: string | null; userAgent: string | null }>> {
+    const db = await this.storage.control();
+    return db.auditEvent.findMany({
+      where: { tenantId, type: "session.created", targetId: userId, createdAt: { lt: before } },
+      select: { ipAddress: true, userAgent: true },
+      orderBy: { createdAt: "desc" },
+      take: 500,
+    });
+  }
+
   /** Records without making the caller wait or fail: auth flows must not break on audit I/O. */
   recordInBackground(event: AuditEventInput): void {
     this.record(event).catch((error: unknown) =>

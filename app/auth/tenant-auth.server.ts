@@ -33,6 +33,7 @@ import {
   sendSignUpAttemptEmail,
   sendWelcomeEmail,
   type AuthEmailContext,
+  type SignInHistory,
 } from "~/email/auth-emails.server";
 import type { TenantEmail } from "~/email/templates.server";
 import { tenantPasswordHashing } from "~/management-api/imported-passwords.server";
@@ -58,6 +59,8 @@ export type TenantAuthOptions = {
   sendEmail?: (email: TenantEmail) => Promise<void>;
   /** Sends the tenant's text messages (phone number codes) through the SMS outbox. */
   sendSms?: (sms: { to: string; body: string }) => Promise<void>;
+  /** Earlier sign-ins' devices, for the new-device email (the audit log's, in the server). */
+  signInHistory?: SignInHistory;
 };
 
 const SIGN_IN_PATHS = [
@@ -84,9 +87,10 @@ export function createTenantAuth({
   onEvent = () => undefined,
   sendEmail = async () => undefined,
   sendSms = async () => undefined,
+  signInHistory,
 }: TenantAuthOptions) {
   const { config } = tenant;
-  const emails: AuthEmailContext = { tenant, publicUrl, db, sendEmail, onEvent };
+  const emails: AuthEmailContext = { tenant, publicUrl, db, sendEmail, onEvent, signInHistory };
   const methods = authMethodsOptions(config.authMethods, {
     tenant,
     publicUrl,

@@ -1,7 +1,6 @@
 import type { BetterAuthOptions, GenericEndpointContext } from "better-auth";
 import { isAPIError } from "better-auth/api";
 import { jwtVerify } from "jose";
-import { getPortico } from "~/context.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { TenantDb } from "~/db/clients.server";
@@ -20,7 +19,11 @@ export type AuthEmailContext = {
   db: TenantDb;
   sendEmail: (email: TenantEmail) => Promise<void>;
   onEvent: (event: TenantAuthEvent) => void;
+  /** The devices of the user's earlier sign-ins the audit log recorded (none when not given). */
+  signInHistory?: SignInHistory;
 };
+
+export type SignInHistory = (userId: string, before: Date) => Promise<SessionSeen[]>;
 
 /** How long a verification link works. */
 export const VERIFICATION_EXPIRES_IN_HOURS = 24;
@@ -182,27 +185,16 @@ export function noticeNewSignIn(
 ): void {
   if (!context.tenant.config.authMethods.emailPassword.newSignInEmail || session.impersonatedBy) return;
   const check = async () => {
-    const [user, live, control] = await Promise.all([
+    const [user, live, recorded] = await Promise.all([
       context.db.user.findUnique({ where: { id: session.userId }, select: { email: true, name: true } }),
       context.db.session.findMany({
         where: { userId: session.userId, id: { not: session.id } },
         select: { ipAddress: true, userAgent: true },
         take: 200,
       }),
-      getPortico().storage.control(),
+      context.signInHistory?.(session.userId, session.createdAt) ?? [],
     ]);
     if (!user) return;
-    const recorded = await control.auditEvent.findMany({
-      where: {
-        tenantId: context.tenant.id,
-        type: "session.created",
-        targetId: session.userId,
-        createdAt: { lt: session.createdAt },
-      },
-      select: { ipAddress: true, userAgent: true },
-      orderBy: { createdAt: "desc" },
-      take: 500,
-    });
     if (!isUnknownDevice(session, [...live, ...recorded])) return;
     await context.sendEmail({
       to: user.email,

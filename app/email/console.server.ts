@@ -3,7 +3,8 @@ import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { getPortico } from "~/context.server";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "~/i18n/locales";
 import { EMAIL_TEMPLATE_IDS, EMAIL_TEMPLATES, isEmailTemplateId, type EmailTemplateId } from "../../emails";
-import { hostedUrl, renderEmail, tenantEmailTheme, type RenderedEmail, type TemplatedEmail } from "./templates.server";
+import type { Theme } from "~/theme/theme";
+import { hostedUrl, renderEmail, type RenderedEmail, type TemplatedEmail } from "./templates.server";
 
 /** The console's emails page: every template with sample data, previewed and test-sent. */
 
@@ -27,8 +28,14 @@ export function previewSelection(url: URL, fallbackLocale: Locale): { template: 
   };
 }
 
+/** The theme the tenant's emails use: its published theme (defaults until one is published). */
+function tenantEmailTheme(tenant: ConsoleAccess["tenant"]): Promise<Theme> {
+  return getPortico().themes.published(tenant.id);
+}
+
 function sampleMessage(access: ConsoleAccess, template: EmailTemplateId): TemplatedEmail {
-  return { template, props: EMAIL_TEMPLATES[template].sample(hostedUrl(access.tenant)) } as TemplatedEmail;
+  const links = hostedUrl(access.tenant, getPortico().env.publicUrl);
+  return { template, props: EMAIL_TEMPLATES[template].sample(links) } as TemplatedEmail;
 }
 
 export async function renderSample(
@@ -37,7 +44,8 @@ export async function renderSample(
   locale: Locale,
 ): Promise<RenderedEmail> {
   const theme = await tenantEmailTheme(access.tenant);
-  return renderEmail(sampleMessage(access, template), { theme, tenant: access.tenant, locale });
+  const { publicUrl } = getPortico().env;
+  return renderEmail(sampleMessage(access, template), { theme, tenant: access.tenant, locale, publicUrl });
 }
 
 export async function defaultEmailLocale(access: ConsoleAccess): Promise<Locale> {

@@ -1,7 +1,5 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
-import { getPortico } from "~/context.server";
-import { templateCredentials } from "./outbox.server";
 import { pickLocale, type Locale } from "~/i18n/locales";
 import { createTranslator, type CopyOverrides } from "~/i18n/translate";
 import type { Tenant } from "~/tenancy/tenants.server";
@@ -31,11 +29,6 @@ export type TenantEmail = { to: string; request?: Request | null; locale?: Local
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
-/** The theme a tenant's emails use: its published theme (defaults until one is published). */
-export async function tenantEmailTheme(tenant: Pick<Tenant, "id">): Promise<Theme> {
-  return getPortico().themes.published(tenant.id);
-}
-
 /** The request's language among the theme's offered ones, else the theme's default language. */
 export function emailLocale(theme: Theme, request?: Request | null): Locale {
   const { default: fallback, offered, followBrowser } = theme.locale;
@@ -44,7 +37,7 @@ export function emailLocale(theme: Theme, request?: Request | null): Locale {
 }
 
 /** The tenant's hosted pages on the shared host (links in emails always point there). */
-export function hostedUrl(tenant: Pick<Tenant, "slug">, publicUrl: URL = getPortico().env.publicUrl): string {
+export function hostedUrl(tenant: Pick<Tenant, "slug">, publicUrl: URL): string {
   return `${publicUrl.origin}/t/${tenant.slug}`;
 }
 
@@ -55,8 +48,8 @@ export async function renderEmail(
     theme,
     tenant,
     locale,
-    publicUrl = getPortico().env.publicUrl,
-  }: { theme: Theme; tenant: Pick<Tenant, "name" | "slug">; locale: Locale; publicUrl?: URL },
+    publicUrl,
+  }: { theme: Theme; tenant: Pick<Tenant, "name" | "slug">; locale: Locale; publicUrl: URL },
 ): Promise<RenderedEmail> {
   const template = EMAIL_TEMPLATES[message.template] as EmailTemplate<typeof message.props>;
   const brand = emailBrand(theme, tenant, publicUrl);
@@ -66,25 +59,18 @@ export async function renderEmail(
   return { subject: template.subject(t, message.props, brand), html, text };
 }
 
-/** A tenant email as the outbox stores it: templates rendered in the tenant's theme and locale. */
-export async function renderTenantEmail(tenant: Tenant, email: TenantEmail): Promise<PlainEmail & { to: string }> {
+/**
+ * A tenant email as the outbox stores it: templates rendered in the tenant's published theme
+ * (defaults until one is published) and the locale the email or its request asks for.
+ */
+export async function renderTenantEmail(
+  tenant: Tenant,
+  email: TenantEmail,
+  { theme, publicUrl }: { theme: Theme; publicUrl: URL },
+): Promise<PlainEmail & { to: string }> {
   if (!("template" in email)) return { to: email.to, subject: email.subject, text: email.text, html: email.html };
-  const theme = await tenantEmailTheme(tenant);
   const locale = email.locale ?? emailLocale(theme, email.request);
   const { template, props } = email;
-  return { to: email.to, ...(await renderEmail({ template, props } as TemplatedEmail, { theme, tenant, locale })) };
-}
-
-/**
- * Renders and queues one of the tenant's emails (the outbox delivers it off the request path).
- * Returns the outbox message id.
- */
-export async function sendTenantEmail(
-  tenant: Tenant,
-  to: string,
-  message: TemplatedEmail,
-  options: { request?: Request | null; locale?: Locale } = {},
-): Promise<string> {
-  const rendered = await renderTenantEmail(tenant, { to, ...message, ...options } as TenantEmail);
-  return getPortico().outbox.send({ tenantId: tenant.id, ...rendered, credentials: templateCredentials(message) });
+  const rendered = await renderEmail({ template, props } as TemplatedEmail, { theme, tenant, locale, publicUrl });
+  return { to: email.to, ...rendered };
 }

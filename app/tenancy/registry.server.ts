@@ -3,6 +3,7 @@ import { createTenantAuth, type TenantAuth } from "~/auth/tenant-auth.server";
 import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
+import type { SignInHistory } from "~/email/auth-emails.server";
 import type { TenantEmail } from "~/email/templates.server";
 import { LRUCache } from "lru-cache";
 import { tenantBuildDuration, tenantsLoaded } from "~/ops/metrics.server";
@@ -51,6 +52,8 @@ export type RegistryOptions = {
   sendTenantSms?: (tenant: Tenant, sms: { to: string; body: string }) => Promise<void>;
   /** Delivers a tenant's auth emails (the email outbox). */
   sendTenantEmail?: (tenant: Tenant, email: TenantEmail) => Promise<void>;
+  /** A user's earlier sign-ins' devices (the audit log), for the new-device email. */
+  signInHistory?: (tenant: Tenant, userId: string, before: Date) => ReturnType<SignInHistory>;
 };
 
 /**
@@ -270,7 +273,7 @@ export class TenantRegistry {
   }
 
   async #open(tenant: Tenant): Promise<HotEntry> {
-    const { storage, tenants, publicUrl, onAuthEvent, sendTenantEmail, sendTenantSms } = this.options;
+    const { storage, tenants, publicUrl, onAuthEvent, sendTenantEmail, sendTenantSms, signInHistory } = this.options;
     if (tenant.configError) throw new Error(tenant.configError);
     const secrets = await tenants.getSecrets(tenant.id);
     // A tenant with its own PostgreSQL database is served from there, whatever the deployment uses.
@@ -278,7 +281,8 @@ export class TenantRegistry {
     let auth: TenantAuth;
     try {
       let rateLimitStore = this.#rateLimitStores.get(tenant.id);
-      if (!rateLimitStore) this.#rateLimitStores.set(tenant.id, (rateLimitStore = createTenantRateLimitStore(tenant.id)));
+      if (!rateLimitStore)
+        this.#rateLimitStores.set(tenant.id, (rateLimitStore = createTenantRateLimitStore(tenant.id)));
       auth = createTenantAuth({
         tenant,
         secrets,
@@ -289,6 +293,7 @@ export class TenantRegistry {
         onEvent: onAuthEvent && ((event) => onAuthEvent(tenant, event)),
         sendEmail: sendTenantEmail && ((email) => sendTenantEmail(tenant, email)),
         sendSms: sendTenantSms && ((sms) => sendTenantSms(tenant, sms)),
+        signInHistory: signInHistory && ((userId, before) => signInHistory(tenant, userId, before)),
       });
     } catch (error) {
       await connection.close();

@@ -10,8 +10,6 @@ const root = path.resolve(import.meta.dirname, "../..");
  * calling getPortico(). The list may only shrink: a new cycle fails this test.
  */
 const KNOWN_CYCLES = [
-  "app/context.server.ts > app/email/templates.server.ts",
-  "app/context.server.ts > app/tenancy/registry.server.ts > app/auth/tenant-auth.server.ts > app/email/auth-emails.server.ts",
   "app/context.server.ts > app/webhooks/dispatcher.server.ts > app/webhooks/deps.server.ts",
 ];
 
