@@ -15,6 +15,7 @@ import { SqliteStorage } from "../app/db/sqlite-storage.server";
 import { TenantService } from "../app/tenancy/tenants.server";
 import { signUp, type Session } from "./client";
 import { watchOtherCpu } from "./machine";
+import { busiest, recordPart, target } from "./part-result";
 import { BENCH_RATE_LIMIT, CONNECTIONS, DURATION_S, WARMUP_S } from "./options";
 import { ensureBuild, killAllServers, randomSecret, startPortico, stopAllServers, type RunningServer } from "./servers";
 
@@ -150,6 +151,13 @@ async function main() {
       headers: { ...forwarded, cookie: await gatewayCookie(server, session, tenantId) },
     });
     console.log("\n" + report({ getSession, jwt, cookie }));
+    recordPart({
+      part: "forward-auth",
+      title: "Forward-auth decisions",
+      otherCpu: busiest([getSession.otherCpu, jwt.otherCpu, cookie.otherCpu]),
+      figures: { getSession, jwt, cookie },
+      targets: [target("Bearer-JWT decisions per second", jwt.perSecond, `>= ${JWT_TARGET}`, "per s")],
+    });
   } finally {
     await stopAllServers();
     rmSync(dataDir, { recursive: true, force: true });

@@ -14,6 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { watchOtherCpu } from "./machine";
+import { recordPart } from "./part-result";
 
 const { values: args } = parseArgs({
   options: { users: { type: "string", default: "100000" }, runs: { type: "string", default: "200" } },
@@ -118,6 +120,7 @@ async function main() {
     ["get one user", `/users/${userRow(Math.floor(USERS / 2)).id}`],
   ];
   const rows = [];
+  const otherCpu = watchOtherCpu([process.pid]);
   for (const [name, url] of cases) {
     for (let i = 0; i < 5; i++) await get(url);
     const samples: number[] = [];
@@ -133,6 +136,13 @@ async function main() {
       "p99 ms": percentile(samples, 99).toFixed(1),
     });
   }
+  recordPart({
+    part: "management-api",
+    title: `Management API with ${USERS} users`,
+    otherCpu: otherCpu(),
+    figures: { users: USERS, runs: RUNS, requests: rows },
+    targets: [],
+  });
   console.log(`\nManagement API on SQLite, ${USERS.toLocaleString("en")} users, ${RUNS} sequential requests each:`);
   console.table(rows);
   const [load] = os.loadavg();

@@ -15,6 +15,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { measureThroughput, signUp, warmUp, type AuthTarget, type Throughput } from "./client";
 import { processTicks, watchOtherCpu } from "./machine";
+import { busiest, recordPart, target } from "./part-result";
 import { CONNECTIONS } from "./options";
 import {
   ensureBuild,
@@ -252,6 +253,27 @@ async function main() {
   console.log(`Measuring bare better-auth under a password flood (${FLOOD_S * 3} s)…`);
   const bare = await bareFigures();
   console.log("\n" + report(ceiling, portico, bare));
+  recordPart({
+    part: "password-flood",
+    title: "Sign-in under a password flood",
+    otherCpu: busiest([portico.otherCpu, bare.otherCpu]),
+    figures: { scryptCeilingPerSecond: ceiling, portico, bare },
+    targets: [
+      target("Sign-ins / scrypt ceiling (flood alone)", portico.alone.signInsPerSecond / ceiling, ">= 0.85"),
+      target(
+        "CPU per sign-in / bare better-auth's",
+        portico.alone.serverCpuMsPerSignIn / bare.alone.serverCpuMsPerSignIn,
+        "<= 1.1",
+      ),
+      target(
+        "get-session under the flood / idle",
+        portico.underFlood.requestsPerSecond / portico.idle.requestsPerSecond,
+        ">= 0.5",
+      ),
+      target("get-session p99 under the flood", portico.underFlood.p99Ms, "<= 100", "ms"),
+      target("Sign-ins during get-session load / scrypt ceiling", portico.during.signInsPerSecond / ceiling, ">= 0.8"),
+    ],
+  });
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { measureThroughput, signUp, timedGetSession, warmUp, type Session } from "./client";
 import { watchOtherCpu } from "./machine";
+import { busiest, recordPart, target } from "./part-result";
 import { COLD_SAMPLES, CONNECTIONS, DURATION_S, HIGH_CONNECTIONS, WARM_SAMPLES, WARMUP_S } from "./options";
 import { report, reportJson, type ColdStart, type Measured, type Results, type ServerLoad } from "./report";
 import {
@@ -136,6 +137,36 @@ async function coldStart(): Promise<Measured<ColdStart>> {
   }
 }
 
+/** Issue 17's bounds for get-session and cold starts. */
+function targetsOf(figures: ReturnType<typeof reportJson>) {
+  const { ratios, getSession, coldStart } = figures;
+  const shares = Object.values(getSession).flatMap((server) => Object.values(server).map((load) => load.otherCpu));
+  return {
+    figures,
+    otherCpu: busiest([...shares, coldStart.otherCpu]),
+    targets: [
+      target(
+        `Portico / better-auth default setup, ${CONNECTIONS} connections`,
+        ratios.porticoToDefault[CONNECTIONS]!,
+        ">= 2",
+      ),
+      target(`Portico / bare better-auth, ${CONNECTIONS} connections`, ratios.porticoToBare[CONNECTIONS]!, ">= 1"),
+      target(
+        `Portico / bare better-auth, ${HIGH_CONNECTIONS} connections`,
+        ratios.porticoToBare[HIGH_CONNECTIONS]!,
+        ">= 1",
+      ),
+      target(
+        `Portico get-session p99, ${CONNECTIONS} connections`,
+        getSession.portico[CONNECTIONS]!.p99Ms,
+        "<= 20",
+        "ms",
+      ),
+      target("Evicted tenant's first request, median", coldStart.evictedMedianMs, "<= 10", "ms"),
+    ],
+  };
+}
+
 async function main() {
   const json = process.argv.includes("--json");
   // With --json, stdout carries the JSON only; progress goes to stderr.
@@ -151,7 +182,9 @@ async function main() {
   progress("Measuring cold starts of evicted tenants…");
   const start = await coldStart();
   const results: Results = { portico, bare, defaultSetup, start };
-  console.log(json ? JSON.stringify(reportJson(results, buildNote), null, 2) : "\n" + report(results, buildNote));
+  const figures = reportJson(results, buildNote);
+  console.log(json ? JSON.stringify(figures, null, 2) : "\n" + report(results, buildNote));
+  recordPart({ part: "get-session", title: "get-session and cold starts", ...targetsOf(figures) });
 }
 
 // Interrupted: no graceful stop (a server under load takes seconds to drain, and npm or tsx

@@ -13,6 +13,8 @@ import { parseArgs } from "node:util";
 import { SqliteStorage } from "../app/db/sqlite-storage.server";
 import { TenantService } from "../app/tenancy/tenants.server";
 import { countUsers, searchUsers, type UserSearch } from "../app/users/search.server";
+import { watchOtherCpu } from "./machine";
+import { recordPart, target } from "./part-result";
 import { insertUsers, userRow } from "./users";
 
 const TARGET_MS = 100;
@@ -64,6 +66,7 @@ try {
     ["count all users", () => countUsers(db)],
   ];
   const rows = [];
+  const otherCpu = watchOtherCpu([process.pid]);
   for (const [name, fn] of cases) {
     const { median, p95 } = await time(fn);
     rows.push({ query: name, "median ms": median.toFixed(1), "p95 ms": p95.toFixed(1), ok: median < TARGET_MS });
@@ -74,6 +77,13 @@ try {
   const [load] = os.loadavg();
   if (load! > os.cpus().length)
     console.warn(`Load average ${load!.toFixed(1)} on ${os.cpus().length} cores: these figures are unreliable.`);
+  recordPart({
+    part: "user-search",
+    title: `User search with ${USERS} users`,
+    otherCpu: otherCpu(),
+    figures: { users: USERS, runs: RUNS, queries: rows },
+    targets: rows.map((row) => target(`${row.query}, median`, Number(row["median ms"]), `<= ${TARGET_MS}`, "ms")),
+  });
   const slow = rows.filter((row) => !row.ok);
   if (slow.length) {
     console.error(`Over the ${TARGET_MS} ms target: ${slow.map((row) => row.query).join(", ")}`);

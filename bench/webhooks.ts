@@ -19,6 +19,8 @@ import type { WebhookDeps } from "../app/webhooks/deps.server";
 import { dispatchDue, startWebhookDispatcher } from "../app/webhooks/dispatcher.server";
 import { createEndpoint } from "../app/webhooks/endpoints.server";
 import { enqueueEvent } from "../app/webhooks/outbox.server";
+import { watchOtherCpu } from "./machine";
+import { recordPart, target } from "./part-result";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +57,7 @@ try {
   const tenant = await new TenantService(storage, SECRET).create({ slug: "webhook-bench", name: "Webhook bench" });
   await createEndpoint(tenant.id, { url: `http://127.0.0.1:${port}/hook`, description: "", eventTypes: ["*"] }, deps);
 
+  const otherCpu = watchOtherCpu([process.pid]);
   // 1. Throughput: queue a burst, then run dispatcher passes back to back until it is drained.
   for (let i = 0; i < BURST; i++) await enqueueEvent(tenant.id, "user.updated", { n: i }, deps);
   const drainStart = performance.now();
@@ -90,6 +93,19 @@ try {
   const [load] = os.loadavg();
   if (load! > os.cpus().length)
     console.warn(`Load average ${load!.toFixed(1)} on ${os.cpus().length} cores: these figures are unreliable.`);
+  const deliveriesPerSecond = BURST / drainSeconds;
+  const p50Ms = percentile(latencies, 50);
+  const p99Ms = percentile(latencies, 99);
+  recordPart({
+    part: "webhooks",
+    title: "Webhook deliveries",
+    otherCpu: otherCpu(),
+    figures: { burst: BURST, deliveriesPerSecond, steadyRate: RATE, seconds: SECONDS, p50Ms, p99Ms },
+    targets: [
+      target("Deliveries per second to a local receiver", deliveriesPerSecond, ">= 1000", "per s"),
+      target(`Enqueue to delivery p99 at ${RATE} events/s`, p99Ms, "<= 1000", "ms"),
+    ],
+  });
 } finally {
   receiver.close();
   await storage.close();
