@@ -23,6 +23,7 @@ import { ensureBuild, ROOT } from "./servers";
 const PARTS = [
   "get-session",
   "password-flood",
+  "many-tenants",
   "webhooks",
   "forward-auth",
   "page-render",
@@ -32,6 +33,7 @@ const PARTS = [
 const SCRIPT: Record<(typeof PARTS)[number], string> = {
   "get-session": "run.ts",
   "password-flood": "password-flood.ts",
+  "many-tenants": "many-tenants.ts",
   webhooks: "webhooks.ts",
   "forward-auth": "forward-auth.ts",
   "page-render": "page-render.ts",

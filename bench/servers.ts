@@ -89,11 +89,15 @@ export function randomSecret(): string {
 async function startNodeServer(args: string[], port: number, env: Record<string, string>, readyPath: string) {
   const url = `http://127.0.0.1:${port}`;
   const script = args.at(-1)!;
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout.on("data", keep);
