@@ -32,6 +32,7 @@ import { announceSessionChangesWith, invalidateSessions } from "~/sessions/sessi
 import { ThemeService } from "~/theme/themes.server";
 import { startWebhookDispatcher } from "~/webhooks/dispatcher.server";
 import { WEBHOOK_EVENT_TYPES, webhookEventForAudit } from "~/webhooks/event-types";
+import type { WebhookDeps } from "~/webhooks/deps.server";
 import { enqueueEvent } from "~/webhooks/outbox.server";
 import { errorField, log } from "~/ops/log.server";
 
@@ -55,6 +56,8 @@ export type Portico = {
   smsSender: SmsSender;
   memberships: MembershipService;
   apiKeys: ApiKeyService;
+  /** What the webhook modules need: storage, the secret, and the outbox for owners' notices. */
+  webhooks: WebhookDeps;
   /** Tenants' themes (draft, published, history) and branding uploads. */
   themes: ThemeService;
   /** Deletes history older than each tenant's retention windows; started by the server. */
@@ -81,6 +84,8 @@ export function getPortico(): Portico {
     // Sign-outs, bans and revocations reach the other instances' session caches (decision 0017).
     announceSessionChangesWith((change) => changes.publishSessions(change));
     changes.subscribeSessions(invalidateSessions);
+    // Queueing needs only the database and the secret; the dispatcher's deps add the owner notices.
+    const queueing: WebhookDeps = { storage, deploymentSecret: env.secret };
     const audit = new AuditLog(storage, (event) => {
       const type = webhookEventForAudit(event.type);
       if (!type || !event.tenantId) return;
@@ -88,11 +93,16 @@ export function getPortico(): Portico {
         event.target?.type === "user"
           ? { userId: event.target.id, email: event.target.label }
           : { targetId: event.target?.id, target: event.target?.label };
-      enqueueEvent(event.tenantId, type, {
-        ...target,
-        ...event.data,
-        actor: event.actor.label ?? event.actor.type,
-      }).catch((error: unknown) => log.error({ event: type, err: errorField(error) }, "Could not queue webhook event"));
+      enqueueEvent(
+        event.tenantId,
+        type,
+        {
+          ...target,
+          ...event.data,
+          actor: event.actor.label ?? event.actor.type,
+        },
+        queueing,
+      ).catch((error: unknown) => log.error({ event: type, err: errorField(error) }, "Could not queue webhook event"));
     });
     const themes = new ThemeService(storage, audit, { changes });
     const mailServers = new MailServers(tenants, env);
@@ -121,9 +131,9 @@ export function getPortico(): Portico {
       onAuthEvent: (tenant, event) => {
         // Auth events are webhook events too, where the catalog has them (not sign_in.failed).
         if ((WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
-          enqueueEvent(tenant.id, event.type, { userId: event.userId, email: event.email, ...event.data }).catch(
-            (error: unknown) =>
-              log.error({ event: event.type, err: errorField(error) }, "Could not queue webhook event"),
+          const data = { userId: event.userId, email: event.email, ...event.data };
+          enqueueEvent(tenant.id, event.type, data, queueing).catch((error: unknown) =>
+            log.error({ event: event.type, err: errorField(error) }, "Could not queue webhook event"),
           );
         }
         audit.recordInBackground({
@@ -155,6 +165,7 @@ export function getPortico(): Portico {
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
       themes,
+      webhooks: { ...queueing, notices: { outbox, publicUrl: env.publicUrl, appName: env.appName } },
       retention: new RetentionJob({ storage, tenants, audit }),
       platform: () =>
         (platform ??= storage.control().then((db) => ({
@@ -184,7 +195,7 @@ const FORWARD_AUTH_FLUSH_MS = 60 * 1000;
  * the quickstart has something to sign in to.
  */
 export async function bootstrap(): Promise<{ createdDemo: boolean }> {
-  const { env, storage, tenants, changes, emailSender, smsSender, retention, audit } = getPortico();
+  const { env, storage, tenants, changes, emailSender, smsSender, retention, audit, webhooks } = getPortico();
   await storage.control();
   // Until the feed is connected (and while it is down) tenant lookups live for a second only.
   await changes.start();
@@ -192,7 +203,7 @@ export async function bootstrap(): Promise<{ createdDemo: boolean }> {
   // Both work from durable tables, so a restart resumes whatever was in flight.
   const email = emailSender.start({ intervalMs: env.emailPollMs });
   const sms = smsSender.start({ intervalMs: 2_000 });
-  const stopWebhooks = startWebhookDispatcher({ intervalMs: 1_000 });
+  const stopWebhooks = startWebhookDispatcher({ intervalMs: 1_000, deps: webhooks });
   // Hourly, first a minute after start so it never competes with start-up work.
   const retentionTimer = retention.start({ intervalMs: RETENTION_INTERVAL_MS });
   // Forward-auth decision counts reach the audit log once a minute, and at shutdown.

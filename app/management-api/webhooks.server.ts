@@ -1,3 +1,4 @@
+import { webhookDeps } from "~/webhooks/process-deps.server";
 import { z } from "zod";
 import { getPortico } from "~/context.server";
 import { WebhookNotFoundError } from "~/webhooks/deps.server";
@@ -118,7 +119,7 @@ export const WEBHOOK_OPERATIONS = [
       description: "Every endpoint of the tenant.",
       schema: z.object({ data: z.array(EndpointSchema) }),
     },
-    run: async (ctx) => ({ data: await listEndpoints(ctx.live.tenant.id) }),
+    run: async (ctx) => ({ data: await listEndpoints(ctx.live.tenant.id, webhookDeps()) }),
   }),
   defineOperation({
     operationId: "createWebhookEndpoint",
@@ -139,7 +140,7 @@ export const WEBHOOK_OPERATIONS = [
     },
     success: { status: 201, description: "The endpoint and its secret.", schema: EndpointWithSecret },
     run: async (ctx, { body }) => {
-      const created = await translated(() => createEndpoint(ctx.live.tenant.id, body));
+      const created = await translated(() => createEndpoint(ctx.live.tenant.id, body, webhookDeps()));
       await record(ctx, "created", created.endpoint, { eventTypes: created.endpoint.eventTypes });
       return created;
     },
@@ -154,7 +155,7 @@ export const WEBHOOK_OPERATIONS = [
     params: EndpointParams,
     errors: [404],
     success: { status: 200, description: "The endpoint.", schema: EndpointSchema },
-    run: (ctx, { params }) => translated(() => getEndpoint(ctx.live.tenant.id, params.endpointId)),
+    run: (ctx, { params }) => translated(() => getEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps())),
   }),
   defineOperation({
     operationId: "updateWebhookEndpoint",
@@ -172,12 +173,17 @@ export const WEBHOOK_OPERATIONS = [
     run: (ctx, { params, body }) =>
       translated(async () => {
         const tenantId = ctx.live.tenant.id;
-        let endpoint = await getEndpoint(tenantId, params.endpointId);
+        let endpoint = await getEndpoint(tenantId, params.endpointId, webhookDeps());
         if (body.description !== undefined || body.eventTypes !== undefined) {
-          endpoint = await updateEndpoint(tenantId, endpoint.id, {
-            description: body.description ?? endpoint.description,
-            eventTypes: body.eventTypes ?? endpoint.eventTypes,
-          });
+          endpoint = await updateEndpoint(
+            tenantId,
+            endpoint.id,
+            {
+              description: body.description ?? endpoint.description,
+              eventTypes: body.eventTypes ?? endpoint.eventTypes,
+            },
+            webhookDeps(),
+          );
           await record(ctx, "updated", endpoint, { eventTypes: endpoint.eventTypes });
         }
         if (body.enabled !== undefined && body.enabled !== endpoint.enabled) {
@@ -185,7 +191,7 @@ export const WEBHOOK_OPERATIONS = [
             tenantId,
             endpoint.id,
             body.enabled,
-            undefined,
+            webhookDeps(),
             "Disabled through the API.",
           );
           await record(ctx, body.enabled ? "enabled" : "disabled", endpoint);
@@ -206,7 +212,7 @@ export const WEBHOOK_OPERATIONS = [
     success: { status: 204, description: "Deleted." },
     run: (ctx, { params }) =>
       translated(async () => {
-        await record(ctx, "deleted", await deleteEndpoint(ctx.live.tenant.id, params.endpointId));
+        await record(ctx, "deleted", await deleteEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps()));
         return null;
       }),
   }),
@@ -223,7 +229,7 @@ export const WEBHOOK_OPERATIONS = [
     success: { status: 200, description: "The endpoint and its new secret.", schema: EndpointWithSecret },
     run: (ctx, { params }) =>
       translated(async () => {
-        const rotated = await rotateEndpointSecret(ctx.live.tenant.id, params.endpointId);
+        const rotated = await rotateEndpointSecret(ctx.live.tenant.id, params.endpointId, webhookDeps());
         await record(ctx, "secret_rotated", rotated.endpoint);
         return rotated;
       }),
@@ -241,7 +247,7 @@ export const WEBHOOK_OPERATIONS = [
     success: { status: 200, description: "Newest first.", schema: z.object({ data: z.array(DeliverySchema) }) },
     run: (ctx, { params }) =>
       translated(async () => {
-        const deliveries = await listDeliveries(ctx.live.tenant.id, params.endpointId);
+        const deliveries = await listDeliveries(ctx.live.tenant.id, params.endpointId, webhookDeps());
         return {
           data: deliveries.map((d) => ({
             id: d.id,
@@ -279,14 +285,14 @@ export const WEBHOOK_OPERATIONS = [
     success: { status: 202, description: "Queued.", schema: z.object({ deliveryId: z.string() }) },
     run: (ctx, { params }) =>
       translated(async () => {
-        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId);
+        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps());
         const db = await getPortico().storage.control();
         const original = await db.webhookDelivery.findFirst({
           where: { id: params.deliveryId, endpointId: endpoint.id, tenantId: ctx.live.tenant.id },
           select: { id: true },
         });
         if (!original) throw notFound("webhook delivery");
-        const replay = await replayDelivery(ctx.live.tenant.id, original.id);
+        const replay = await replayDelivery(ctx.live.tenant.id, original.id, webhookDeps());
         await record(ctx, "replayed", endpoint, { deliveryId: original.id, replay: replay.deliveryId });
         return replay;
       }),
@@ -314,8 +320,8 @@ export const WEBHOOK_OPERATIONS = [
     run: (ctx, { params, body }) =>
       translated(async () => {
         const since = new Date(body.since);
-        const result = await replaySince(ctx.live.tenant.id, params.endpointId, since);
-        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId);
+        const result = await replaySince(ctx.live.tenant.id, params.endpointId, since, webhookDeps());
+        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps());
         await record(ctx, "replayed", endpoint, { since: since.toISOString(), deliveries: result.deliveries });
         return result;
       }),
@@ -337,8 +343,8 @@ export const WEBHOOK_OPERATIONS = [
     },
     run: (ctx, { params }) =>
       translated(async () => {
-        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId);
-        const sent = await sendTestEvent(ctx.live.tenant.id, endpoint.id);
+        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps());
+        const sent = await sendTestEvent(ctx.live.tenant.id, endpoint.id, webhookDeps());
         await record(ctx, "test_sent", endpoint, { messageId: sent.messageId });
         return sent;
       }),

@@ -1,3 +1,4 @@
+import { webhookDeps } from "~/webhooks/process-deps.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireTenantRole } from "~/admin/access.server";
@@ -15,7 +16,7 @@ import { listDeliveries } from "~/webhooks/outbox.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
-  const endpoints = await listEndpoints(tenant.id);
+  const endpoints = await listEndpoints(tenant.id, webhookDeps());
   const selectedId = new URL(request.url).searchParams.get("endpoint");
   const selected = endpoints.find((endpoint) => endpoint.id === selectedId) ?? null;
   if (selectedId && !selected) throw new Response("This tenant has no such webhook endpoint.", { status: 404 });
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: roleAtLeast(role, "admin"),
     endpoints,
     selected,
-    deliveries: selected ? await listDeliveries(tenant.id, selected.id) : [],
+    deliveries: selected ? await listDeliveries(tenant.id, selected.id, webhookDeps()) : [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { webhookDeps } from "~/webhooks/process-deps.server";
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
@@ -98,7 +99,7 @@ function endpointIdOf(form: FormData): string {
 async function createAction(access: ConsoleAccess, request: Request, form: FormData) {
   const parsed = await parseEndpointForm(CreateEndpointSchema, form);
   if (!parsed.ok) return failure("create", parsed.errors);
-  const { endpoint, secret } = await createEndpoint(access.tenant.id, parsed.data);
+  const { endpoint, secret } = await createEndpoint(access.tenant.id, parsed.data, webhookDeps());
   await audited(access, request, "created", endpoint, { eventTypes: endpoint.eventTypes });
   return data<WebhookActionResult>({ intent: "create", secret, endpointId: endpoint.id });
 }
@@ -107,13 +108,13 @@ async function updateAction(access: ConsoleAccess, request: Request, form: FormD
   const endpointId = endpointIdOf(form);
   const parsed = await parseEndpointForm(UpdateEndpointSchema, form);
   if (!parsed.ok) return failure("update", parsed.errors, 400, endpointId);
-  const endpoint = await updateEndpoint(access.tenant.id, endpointId, parsed.data);
+  const endpoint = await updateEndpoint(access.tenant.id, endpointId, parsed.data, webhookDeps());
   await audited(access, request, "updated", endpoint, { eventTypes: endpoint.eventTypes });
   return redirectWithToast(pagePath(access, endpointId), { type: "success", message: "Endpoint saved." });
 }
 
 async function toggleAction(access: ConsoleAccess, request: Request, form: FormData, enabled: boolean) {
-  const endpoint = await setEndpointEnabled(access.tenant.id, endpointIdOf(form), enabled);
+  const endpoint = await setEndpointEnabled(access.tenant.id, endpointIdOf(form), enabled, webhookDeps());
   await audited(access, request, enabled ? "enabled" : "disabled", endpoint);
   return redirectWithToast(pagePath(access, endpoint.id), {
     type: "success",
@@ -122,21 +123,21 @@ async function toggleAction(access: ConsoleAccess, request: Request, form: FormD
 }
 
 async function rotateAction(access: ConsoleAccess, request: Request, form: FormData) {
-  const { endpoint, secret } = await rotateEndpointSecret(access.tenant.id, endpointIdOf(form));
+  const { endpoint, secret } = await rotateEndpointSecret(access.tenant.id, endpointIdOf(form), webhookDeps());
   await audited(access, request, "secret_rotated", endpoint);
   return data<WebhookActionResult>({ intent: "rotate", secret, endpointId: endpoint.id });
 }
 
 async function deleteAction(access: ConsoleAccess, request: Request, form: FormData) {
-  const endpoint = await deleteEndpoint(access.tenant.id, endpointIdOf(form));
+  const endpoint = await deleteEndpoint(access.tenant.id, endpointIdOf(form), webhookDeps());
   await audited(access, request, "deleted", endpoint);
   return redirectWithToast(pagePath(access), { type: "success", message: `Endpoint ${endpoint.url} deleted.` });
 }
 
 async function testAction(access: ConsoleAccess, request: Request, form: FormData) {
   const endpointId = endpointIdOf(form);
-  const endpoint = await getEndpoint(access.tenant.id, endpointId);
-  const { messageId } = await sendTestEvent(access.tenant.id, endpointId);
+  const endpoint = await getEndpoint(access.tenant.id, endpointId, webhookDeps());
+  const { messageId } = await sendTestEvent(access.tenant.id, endpointId, webhookDeps());
   await audited(access, request, "test_sent", endpoint, { messageId });
   return redirectWithToast(pagePath(access, endpointId), { type: "success", message: "Test event queued." });
 }
@@ -144,8 +145,8 @@ async function testAction(access: ConsoleAccess, request: Request, form: FormDat
 async function replayAction(access: ConsoleAccess, request: Request, form: FormData) {
   const parsed = DeliveryRef.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Response("Choose a delivery.", { status: 400 });
-  const endpoint = await getEndpoint(access.tenant.id, parsed.data.endpointId);
-  const { deliveryId } = await replayDelivery(access.tenant.id, parsed.data.deliveryId);
+  const endpoint = await getEndpoint(access.tenant.id, parsed.data.endpointId, webhookDeps());
+  const { deliveryId } = await replayDelivery(access.tenant.id, parsed.data.deliveryId, webhookDeps());
   await audited(access, request, "replayed", endpoint, { deliveryId: parsed.data.deliveryId, replay: deliveryId });
   return redirectWithToast(pagePath(access, endpoint.id), { type: "success", message: "Delivery queued again." });
 }
@@ -154,8 +155,8 @@ async function replaySinceAction(access: ConsoleAccess, request: Request, form: 
   const parsed = ReplaySinceSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return failure("replay-since", { window: "Choose a time window." }, 400);
   const since = new Date(Date.now() - REPLAY_WINDOWS[parsed.data.window]);
-  const { deliveries } = await replaySince(access.tenant.id, parsed.data.endpointId, since);
-  const endpoint = await getEndpoint(access.tenant.id, parsed.data.endpointId);
+  const { deliveries } = await replaySince(access.tenant.id, parsed.data.endpointId, since, webhookDeps());
+  const endpoint = await getEndpoint(access.tenant.id, parsed.data.endpointId, webhookDeps());
   await audited(access, request, "replayed", endpoint, { since: since.toISOString(), deliveries });
   return redirectWithToast(pagePath(access, endpoint.id), {
     type: "success",

@@ -1,4 +1,3 @@
-import { getPortico } from "~/context.server";
 import type { Storage } from "~/db/storage.server";
 import type { EmailOutbox } from "~/email/outbox.server";
 
@@ -12,15 +11,6 @@ export type WebhookDeps = {
   deploymentSecret: string;
   notices?: { outbox: Pick<EmailOutbox, "send">; publicUrl: URL; appName: string };
 };
-
-export function webhookDeps(): WebhookDeps {
-  const { storage, env, outbox } = getPortico();
-  return {
-    storage,
-    deploymentSecret: env.secret,
-    notices: { outbox, publicUrl: env.publicUrl, appName: env.appName },
-  };
-}
 
 /** An endpoint or delivery that is not this tenant's (or does not exist). */
 export class WebhookNotFoundError extends Error {

@@ -5,7 +5,7 @@ import { OutboxEngine } from "~/outbox/engine.server";
 import { perTickLoader, perTickWriter } from "~/outbox/per-tick.server";
 import { type OutboxClaim, type OutboxKind, type SendOutcome, type Settlement } from "~/outbox/kind.server";
 import { retryDelay, type RetryPolicy } from "~/outbox/retry";
-import { webhookDeps, type WebhookDeps } from "./deps.server";
+import type { WebhookDeps } from "./deps.server";
 import { setEndpointEnabled } from "./endpoints.server";
 import { postWebhookRequest } from "./http-post.server";
 import { deliveriesQueued } from "./outbox.server";
@@ -278,7 +278,7 @@ async function settle(
 export type DispatchResult = Record<"claimed" | "succeeded" | "failed" | "retrying" | "cancelled", number>;
 
 /** One pass: claims what is due and sends it (concurrently). */
-export async function dispatchDue(deps: WebhookDeps = webhookDeps()): Promise<DispatchResult> {
+export async function dispatchDue(deps: WebhookDeps): Promise<DispatchResult> {
   const pass = await new OutboxEngine(deps.storage, webhookKind(deps)).deliverDue();
   return {
     claimed: pass.claimed,
@@ -296,8 +296,11 @@ export async function dispatchDue(deps: WebhookDeps = webhookDeps()): Promise<Di
  */
 export function startWebhookDispatcher({
   intervalMs = 1000,
-  deps = webhookDeps(),
-}: { intervalMs?: number; deps?: WebhookDeps } = {}): () => Promise<void> {
+  deps,
+}: {
+  intervalMs?: number;
+  deps: WebhookDeps;
+}): () => Promise<void> {
   const worker = new OutboxEngine(deps.storage, webhookKind(deps)).start({ intervalMs });
   deliveriesQueued.on("queued", worker.wake);
   return async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { fieldErrors, type FormErrors } from "~/http/forms";
-import { webhookDeps, WebhookNotFoundError, type WebhookDeps } from "./deps.server";
+import { WebhookNotFoundError, type WebhookDeps } from "./deps.server";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "./event-types";
 import { generateWebhookSecret, sealWebhookSecret } from "./signing.server";
 import { allowPrivateWebhookTargets, refuseWebhookTarget } from "./ssrf.server";
@@ -102,13 +102,13 @@ export class EndpointLimitError extends Error {
   }
 }
 
-export async function listEndpoints(tenantId: string, deps = webhookDeps()): Promise<WebhookEndpointView[]> {
+export async function listEndpoints(tenantId: string, deps: WebhookDeps): Promise<WebhookEndpointView[]> {
   const db = await deps.storage.control();
   const rows = await db.webhookEndpoint.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
   return rows.map(toView);
 }
 
-export async function getEndpoint(tenantId: string, id: string, deps = webhookDeps()): Promise<WebhookEndpointView> {
+export async function getEndpoint(tenantId: string, id: string, deps: WebhookDeps): Promise<WebhookEndpointView> {
   const db = await deps.storage.control();
   const row = await db.webhookEndpoint.findFirst({ where: { id, tenantId } });
   if (!row) throw new WebhookNotFoundError("endpoint");
@@ -119,7 +119,7 @@ export async function getEndpoint(tenantId: string, id: string, deps = webhookDe
 export async function createEndpoint(
   tenantId: string,
   input: z.output<typeof CreateEndpointSchema>,
-  deps: WebhookDeps = webhookDeps(),
+  deps: WebhookDeps,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   const db = await deps.storage.control();
   if ((await db.webhookEndpoint.count({ where: { tenantId } })) >= MAX_ENDPOINTS_PER_TENANT) {
@@ -144,7 +144,7 @@ export async function updateEndpoint(
   tenantId: string,
   id: string,
   input: z.output<typeof UpdateEndpointSchema>,
-  deps = webhookDeps(),
+  deps: WebhookDeps,
 ): Promise<WebhookEndpointView> {
   await getEndpoint(tenantId, id, deps);
   const db = await deps.storage.control();
@@ -163,7 +163,7 @@ export async function setEndpointEnabled(
   tenantId: string,
   id: string,
   enabled: boolean,
-  deps = webhookDeps(),
+  deps: WebhookDeps,
   disabledReason = "Disabled in the console.",
 ): Promise<WebhookEndpointView> {
   await getEndpoint(tenantId, id, deps);
@@ -189,7 +189,7 @@ export async function setEndpointEnabled(
 export async function rotateEndpointSecret(
   tenantId: string,
   id: string,
-  deps = webhookDeps(),
+  deps: WebhookDeps,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   await getEndpoint(tenantId, id, deps);
   const db = await deps.storage.control();
@@ -207,7 +207,7 @@ export async function rotateEndpointSecret(
 }
 
 /** Deletes the endpoint with its whole delivery log. */
-export async function deleteEndpoint(tenantId: string, id: string, deps = webhookDeps()): Promise<WebhookEndpointView> {
+export async function deleteEndpoint(tenantId: string, id: string, deps: WebhookDeps): Promise<WebhookEndpointView> {
   const endpoint = await getEndpoint(tenantId, id, deps);
   const db = await deps.storage.control();
   const deliveries = await db.webhookDelivery.findMany({ where: { endpointId: id }, select: { id: true } });

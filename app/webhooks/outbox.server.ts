@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { webhookDeps, WebhookNotFoundError, type WebhookDeps } from "./deps.server";
+import { WebhookNotFoundError, type WebhookDeps } from "./deps.server";
 import { ALL_EVENTS, TEST_EVENT_TYPE } from "./event-types";
 import { getEndpoint } from "./endpoints.server";
 
@@ -32,7 +32,7 @@ export async function enqueueEvent(
   tenantId: string,
   type: string,
   data: unknown,
-  deps: WebhookDeps = webhookDeps(),
+  deps: WebhookDeps,
 ): Promise<{ messageId: string; deliveries: number }> {
   const db = await deps.storage.control();
   const message = messageRow(tenantId, type, data);
@@ -68,7 +68,7 @@ export class EndpointDisabledError extends Error {
 export async function sendTestEvent(
   tenantId: string,
   endpointId: string,
-  deps: WebhookDeps = webhookDeps(),
+  deps: WebhookDeps,
 ): Promise<{ messageId: string; deliveryId: string }> {
   const endpoint = await getEndpoint(tenantId, endpointId, deps);
   if (!endpoint.enabled) throw new EndpointDisabledError();
@@ -87,7 +87,7 @@ export async function sendTestEvent(
 export async function replayDelivery(
   tenantId: string,
   deliveryId: string,
-  deps: WebhookDeps = webhookDeps(),
+  deps: WebhookDeps,
 ): Promise<{ deliveryId: string }> {
   const db = await deps.storage.control();
   const original = await db.webhookDelivery.findFirst({ where: { id: deliveryId, tenantId } });
@@ -105,7 +105,7 @@ export async function replaySince(
   tenantId: string,
   endpointId: string,
   since: Date,
-  deps: WebhookDeps = webhookDeps(),
+  deps: WebhookDeps,
 ): Promise<{ deliveries: number }> {
   const endpoint = await getEndpoint(tenantId, endpointId, deps);
   if (!endpoint.enabled) throw new EndpointDisabledError();
@@ -128,7 +128,7 @@ export async function replaySince(
 export const DELIVERY_LOG_LIMIT = 50;
 
 /** An endpoint's recent deliveries, newest first, with their event type and attempts. */
-export async function listDeliveries(tenantId: string, endpointId: string, deps: WebhookDeps = webhookDeps()) {
+export async function listDeliveries(tenantId: string, endpointId: string, deps: WebhookDeps) {
   await getEndpoint(tenantId, endpointId, deps);
   const db = await deps.storage.control();
   const deliveries = await db.webhookDelivery.findMany({

@@ -388,6 +388,7 @@ describe("rate limits", () => {
 
 describe("webhooks through the API", () => {
   it("manages an endpoint, delivers events caused by API calls, replays and sends test events", async () => {
+    const { getPortico } = await import("~/context.server");
     const { dispatchDue } = await import("~/webhooks/dispatcher.server");
     const created = await h.api(admin, "POST", "/webhooks/endpoints", {
       url: receiverUrl,
@@ -407,7 +408,7 @@ describe("webhooks through the API", () => {
     await h.api(admin, "POST", `/users/${user.body.id}/ban`, {});
     await expect
       .poll(async () => {
-        await dispatchDue();
+        await dispatchDue(getPortico().webhooks);
         return received.map((r) => JSON.parse(r.body).type).sort();
       })
       .toEqual(["user.banned", "user.created", "user.updated"]);
@@ -440,7 +441,7 @@ describe("webhooks through the API", () => {
     expect(test.status).toBe(202);
     await expect
       .poll(async () => {
-        await dispatchDue();
+        await dispatchDue(getPortico().webhooks);
         return received.length;
       })
       .toBe(5);

@@ -42,11 +42,11 @@ describe("auth events reach webhook endpoints", () => {
     const { dispatchDue } = await import("~/webhooks/dispatcher.server");
     const { tenants, registry } = getPortico();
     const tenant = await tenants.create({ slug: "hooked", name: "Hooked" });
-    const { secret } = await createEndpoint(tenant.id, {
-      url: `http://127.0.0.1:${port}/hook`,
-      description: "",
-      eventTypes: ["*"],
-    });
+    const { secret } = await createEndpoint(
+      tenant.id,
+      { url: `http://127.0.0.1:${port}/hook`, description: "", eventTypes: ["*"] },
+      getPortico().webhooks,
+    );
 
     const live = await registry.resolve({ slug: "hooked" });
     if (live.status !== "ok") throw new Error("tenant not ready");
@@ -71,7 +71,7 @@ describe("auth events reach webhook endpoints", () => {
 
     await expect
       .poll(async () => {
-        await dispatchDue();
+        await dispatchDue(getPortico().webhooks);
         return received.length;
       })
       .toBeGreaterThanOrEqual(2);
@@ -100,7 +100,7 @@ describe("auth events reach webhook endpoints", () => {
     await audit.record({ tenantId: tenant.id, type: "admin.user.impersonated", actor, target: user });
     await expect
       .poll(async () => {
-        await dispatchDue();
+        await dispatchDue(getPortico().webhooks);
         return received.length;
       })
       .toBeGreaterThanOrEqual(3);
@@ -109,7 +109,7 @@ describe("auth events reach webhook endpoints", () => {
       type: "user.banned",
       data: { userId: "u1", email: "hook@example.com", reason: "spam", actor: "admin@example.com" },
     });
-    await dispatchDue();
+    await dispatchDue(getPortico().webhooks);
     expect(received).toHaveLength(3);
   });
 
@@ -157,7 +157,7 @@ describe("auth events reach webhook endpoints", () => {
         .filter((event) => event.data.email === email);
     await expect
       .poll(async () => {
-        await dispatchDue();
+        await dispatchDue(getPortico().webhooks);
         return typesFor("profile@example.com").map((event) => event.type);
       })
       .toEqual(expect.arrayContaining(["user.updated", "email.verified"]));
