@@ -1,4 +1,5 @@
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
+import { roleAtLeast } from "~/admin/roles";
 import { getPortico } from "~/context.server";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import { MESSAGES, type MessageKey } from "~/i18n/messages";
@@ -20,6 +21,33 @@ export type EditorResult =
   | { intent: "save" | "publish" | "reset"; ok: false; errors: ThemeErrors }
   | { intent: "rollback"; ok: false; errors: ThemeErrors }
   | { intent: "save" | "publish" | "reset" | "rollback"; ok: true; message: string };
+
+/** What the branding page shows: the theme being edited, its draft and published state, history. */
+export type BrandingPage = Awaited<ReturnType<typeof loadBrandingPage>>;
+
+export async function loadBrandingPage({ tenant, role }: ConsoleAccess) {
+  const { themes, env } = getPortico();
+  const [draft, published, history] = await Promise.all([
+    themes.draft(tenant.id),
+    themes.publishedState(tenant.id),
+    themes.history(tenant.id),
+  ]);
+  return {
+    tenant: { slug: tenant.slug, name: tenant.name },
+    theme: draft?.theme ?? published.theme,
+    draft: draft ? { version: draft.version, savedAt: draft.savedAt.toISOString() } : null,
+    publishedVersion: published.version,
+    history: history.map((entry) => ({
+      version: entry.version,
+      status: entry.status,
+      createdAt: entry.createdAt.toISOString(),
+      publishedAt: entry.publishedAt?.toISOString() ?? null,
+    })),
+    copyDefaults: copyDefaults(),
+    appName: env.appName,
+    canEdit: roleAtLeast(role, "admin"),
+  };
+}
 
 export async function handleEditorAction(access: ConsoleAccess, request: Request): Promise<EditorResult> {
   const { themes } = getPortico();
