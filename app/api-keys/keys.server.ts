@@ -1,3 +1,4 @@
+import { normalizeIp } from "~/http/client-ip";
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { Storage } from "~/db/storage.server";
@@ -179,7 +180,8 @@ function parseScopes(stored: string): ApiKeyScope[] {
 }
 
 function toSummary(row: ApiKeyRow): ApiKeySummary {
-  return { ...row, scopes: parseScopes(row.scopes), status: statusOf(row) };
+  // Keys used before decision 0023 may have `::ffff:127.0.0.1` stored.
+  return { ...row, lastUsedIp: normalizeIp(row.lastUsedIp), scopes: parseScopes(row.scopes), status: statusOf(row) };
 }
 
 export class ApiKeyService {

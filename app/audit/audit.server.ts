@@ -1,3 +1,4 @@
+import { normalizeIp } from "~/http/client-ip";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ControlDb } from "~/db/clients.server";
@@ -105,7 +106,7 @@ export class AuditLog {
         targetType: event.target?.type ?? null,
         targetId: event.target?.id ?? null,
         targetLabel: event.target?.label ?? null,
-        ipAddress: event.ipAddress ?? null,
+        ipAddress: normalizeIp(event.ipAddress),
         userAgent: event.userAgent?.slice(0, 512) ?? null,
         data: JSON.stringify(event.data ?? {}),
       },
@@ -190,7 +191,12 @@ export class AuditLog {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: Math.min(filter.limit ?? 50, 10_000),
     });
-    return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
+    // Rows from before decision 0023 may hold `::ffff:` or expanded IPv6 addresses.
+    return rows.map((row) => ({
+      ...row,
+      ipAddress: normalizeIp(row.ipAddress),
+      data: JSON.parse(row.data) as Record<string, unknown>,
+    }));
   }
 }
 

@@ -101,8 +101,23 @@ export async function saveTrustedOrigins(access: ConsoleAccess, request: Request
   const schema = TenantConfigSchema.shape.trustedOrigins.unwrap().max(50, "Use at most 50 trusted origins.");
   const parsed = schema.safeParse(lines(value).map((origin) => origin.replace(/\/$/, "")));
   if (!parsed.success) return failedList("trustedOrigins", "trustedOrigins", parsed.error, value);
-  await saveTenantConfig(access, request, { ...access.tenant.config, trustedOrigins: [...new Set(parsed.data)] });
-  return { ok: true, message: "Trusted origins saved." };
+  const { config } = access.tenant;
+  const origins = [...new Set(parsed.data)];
+  const added = origins.filter((origin) => !config.trustedOrigins.includes(origin));
+  // The widgets' default token mode needs bearer tokens: adding an origin is the one step the
+  // README asks for, so it turns them on too (decision 0021). The config change is audited
+  // with both paths, and the toast says what else changed.
+  const turnOnBearer = added.length > 0 && !config.authMethods.bearer.enabled;
+  const authMethods = turnOnBearer
+    ? { ...config.authMethods, bearer: { ...config.authMethods.bearer, enabled: true } }
+    : config.authMethods;
+  await saveTenantConfig(access, request, { ...config, trustedOrigins: origins, authMethods });
+  return {
+    ok: true,
+    message: turnOnBearer
+      ? "Trusted origins saved. Bearer tokens are now on (Auth methods → Tokens & sessions), so the widgets on these origins can sign users in."
+      : "Trusted origins saved.",
+  };
 }
 
 const SessionForm = z

@@ -17,6 +17,7 @@ import { accountThrottlePlugin } from "~/auth/account-throttle-plugin.server";
 import type { TenantAuthEvent } from "~/auth/auth-events";
 import { tenantAuthPath, tenantBasePath, tenantCookiePrefix, tenantTrustedOrigins } from "~/auth/tenant-urls";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import { keepExactSessionAddress } from "~/sessions/session-address.server";
 import { defaultThrottleCounters, type ThrottleCounters } from "~/auth/account-throttle.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
 import { botProtectionPlugins } from "~/bot-protection/plugin.server";
@@ -207,6 +208,7 @@ export function createTenantAuth({
       },
       session: {
         create: {
+          before: keepExactSessionAddress,
           after: async (session, ctx) => {
             // Any sign-in (a link, a code, a passkey, a provider, the right password) lifts the
             // account's failed-attempt count; an administrator's impersonation does not.

@@ -1,7 +1,8 @@
 import type { BetterAuthOptions, GenericEndpointContext } from "better-auth";
 import { isAPIError } from "better-auth/api";
 import { jwtVerify } from "jose";
-import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import ipaddr from "ipaddr.js";
+import { CLIENT_IP_HEADER, normalizeIp } from "~/http/client-ip";
 import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { TenantDb } from "~/db/clients.server";
 import type { Tenant } from "~/tenancy/tenants.server";
@@ -149,10 +150,13 @@ type SessionSeen = { ipAddress?: string | null; userAgent?: string | null };
 
 /** The network part of an address: the /24 of IPv4, the /48 of IPv6. */
 export function networkOf(ip: string | null | undefined): string {
-  if (!ip) return "";
-  const v4 = ip.replace(/^::ffff:/i, "");
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(v4)) return v4.split(".").slice(0, 3).join(".");
-  return ip.toLowerCase().split(":").slice(0, 3).join(":");
+  const address = normalizeIp(ip);
+  if (!address) return "";
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(address)) return address.split(".").slice(0, 3).join(".");
+  // The /48, from the uncompressed form: rows from before decision 0023 hold the expanded,
+  // masked form and new ones the compressed one, and the same network must match both.
+  if (!ipaddr.IPv6.isValid(address)) return address.toLowerCase();
+  return ipaddr.IPv6.parse(address).toNormalizedString().split(":").slice(0, 3).join(":");
 }
 
 /** A device is a user agent on a network; one seen before in any earlier session is known. */

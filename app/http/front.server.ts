@@ -16,7 +16,7 @@ import type { Socket } from "node:net";
 import { errorField, log } from "../ops/log.server";
 import { observeRequests, REQUEST_ID_HEADER, type ServerRequest } from "../ops/http-observability.server";
 import { traceRequests } from "../ops/tracing.server";
-import { CLIENT_IP_HEADER } from "./client-ip";
+import { CLIENT_IP_HEADER, normalizeIp } from "./client-ip";
 import { isDecodablePath, isGatewayPath, routeRefusal } from "./edge.server";
 
 /** Set here when the request came on a tenant's custom domain (app/tenancy/request.server.ts). */
@@ -211,7 +211,9 @@ export function frontHandler(options: FrontOptions) {
         if (options.isDraining()) res.setHeader("Connection", "close");
         // Only this server decides these headers; a client sending them is ignored.
         delete req.headers[HOST_TENANT_HEADER];
-        req.headers[CLIENT_IP_HEADER] = clientAddress(req, options.trust);
+        // Normalised once here, so sessions, audit entries and API keys all store `127.0.0.1`
+        // rather than the dual-stack socket's `::ffff:127.0.0.1` (decision 0023).
+        req.headers[CLIENT_IP_HEADER] = normalizeIp(clientAddress(req, options.trust)) ?? "";
         route(req, res, options).catch((error: unknown) => answerInternalError(req, res, error));
       }),
     );

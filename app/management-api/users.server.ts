@@ -1,3 +1,4 @@
+import { normalizeIp } from "~/http/client-ip";
 import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { getPortico } from "~/context.server";
@@ -533,7 +534,11 @@ const listSessionsOperation = defineOperation({
       take: 100,
     });
     return {
-      data: sessions.map(({ impersonatedBy, ...session }) => ({ ...session, impersonated: Boolean(impersonatedBy) })),
+      data: sessions.map(({ impersonatedBy, ...session }) => ({
+        ...session,
+        ipAddress: normalizeIp(session.ipAddress),
+        impersonated: Boolean(impersonatedBy),
+      })),
     };
   },
 });

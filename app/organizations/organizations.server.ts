@@ -1,3 +1,4 @@
+import { slugFromName } from "~/tenancy/slug";
 import { z } from "zod";
 import { callTenantAuth } from "~/auth/tenant-auth-calls.server";
 import { formValues } from "~/http/forms";
@@ -79,7 +80,10 @@ export async function createOrganization(
     name: String(form.get("name") ?? "").slice(0, 100),
     slug: String(form.get("slug") ?? "").slice(0, 50),
   };
-  const parsed = CreateOrganizationSchema.safeParse(formValues(form));
+  const input = formValues(form);
+  // Left empty (no JavaScript to fill it as the name is typed), the slug comes from the name.
+  if (!String(input.slug ?? "").trim()) input.slug = values.slug = slugFromName(String(input.name ?? ""), 50);
+  const parsed = CreateOrganizationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldMessages(parsed.error), values };
   const response = await callTenantAuth(live, request, "/organization/create", parsed.data);
   if (!response.ok) return { ...(await orgFailure(response)), values };

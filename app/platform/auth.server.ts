@@ -5,6 +5,7 @@ import { hkdfSync } from "node:crypto";
 import { pooledPasswordHashing } from "~/auth/password-hashing/index.server";
 import { createTenantRateLimitStore } from "~/auth/rate-limit.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import { keepExactSessionAddress } from "~/sessions/session-address.server";
 import type { ControlDb } from "~/db/clients.server";
 import type { Provider } from "~/db/paths.server";
 import { PLATFORM_VERIFICATION_EXPIRES_IN_HOURS } from "./verification.server";
@@ -84,7 +85,10 @@ export function createPlatformAuth({
       }),
     },
     trustedOrigins: [publicUrl.origin],
-    databaseHooks: { user: { create: { after: async (user) => void (await onUserCreated(user)) } } },
+    databaseHooks: {
+      user: { create: { after: async (user) => void (await onUserCreated(user)) } },
+      session: { create: { before: keepExactSessionAddress } },
+    },
     rateLimit: {
       enabled: true,
       customStorage: createTenantRateLimitStore(PLATFORM_RATE_LIMIT_SCOPE),

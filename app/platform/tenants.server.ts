@@ -3,6 +3,7 @@ import { adminActor, requireTenantRole } from "~/admin/access.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import { TENANT_ENVIRONMENTS, withNewTenantDefaults } from "~/tenancy/config";
+import { slugFromName } from "~/tenancy/slug";
 import { TenantError, type Tenant } from "~/tenancy/tenants.server";
 import type { PlatformUser } from "./session.server";
 
@@ -48,7 +49,11 @@ export async function createTenantFromConsole(
     for (const issue of parsed.error.issues) errors[(issue.path[0] as CreateTenantField) ?? "form"] ??= issue.message;
     return { ok: false, errors, values };
   }
-  const { name, slug, environment, cloneFrom } = parsed.data;
+  const { name, environment, cloneFrom } = parsed.data;
+  // Left empty (no JavaScript to fill it as the name is typed), the slug comes from the name.
+  const derived = parsed.data.slug.trim() === "";
+  const slug = derived ? slugFromName(name) : parsed.data.slug;
+  if (derived) values.slug = slug;
   const source = cloneFrom ? await requireTenantRole(request, cloneFrom, "admin") : null;
   const { tenants, memberships, audit } = getPortico();
   let tenant: Tenant;
@@ -62,7 +67,9 @@ export async function createTenantFromConsole(
   } catch (error) {
     if (!(error instanceof TenantError)) throw error;
     const field = FIELDS.find((f) => f === error.field) ?? "form";
-    return { ok: false, errors: { [field]: error.message }, values };
+    const message =
+      derived && field === "slug" ? `${error.message} (The slug was made from the name: change it.)` : error.message;
+    return { ok: false, errors: { [field]: message }, values };
   }
   await memberships.addMember(tenant.id, user.id, "owner");
   const actor = { type: "platform_user" as const, id: user.id, label: user.email };

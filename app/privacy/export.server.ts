@@ -1,3 +1,4 @@
+import { normalizeIp } from "~/http/client-ip";
 import { z } from "zod";
 import type { ControlDb, TenantDb } from "~/db/clients.server";
 import { parseMetadata } from "~/management-api/common.server";
@@ -175,6 +176,7 @@ export async function buildUserExport(
     accounts: accounts.map((account) => ({ providerId: account.providerId, createdAt: iso(account.createdAt) })),
     sessions: sessions.map((session) => ({
       ...session,
+      ipAddress: normalizeIp(session.ipAddress),
       createdAt: iso(session.createdAt),
       expiresAt: iso(session.expiresAt),
     })),
@@ -191,7 +193,11 @@ export async function buildUserExport(
       expiresAt: iso(invitation.expiresAt),
     })),
     passkeys: passkeys.map((passkey) => ({ ...passkey, createdAt: isoOrNull(passkey.createdAt) })),
-    auditEvents: auditEvents.map((event) => ({ ...event, createdAt: iso(event.createdAt) })),
+    auditEvents: auditEvents.map((event) => ({
+      ...event,
+      ipAddress: normalizeIp(event.ipAddress),
+      createdAt: iso(event.createdAt),
+    })),
     emails: emails.map((email) => ({ ...email, createdAt: iso(email.createdAt), sentAt: isoOrNull(email.sentAt) })),
     textMessages: textMessages.map((sms) => ({ ...sms, createdAt: iso(sms.createdAt), sentAt: isoOrNull(sms.sentAt) })),
   };

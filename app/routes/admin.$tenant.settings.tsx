@@ -44,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hostnames: tenant.hostnames,
     publicHost: getPortico().env.publicUrl.hostname,
     trustedOrigins: config.trustedOrigins,
+    bearerEnabled: config.authMethods.bearer.enabled,
     session: { expiresInHours: config.session.expiresIn / 3600, updateAgeHours: config.session.updateAge / 3600 },
     minPasswordLength: config.authMethods.emailPassword.minPasswordLength,
     maxPasswordLength: config.authMethods.emailPassword.maxPasswordLength,
@@ -173,7 +174,18 @@ export default function TenantSettings() {
           />
         </SettingsForm>
 
-        <SettingsForm intent="trustedOrigins" title="Trusted origins" canEdit={canEdit}>
+        <SettingsForm
+          intent="trustedOrigins"
+          title="Trusted origins"
+          canEdit={canEdit}
+          description={
+            settings.bearerEnabled ? (
+              <p>Bearer tokens are on: widgets on these origins sign users in (token mode).</p>
+            ) : (
+              <p>Adding an origin also turns on Bearer tokens, which the widgets&apos; token mode needs.</p>
+            )
+          }
+        >
           <TextArea
             label="Origins"
             name="trustedOrigins"

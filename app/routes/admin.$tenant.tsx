@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireTenantRole } from "~/admin/access.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ConsoleNotFound } from "~/admin/console-not-found";
 import { Badge } from "~/components/ui/layout";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -76,5 +76,6 @@ export default function TenantConsole() {
 }
 
 export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
+  // An unknown tenant (or one this account has no access to) inside the console's frame.
+  return <ConsoleNotFound tenantKnown={false} />;
 }

@@ -111,7 +111,7 @@ export default function UserDetailPage() {
             <thead>
               <tr>
                 <th scope="col">IP address</th>
-                <th scope="col">User agent</th>
+                <th scope="col">Device</th>
                 <th scope="col">Created</th>
                 <th scope="col">Expires</th>
                 {canEdit ? (
@@ -128,7 +128,7 @@ export default function UserDetailPage() {
                     {session.ipAddress || "—"} {session.impersonated ? <Badge tone="danger">Impersonated</Badge> : null}
                   </td>
                   <td className="max-w-64 truncate text-xs text-muted" title={session.userAgent ?? undefined}>
-                    {session.userAgent || "—"}
+                    {session.device ?? (session.userAgent ? "Unknown device" : "—")}
                   </td>
                   <td className="whitespace-nowrap">{session.created}</td>
                   <td className="whitespace-nowrap">{session.expires}</td>

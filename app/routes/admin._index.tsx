@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useDerivedSlug } from "~/components/derived-slug";
 import { FormError, FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layout";
@@ -42,6 +43,7 @@ export default function TenantList() {
   const errors = result && !result.ok ? result.errors : {};
   const values = result && !result.ok ? result.values : { name: "", slug: "", environment: "", cloneFrom };
   const cloneSources = tenants.filter((tenant) => roleAtLeast(tenant.role, "admin"));
+  const slugField = useDerivedSlug(values.slug, 40);
   return (
     <main className="mx-auto max-w-5xl px-4 py-6">
       <PageHeader
@@ -103,15 +105,22 @@ export default function TenantList() {
           <div className="sm:col-span-2">
             <FormError message={errors.form} />
           </div>
-          <FormField label="Name" name="name" required maxLength={80} defaultValue={values.name} error={errors.name} />
+          <FormField
+            label="Name"
+            name="name"
+            required
+            maxLength={80}
+            defaultValue={values.name}
+            error={errors.name}
+            {...slugField.nameProps}
+          />
           <FormField
             label="Slug"
             name="slug"
-            required
             maxLength={40}
-            defaultValue={values.slug}
             error={errors.slug}
-            hint="Lowercase letters, digits and hyphens; used in URLs (/t/<slug>)."
+            hint="Lowercase letters, digits and hyphens; used in URLs (/t/<slug>). Left empty, it is made from the name."
+            {...slugField.slugProps}
           />
           <SelectField
             label="Environment"

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useDerivedSlug } from "~/components/derived-slug";
 import { FormError, FormField, SubmitButton } from "~/components/form-field";
 import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
@@ -39,6 +40,7 @@ export default function NewOrganization() {
   const t = useTranslate();
   const errors = result && !result.ok ? result.errors : {};
   const values = result && !result.ok ? result.values : undefined;
+  const slugField = useDerivedSlug(values?.slug, 50);
   return (
     <>
       <h1 className="text-xl font-semibold">{t("organizations.create.title")}</h1>
@@ -53,17 +55,17 @@ export default function NewOrganization() {
           defaultValue={values?.name}
           error={translateMessage(t, errors.name)}
           autoFocus={!errors.slug}
+          {...slugField.nameProps}
         />
         <FormField
           label={t("organizations.create.slug")}
           name="slug"
-          required
           maxLength={50}
           pattern="[a-z0-9](-?[a-z0-9])*"
           hint={t("organizations.create.slugHint")}
-          defaultValue={values?.slug}
           error={translateMessage(t, errors.slug)}
           autoFocus={Boolean(errors.slug)}
+          {...slugField.slugProps}
         />
         <SubmitButton pending={pending}>{t("organizations.create.submit")}</SubmitButton>
       </Form>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HostnameSchema, RESERVED_SLUGS, SlugSchema, TenantNameSchema } from "./slug";
+import { HostnameSchema, RESERVED_SLUGS, SlugSchema, slugFromName, TenantNameSchema } from "./slug";
 
 const slugError = (input: unknown) => {
   const result = SlugSchema.safeParse(input);
@@ -64,5 +64,25 @@ describe("tenant hostnames", () => {
     "auth_x.example.com",
   ])("refuses %s", (hostname) => {
     expect(HostnameSchema.safeParse(hostname).success).toBe(false);
+  });
+});
+
+describe("slugs made from names", () => {
+  it("lowercases, drops accents and joins words with single hyphens", () => {
+    expect(slugFromName("Acme Prod")).toBe("acme-prod");
+    expect(slugFromName("  Café Zürich -- Straße! ")).toBe("cafe-zurich-strasse");
+    expect(SlugSchema.safeParse(slugFromName("Ünïcode & Co. 2026")).success).toBe(true);
+  });
+
+  it("stays within the length limit without a trailing hyphen", () => {
+    const slug = slugFromName("An extremely long tenant name that goes on and on forever");
+    expect(slug.length).toBeLessThanOrEqual(40);
+    expect(slug.endsWith("-")).toBe(false);
+    expect(SlugSchema.safeParse(slug).success).toBe(true);
+  });
+
+  it("gives an empty slug for a name without letters or digits, which the schema refuses", () => {
+    expect(slugFromName("!!!")).toBe("");
+    expect(SlugSchema.safeParse(slugFromName("!!!")).success).toBe(false);
   });
 });

@@ -67,3 +67,21 @@ export const HostnameSchema = z
     /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/,
     "Hostname must look like auth.example.com (no scheme, port or path).",
   );
+
+/**
+ * A slug made from a name, the way the console's forms fill the slug field as the name is
+ * typed (and the server does when the field is left empty): "Acme Prod" → "acme-prod",
+ * "Café Zürich" → "cafe-zurich". The result may still be too short or reserved; the form's
+ * own validation says so.
+ */
+export function slugFromName(name: string, maxLength = 40): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
+}

@@ -1,3 +1,5 @@
+import { deviceName } from "~/sessions/device-name";
+import { normalizeIp } from "~/http/client-ip";
 import type { ConsoleAccess } from "~/admin/access.server";
 import { getPortico } from "~/context.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
@@ -69,6 +71,11 @@ export async function getUserDetail(live: LiveTenant, userId: string | undefined
   return {
     user: { ...user, banned: isBanActive(user) },
     accounts,
-    sessions: sessions.map(({ impersonatedBy, ...session }) => ({ ...session, impersonated: Boolean(impersonatedBy) })),
+    sessions: sessions.map(({ impersonatedBy, ...session }) => ({
+      ...session,
+      ipAddress: normalizeIp(session.ipAddress),
+      device: deviceName(session.userAgent),
+      impersonated: Boolean(impersonatedBy),
+    })),
   };
 }

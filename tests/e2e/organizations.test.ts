@@ -97,6 +97,8 @@ test("an owner creates an organization, invites someone by email, and they sign 
 
   await page.getByRole("link", { name: "Create an organization" }).click();
   await page.getByLabel("Organization name").fill("Acme Labs");
+  // Typing the name fills the short name; the field stays editable.
+  await expect(page.getByLabel("Short name (slug)")).toHaveValue("acme-labs");
   await page.getByLabel("Short name (slug)").fill("Not A Slug");
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(page.getByLabel("Short name (slug)")).toHaveAccessibleDescription(

@@ -168,7 +168,9 @@ test("<auth-user-profile> edits the name, changes the password and revokes anoth
   await profile.getByRole("button", { name: "Change password" }).click();
   await expect(profile.getByRole("status")).toHaveText("Password changed.");
 
-  // apiSignUp left a session elsewhere: it is listed and can be revoked.
+  // apiSignUp left a session elsewhere: it is listed and can be revoked. Sessions are named by
+  // browser and system, the raw user agent in the tooltip.
+  await expect(profile.locator("[data-session]", { hasText: "(This device)" })).toContainText("Chrome on Linux");
   await expect(profile.getByRole("button", { name: "Revoke" })).toHaveCount(1);
   await profile.getByRole("button", { name: "Revoke" }).click();
   await expect(profile.getByRole("button", { name: "Revoke" })).toHaveCount(0);
@@ -250,7 +252,7 @@ test("bad input: unknown tenant, disabled tenant, network failure, expired token
 
   await patchTenantConfig(slug, { authMethods: { bearer: { enabled: false } } });
   uncaught = uncaught.concat(await open(page, `<auth-login tenant="${slug}"></auth-login>`));
-  await expect(page.getByRole("alert")).toContainText("Token mode needs the tenant's Bearer tokens method");
+  await expect(page.getByRole("alert")).toContainText("Token mode needs the tenant's Bearer tokens");
   expect((await firstError(page)).code).toBe("bearer_disabled");
 
   await disableTenant(slug);

@@ -114,6 +114,8 @@ describe("unknown devices", () => {
     expect(networkOf("203.0.113.42")).toBe("203.0.113");
     expect(networkOf("::ffff:203.0.113.42")).toBe("203.0.113");
     expect(networkOf("2001:db8:abcd:12::1")).toBe("2001:db8:abcd");
+    // A row from before decision 0023 (expanded, masked to /64) is on the same network.
+    expect(networkOf("2001:0db8:abcd:0012:0000:0000:0000:0000")).toBe("2001:db8:abcd");
     expect(isUnknownDevice({ userAgent: chrome, ipAddress: "203.0.113.9" }, [])).toBe(false);
     const seen = [{ userAgent: chrome, ipAddress: "203.0.113.42" }];
     expect(isUnknownDevice({ userAgent: chrome, ipAddress: "203.0.113.9" }, seen)).toBe(false);

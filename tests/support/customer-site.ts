@@ -62,6 +62,11 @@ ${body}
     );
   }
 
+  /** Serves `html` at `path` exactly as given (a snippet pasted into a page, nothing added). */
+  raw(path: string, html: string): void {
+    this.pages.set(path, html);
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

@@ -26,7 +26,7 @@ export function configure(options: Partial<StoreOptions> & { tenant: string }): 
       baseUrl,
       tenant: options.tenant,
       mode: options.mode ?? "token",
-      storage: options.storage ?? "memory",
+      storage: options.storage ?? "cookie",
     }),
   );
 }

@@ -21,7 +21,8 @@ export const organizations = defineMessages({
     "organizations.create.subtitle": "You become its owner and can invite others.",
     "organizations.create.name": "Organization name",
     "organizations.create.slug": "Short name (slug)",
-    "organizations.create.slugHint": "Lowercase letters, digits and single hyphens, e.g. acme-labs.",
+    "organizations.create.slugHint":
+      "Lowercase letters, digits and single hyphens, e.g. acme-labs. Left empty, it is made from the name.",
     "organizations.create.submit": "Create organization",
 
     "organizations.role.owner": "Owner",
@@ -158,7 +159,8 @@ export const organizations = defineMessages({
     "organizations.create.subtitle": "Sie werden ihr Eigentümer und können andere einladen.",
     "organizations.create.name": "Name der Organisation",
     "organizations.create.slug": "Kurzname (Slug)",
-    "organizations.create.slugHint": "Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. acme-labs.",
+    "organizations.create.slugHint":
+      "Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. acme-labs. Leer gelassen, wird er aus dem Namen gebildet.",
     "organizations.create.submit": "Organisation anlegen",
 
     "organizations.role.owner": "Eigentümer",

@@ -18,7 +18,7 @@ export const widgets = defineMessages({
     "embed.api.title": "From your code",
     "embed.api.text": "Send the short-lived JWT to your backend, which verifies it against this tenant's keys:",
     "embed.origins":
-      "Your site's origin must be one of the tenant's trusted origins, and token mode (the default) needs the tenant's Bearer tokens method. This page shows the widgets in cookie mode because it is Portico's own site.",
+      "Add your site's origin to the tenant's trusted origins (Settings): that also turns on the Bearer tokens that token mode, the default, needs. This page shows the widgets in cookie mode because it is Portico's own site.",
     "embed.docs": "Every attribute, event, part and CSS variable: docs/widgets.md.",
   },
   de: {
@@ -38,7 +38,7 @@ export const widgets = defineMessages({
     "embed.api.title": "Aus deinem Code",
     "embed.api.text": "Schick das kurzlebige JWT an dein Backend, das es mit den Schlüsseln dieses Mandanten prüft:",
     "embed.origins":
-      "Der Origin deiner Seite muss zu den vertrauenswürdigen Origins des Mandanten gehören, und der Token-Modus (Standard) braucht die Methode „Bearer tokens“. Diese Seite zeigt die Widgets im Cookie-Modus, weil sie auf Portico selbst läuft.",
+      "Füge den Origin deiner Seite zu den vertrauenswürdigen Origins des Mandanten hinzu (Einstellungen): Das schaltet auch die „Bearer tokens“ ein, die der Token-Modus (Standard) braucht. Diese Seite zeigt die Widgets im Cookie-Modus, weil sie auf Portico selbst läuft.",
     "embed.docs": "Alle Attribute, Events, Parts und CSS-Variablen: docs/widgets.md.",
   },
 });

@@ -4,8 +4,11 @@ import type { Challenge } from "altcha-lib";
 
 /** How the widget proves who is signed in: a bearer token it keeps, or Portico's cookies. */
 export type AuthMode = "token" | "cookie";
-/** Where token mode keeps its tokens: this page's memory (default) or localStorage. */
-export type TokenStorage = "memory" | "local";
+/**
+ * Where token mode keeps its tokens: `cookie` (default: in memory, and kept across reloads in an
+ * HttpOnly cookie on Portico's host), `memory` (this page only) or `local` (localStorage).
+ */
+export type TokenStorage = "cookie" | "memory" | "local";
 
 export type PorticoUser = {
   id: string;
@@ -95,6 +98,24 @@ export class PorticoClient {
     }
   }
 
+  /**
+   * Token storage `cookie`: the session kept across reloads in Portico's HttpOnly cookie
+   * (app/widgets-server/kept-session.server.ts). `keep` stores `token`, `restore` answers the
+   * kept one (or null), `forget` clears it. Plain-text POSTs need no preflight; a failure only
+   * costs the reload, so it answers null.
+   */
+  async kept(step: "keep" | "restore" | "forget", token = ""): Promise<string | null> {
+    if (this.mode !== "token" || this.storage !== "cookie") return null;
+    try {
+      const url = `${this.tenantUrl}/api/widget-session/${step}`;
+      const response = await fetch(url, { method: "POST", body: token, credentials: "include" });
+      const answer = (await response.json()) as { token?: unknown };
+      return typeof answer.token === "string" ? answer.token : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** `GET /t/<tenant>/config.json`, once per page. */
   config(): Promise<PublicTenantConfig> {
     this.configPromise ??= this.fetchJson<PublicTenantConfig>(`${this.tenantUrl}/config.json`, {
@@ -163,7 +184,10 @@ export class PorticoClient {
       throw await this.unreachable();
     }
     const newToken = response.headers.get("set-auth-token");
-    if (newToken && this.mode === "token") this.useToken(newToken);
+    if (newToken && this.mode === "token") {
+      this.useToken(newToken);
+      await this.kept("keep", newToken);
+    }
     this.twoFactorToken = response.headers.get("set-two-factor-token") ?? (newToken ? null : this.twoFactorToken);
     const text = await response.text();
     const data = parseJson(text);

@@ -60,6 +60,7 @@ export const de: Record<MessageKey, string> = {
   signedOutTitle: "Du bist abgemeldet.",
   unknownDevice: "Unbekanntes Gerät",
   notConfigured: "Dieser Mandant hat keine Anmeldemethode, die das Widget anzeigen kann.",
+  unavailable: "Anmeldung nicht verfügbar",
   retry: "Erneut versuchen",
   yourData: "Deine Daten",
   downloadData: "Meine Daten herunterladen",

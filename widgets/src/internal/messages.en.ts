@@ -58,6 +58,7 @@ export const en = {
   signedOutTitle: "You are signed out.",
   unknownDevice: "Unknown device",
   notConfigured: "This tenant has no sign-in method the widget can show.",
+  unavailable: "Sign-in unavailable",
   retry: "Try again",
   yourData: "Your data",
   downloadData: "Download my data",

@@ -43,7 +43,10 @@ export class PorticoElement extends LitElement {
   declare baseUrl: string;
   /** `token` (default; bearer token kept by the widget) or `cookie` (same-site deployments). */
   declare mode: AuthMode;
-  /** Token mode only: `memory` (default) or `local` (localStorage, survives reloads). */
+  /**
+   * Token mode only: `cookie` (default: kept across reloads in an HttpOnly cookie on Portico's
+   * host), `memory` (this page only) or `local` (localStorage, readable by the page's scripts).
+   */
   declare tokenStorage: TokenStorage;
   declare protected config: PublicTenantConfig | null;
   declare protected session: SessionState;
@@ -59,7 +62,7 @@ export class PorticoElement extends LitElement {
     this.tenant = "";
     this.baseUrl = "";
     this.mode = "token";
-    this.tokenStorage = "memory";
+    this.tokenStorage = "cookie";
     this.config = null;
     this.session = { status: "loading", user: null, session: null };
     this.error = null;
@@ -102,7 +105,7 @@ export class PorticoElement extends LitElement {
     if (!tenant) return this.fail(new PorticoError("tenant_missing", 'Set the tenant attribute, e.g. tenant="acme".'));
     const baseUrl = (this.baseUrl || MODULE_ORIGIN || location.origin).replace(/\/$/, "");
     const mode: AuthMode = this.mode === "cookie" ? "cookie" : "token";
-    const store = sessionStore({ baseUrl, tenant, mode, storage: this.tokenStorage === "local" ? "local" : "memory" });
+    const store = sessionStore({ baseUrl, tenant, mode, storage: storageOf(this.tokenStorage) });
     this.store = store;
     this.session = store.state;
     this.unsubscribe = store.subscribe((state) => {
@@ -115,7 +118,7 @@ export class PorticoElement extends LitElement {
       if (mode === "token" && !config.authMethods.bearer) {
         throw new PorticoError(
           "bearer_disabled",
-          'Token mode needs the tenant\'s Bearer tokens method: turn it on in the console, or use mode="cookie" on the same site.',
+          "Token mode needs the tenant's Bearer tokens: add this site's origin in the console.",
         );
       }
       this.config = config;
@@ -176,4 +179,8 @@ export class PorticoElement extends LitElement {
     const token = this.methods.jwt ? await store.getToken().catch(() => null) : null;
     emit(this, "portico:signed-in", { user: state.user, token });
   }
+}
+
+function storageOf(value: string): TokenStorage {
+  return value === "local" || value === "memory" ? value : "cookie";
 }

@@ -47,7 +47,7 @@ export class SessionStore {
   /** Asks Portico who is signed in. A token it no longer accepts is dropped and reported. */
   async refresh(): Promise<SessionState> {
     const { client } = this;
-    if (client.mode === "token" && !client.token) {
+    if (client.mode === "token" && !client.token && !(await this.restoreOnce())) {
       this.set({ status: "signed-out", user: null, session: null });
       return this.state;
     }
@@ -61,6 +61,17 @@ export class SessionStore {
     }
     this.set({ status: "signed-in", user: answer.user, session: answer.session });
     return this.state;
+  }
+
+  private restored = false;
+
+  /** After a reload: the session kept in Portico's cookie, asked for once per page. */
+  private async restoreOnce(): Promise<boolean> {
+    if (this.restored) return false;
+    this.restored = true;
+    const token = await this.client.kept("restore");
+    if (token) this.client.useToken(token);
+    return token !== null;
   }
 
   /** After a sign-in answer: reads the full session (user with every field) and tells everyone. */
@@ -84,8 +95,11 @@ export class SessionStore {
       await client.auth("/sign-out", { method: "POST", body: {} });
     } finally {
       if (token) client.forgetToken(token);
+      await client.kept("forget");
     }
     if (client.mode === "token" && client.token) {
+      // Another kept account becomes the active one, and the one kept across reloads.
+      await client.kept("keep", client.token);
       await this.refresh().catch(() => this.set({ status: "signed-out", user: null, session: null }));
       return;
     }
@@ -120,6 +134,7 @@ export class SessionStore {
       });
     } else {
       this.client.useToken(account.sessionToken);
+      await this.client.kept("keep", account.sessionToken);
     }
     return this.refresh();
   }

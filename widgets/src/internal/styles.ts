@@ -93,6 +93,7 @@ export const baseStyles = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_danger);
     color: var(--_danger);
+    overflow-wrap: anywhere;
   }
   .notice {
     border-color: var(--_border);

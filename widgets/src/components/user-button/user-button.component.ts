@@ -32,6 +32,17 @@ export class AuthUserButton extends PorticoElement {
         display: inline-block;
         position: relative;
       }
+      [part~="error"] {
+        display: inline-block;
+        max-width: 16rem;
+        margin: 0;
+        padding: 6px 10px;
+        overflow: hidden;
+        font-size: 13px;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+        vertical-align: middle;
+      }
       [part~="avatar"] {
         display: inline-flex;
         align-items: center;
@@ -260,8 +271,16 @@ export class AuthUserButton extends PorticoElement {
     const signedIn = this.session.status === "signed-in" && user;
     // The dialog stays the same element whichever state shows, so its <auth-login> is still
     // in the page when it announces the sign-in that switches this button's state.
+    // A page header has room for a button, not a paragraph: one short line in the widget's own
+    // box, the whole message in its tooltip and in the portico:error event.
+    const blocking = this.blockingError;
+    if (blocking) {
+      return html`<div part="base">
+        <span role="alert" part="error" title=${blocking.message}>${this.t("unavailable")}</span>
+      </div>`;
+    }
     return html`<div part="base" @keydown=${this.onMenuKey}>
-      ${this.error ? html`<div role="alert" part="error">${this.error.message}</div>` : nothing}
+      ${this.error ? html`<span role="alert" part="error" title=${this.error.message}>${this.t("signedOutTitle")}</span>` : nothing}
       ${
         signedIn
           ? html`<button

@@ -29,8 +29,13 @@ describe("<auth-user-button>", () => {
     document.body.append(header);
     const element = mount("auth-user-button", { tenant: "no-bearer", "base-url": backendUrl }, header);
     expect((await next(element, "portico:error")).code).toBe("bearer_disabled");
-    await until(() => shadowText(element).includes("Bearer"));
-    // The header keeps its layout: the widget does not take the whole row.
-    expect(element.getBoundingClientRect().width).toBeLessThan(800);
+    await until(() => shadowText(element).includes("Sign-in unavailable"));
+    // The whole message is in the tooltip (and the event), not in the header.
+    const alert = element.shadowRoot!.querySelector("[role=alert]")!;
+    expect(alert.getAttribute("title")).toContain("Bearer tokens");
+    // The header keeps its layout: the widget stays a button-sized box.
+    const box = element.getBoundingClientRect();
+    expect(box.width).toBeLessThanOrEqual(16 * 16 + 4);
+    expect(box.height).toBeLessThanOrEqual(48);
   });
 });

@@ -1,3 +1,4 @@
+import { deviceName } from "~/sessions/device-name";
 import { css, html, nothing, render, type PropertyValues } from "lit";
 import { PorticoError, type PorticoSession } from "../../internal/client";
 import { PorticoElement } from "../../internal/portico-element";
@@ -367,8 +368,8 @@ export class AuthUserProfile extends PorticoElement {
           ${this.sessions.map(
             (session) =>
               html`<li class="row" data-session=${session.id}>
-                <span>
-                  ${session.userAgent || this.t("unknownDevice")}
+                <span title=${session.userAgent ?? ""}>
+                  ${deviceName(session.userAgent) ?? this.t("unknownDevice")}
                   ${session.id === current ? html`<strong>(${this.t("thisDevice")})</strong>` : nothing}
                 </span>
                 ${
