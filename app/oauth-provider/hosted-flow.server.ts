@@ -159,3 +159,29 @@ export async function answerConsent(live: TenantRequestContext, request: Request
   if (!response.ok || !body?.url) invalidRequest();
   return redirect(body.url);
 }
+
+/**
+ * The signed authorization request a page works on: the consent page's own query, or the one
+ * in a sign-in page's `redirectTo=…/oauth2/resume?…` (a sign-in form's answer can end at the
+ * client when it needs no consent).
+ */
+function signedQueryOfPage(url: URL): string | null {
+  if (url.pathname.endsWith("/oauth2/consent")) return url.search.slice(1) || null;
+  const next = url.searchParams.get("redirectTo");
+  if (!next?.includes("/oauth2/resume?")) return null;
+  return next.slice(next.indexOf("?") + 1) || null;
+}
+
+/**
+ * Browsers apply a page's CSP form-action to the redirects that follow its form posts, and
+ * these pages' forms can end with a redirect to the client's registered URI: they also allow
+ * the origin of the request's redirect URI, only when the request's signature checks.
+ */
+export async function oauthFormTarget(live: Pick<TenantRequestContext, "auth">, request: Request) {
+  const query = signedQueryOfPage(new URL(request.url));
+  if (!query) return null;
+  const { secret } = await live.auth.$context;
+  if (!(await verifyOAuthQueryParams(query, secret))) return null;
+  const redirectUri = new URLSearchParams(query).get("redirect_uri");
+  return redirectUri && URL.canParse(redirectUri) ? new URL(redirectUri).origin : null;
+}
