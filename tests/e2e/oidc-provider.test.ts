@@ -169,3 +169,52 @@ test("a first-party client skips consent, and Deny sends access_denied to the RP
   await expect(page.getByRole("heading", { name: "Test RP received: access_denied" })).toBeVisible();
   expect((await rp.nextCallback()).searchParams.get("error")).toBe("access_denied");
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the hosted sign-in and the consent page work as plain form posts", async ({ page, apiSignUp, uniqueEmail }) => {
+    const { slug, issuer } = await providerTenant("nojs");
+    const email = uniqueEmail("nojs");
+    await apiSignUp(slug, { name: "No Script", email });
+    const base = {
+      tokenEndpointAuthMethod: "client_secret_basic" as const,
+      grantTypes: ["authorization_code" as const],
+      redirectUris: [rp.redirectUri],
+      scopes: ["openid", "profile"],
+    };
+    const [ownApp, plainApp] = await registerClients(slug, [
+      { ...base, name: "Own app", skipConsent: true },
+      { ...base, name: "Plain app" },
+    ]);
+    const authorize = async (client: typeof ownApp) => {
+      const config = await discover(issuer, client!);
+      const verifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: rp.redirectUri,
+        scope: "openid profile",
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: "S256",
+        state,
+      });
+      return { config, url, checks: { pkceCodeVerifier: verifier, expectedState: state } };
+    };
+
+    // The sign-in form's answer ends at the client (no consent for a first-party app).
+    const own = await authorize(ownApp);
+    await page.goto(own.url.href);
+    await fillSignIn(page, { email });
+    await expect(page.getByRole("heading", { name: "Test RP received: code" })).toBeVisible();
+    await oidc.authorizationCodeGrant(own.config, await rp.nextCallback(), own.checks);
+
+    // The consent form's answer does too.
+    const plain = await authorize(plainApp);
+    await page.goto(plain.url.href);
+    await expect(page.getByText("See your name and profile picture")).toBeVisible();
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page.getByRole("heading", { name: "Test RP received: code" })).toBeVisible();
+    const tokens = await oidc.authorizationCodeGrant(plain.config, await rp.nextCallback(), plain.checks);
+    expect(tokens.claims()?.iss).toBe(issuer);
+  });
+});
