@@ -5,6 +5,7 @@ import { AUTH_METHOD_IDS, type AuthMethodId, type AuthMethodSettings } from "~/a
 import { tenantPasskeyPlugin } from "~/auth-methods/passkeys/plugin.server";
 import { tenantTwoFactorPlugin } from "~/auth-methods/two-factor/plugin.server";
 import { tenantJwtPlugin } from "~/jwt/plugin.server";
+import { tenantOAuthProviderPlugin } from "~/oauth-provider/plugin.server";
 import { invitationLink, organizationAccessOptions, organizationLeaveEvents } from "~/organizations/plugin.server";
 import type { TenantConfig } from "~/tenancy/config";
 import { socialProviderOptions } from "~/auth-methods/social/options.server";
@@ -89,6 +90,10 @@ const TO_BETTER_AUTH: {
   bearer: ({ requireSignature }) => ({ plugins: [bearer({ requireSignature })] }),
   jwt: (settings, _methods, { publicUrl, tenant, db }) => ({
     plugins: [tenantJwtPlugin(settings, { publicUrl, slug: tenant.slug, db })],
+  }),
+  // Needs the jwt entry (its dependency): tokens are signed with the tenant's keys.
+  oauthProvider: (settings, methods, context) => ({
+    plugins: tenantOAuthProviderPlugin(settings, { ...context, organizations: methods.organizations.enabled }),
   }),
   magicLink: (settings, _methods, context) => ({ plugins: [magicLinkPlugin(settings, context)] }),
   emailOtp: (settings, _methods, context) => ({ plugins: [emailOtpPlugin(settings, context)] }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SOCIAL_AUTH_METHODS } from "~/auth-methods/social/catalog";
 import { JWT_AUTH_METHOD } from "~/jwt/catalog";
+import { OAUTH_PROVIDER_AUTH_METHOD } from "~/oauth-provider/catalog";
 import type { AuthMethodDefinition, AuthMethodId, SettingsShape } from "./definition";
 
 export { AUTH_METHOD_CATEGORIES, AUTH_METHOD_IDS } from "./definition";
@@ -307,6 +308,8 @@ export const AUTH_METHODS = {
   }),
   // Short-lived JWTs and the tenant's JWKS (app/jwt).
   jwt: JWT_AUTH_METHOD,
+  // The tenant as an OAuth 2.1 / OpenID Connect provider (app/oauth-provider).
+  oauthProvider: OAUTH_PROVIDER_AUTH_METHOD,
   ...SOCIAL_AUTH_METHODS,
 };
 

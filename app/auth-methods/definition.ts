@@ -37,6 +37,7 @@ export const AUTH_METHOD_IDS = [
   "multiSession",
   "bearer",
   "jwt",
+  "oauthProvider",
   "magicLink",
   "emailOtp",
   "passkey",

@@ -13,7 +13,9 @@ export type TenantAuthEvent = {
     | "organization.member_added"
     | "organization.member_removed"
     | "two_factor.enabled"
-    | "user.deleted";
+    | "user.deleted"
+    /** Counts per client and grant type, one event a minute (app/oauth-provider/token-events.server.ts). */
+    | "oauth_token.issued";
   userId?: string;
   email?: string;
   ipAddress?: string | null;

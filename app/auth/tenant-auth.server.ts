@@ -23,6 +23,7 @@ import type { RateLimitStore } from "~/auth/rate-limit.server";
 import { botProtectionPlugins } from "~/bot-protection/plugin.server";
 import { userUpdateEvent } from "~/auth/user-events.server";
 import type { TenantDb } from "~/db/clients.server";
+import { listsAsJsonText } from "~/db/json-lists.server";
 import type { Provider } from "~/db/paths.server";
 import {
   afterEmailAuthEndpoint,
@@ -101,6 +102,7 @@ export function createTenantAuth({
     sendSms,
     signUpMode: config.signUp.mode,
     db,
+    rateLimit: config.rateLimit,
   });
   // Wrong passwords and codes per account, whatever client IPs they come from (account-throttle.server.ts).
   const throttle = accountThrottlePlugin({
@@ -122,8 +124,9 @@ export function createTenantAuth({
     basePath: tenantAuthPath(tenant.slug),
     secret: secrets.authSecret,
     // Session lookups cached for a second in this process, forgotten on every session or user
-    // write (app/sessions/session-cache.server.ts, decision 0017).
-    database: cachingSessionLookups(prismaAdapter(db, { provider }), tenant.id),
+    // write (app/sessions/session-cache.server.ts, decision 0017). Plugins' list fields are JSON
+    // text on either provider (app/db/json-lists.server.ts).
+    database: cachingSessionLookups(listsAsJsonText(prismaAdapter(db, { provider }), provider), tenant.id),
     emailAndPassword: {
       ...methods.emailAndPassword,
       // Also accepts password hashes imported through the management API (bcrypt, scrypt, argon2).

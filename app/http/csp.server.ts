@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { SOCIAL_PROVIDER_IDS, type SocialProviderId } from "~/auth-methods/social/catalog";
 import { getPortico } from "~/context.server";
+import { oauthFormTarget } from "~/oauth-provider/hosted-flow.server";
 import type { TenantConfig } from "~/tenancy/config";
 
 /**
@@ -66,7 +67,11 @@ export async function pageSources(request: Request): Promise<PageSources> {
   const slug = /^\/t\/([^/]+)\//.exec(new URL(request.url).pathname + "/")?.[1];
   const resolved = slug ? await getPortico().registry.resolve({ slug }) : null;
   if (resolved?.status !== "ok") return { formAction: ["'self'"], scriptSrc: [] };
-  return tenantPageSources(resolved.tenant.config, getPortico().env.publicUrl);
+  const sources = tenantPageSources(resolved.tenant.config, getPortico().env.publicUrl);
+  // OAuth sign-in and consent forms can answer with a redirect to the client (app/oauth-provider).
+  const oauthTarget = await oauthFormTarget(resolved, request);
+  if (oauthTarget && !sources.formAction.includes(oauthTarget)) sources.formAction.push(oauthTarget);
+  return sources;
 }
 
 export function tenantPageSources(config: TenantConfig, publicUrl: URL): PageSources {

@@ -61,6 +61,17 @@ export const WEBHOOK_EVENT_PAYLOADS = {
       actor,
     })
     .loose(),
+  "oauth_token.issued": z
+    .object({
+      clientId: z.string().meta({ description: "The OAuth client the tokens were issued to." }),
+      total: z.number().int().meta({ description: "Tokens issued to this client in the window." }),
+      byGrantType: z.record(z.string(), z.number().int()).meta({
+        description: "Counts per grant type (authorization_code, refresh_token, client_credentials).",
+      }),
+      from: z.string().meta({ description: "Start of the window (ISO 8601); one event per client and minute." }),
+      to: z.string(),
+    })
+    .loose(),
 } satisfies Record<WebhookEventType, z.ZodType>;
 
 export const TEST_EVENT_PAYLOAD = z.object({ endpointId: z.string(), message: z.string() });

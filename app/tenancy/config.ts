@@ -65,6 +65,7 @@ export const TenantConfigSchema = z.object({
       multiSession: storedAuthMethodSchema(AUTH_METHODS.multiSession).prefault({}),
       bearer: storedAuthMethodSchema(AUTH_METHODS.bearer).prefault({}),
       jwt: storedAuthMethodSchema(AUTH_METHODS.jwt).prefault({}),
+      oauthProvider: storedAuthMethodSchema(AUTH_METHODS.oauthProvider).prefault({}),
       magicLink: storedAuthMethodSchema(AUTH_METHODS.magicLink).prefault({}),
       emailOtp: storedAuthMethodSchema(AUTH_METHODS.emailOtp).prefault({}),
       passkey: storedAuthMethodSchema(AUTH_METHODS.passkey).prefault({}),

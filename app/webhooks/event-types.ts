@@ -18,6 +18,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "api_key.created",
   "api_key.revoked",
   "tenant.config_updated",
+  "oauth_token.issued",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
