@@ -202,11 +202,60 @@ describe("changing a client", () => {
     expect((refused as PorticoApiError).code).toBe("no_secret");
   });
 
-  it("deletes a client with its tokens", async () => {
-    const created = await client.oauthClients.create({ name: "Doomed", grantTypes: ["client_credentials"] });
+  it("deletes a client with its refresh and access tokens, consents and audience links", async () => {
+    const created = await client.oauthClients.create({
+      name: "Doomed",
+      redirectUris: ["https://doomed.example.com/cb"],
+      audiences: ["https://doomed-api.example.com"],
+    });
     const { clientId } = created.client;
+    const user = await h.api((await h.createKey(acme, ["users:write"])).key, "POST", "/users", {
+      email: "consenting@example.com",
+      name: "Consenting",
+    });
+    expect(user.status).toBe(201);
+    const { getPortico } = await import("~/context.server");
+    const live = await getPortico().registry.resolve({ id: acme.id });
+    if (live.status !== "ok") throw new Error("acme is not live");
+    const now = new Date();
+    const later = new Date(Date.now() + 3_600_000);
+    const userId = user.body.id as string;
+    await live.db.oauthConsent.create({
+      data: { id: "consent-1", clientId, userId, scopes: "openid", createdAt: now, updatedAt: now },
+    });
+    await live.db.oauthRefreshToken.create({
+      data: {
+        id: "refresh-1",
+        token: "hashed-refresh",
+        clientId,
+        userId,
+        scopes: "openid",
+        expiresAt: later,
+        createdAt: now,
+      },
+    });
+    await live.db.oauthAccessToken.create({
+      data: {
+        id: "access-1",
+        token: "hashed-access",
+        clientId,
+        userId,
+        scopes: "openid",
+        expiresAt: later,
+        createdAt: now,
+      },
+    });
+    const left = async () => [
+      await live.db.oauthConsent.count({ where: { clientId } }),
+      await live.db.oauthRefreshToken.count({ where: { clientId } }),
+      await live.db.oauthAccessToken.count({ where: { clientId } }),
+      await live.db.oauthClientResource.count({ where: { clientId } }),
+    ];
+    expect(await left()).toEqual([1, 1, 1, 1]);
+
     await client.oauthClients.delete(clientId);
     expect(await storedClient(acme, clientId)).toBeNull();
+    expect(await left()).toEqual([0, 0, 0, 0]);
     expect((await h.api(reader, "GET", `/oauth-clients/${clientId}`)).status).toBe(404);
     expect((await h.api(writer, "DELETE", `/oauth-clients/${clientId}`)).status).toBe(404);
   });
