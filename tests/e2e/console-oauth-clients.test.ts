@@ -53,7 +53,8 @@ test("an admin creates a client, sees its secret once, edits, rotates and delete
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
   await page.getByRole("link", { name: "Open Orders app" }).click();
-  await expect(page.getByRole("heading", { name: "Orders app" })).toBeVisible();
+  await page.waitForURL(/\/oauth-clients\/[^/]+$/);
+  await expect(page.getByRole("heading", { name: "Orders app", exact: true })).toBeVisible();
   const clientId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
   await expect(page.getByText(clientId).first()).toBeVisible();
   expect(await page.content()).not.toContain(secret);
@@ -99,4 +100,52 @@ test("an admin creates a client, sees its secret once, edits, rotates and delete
     "oauth_client.secret_rotated",
     "oauth_client.deleted",
   ]);
+});
+
+test("viewers read applications but change nothing; non-members get 404", async ({
+  page,
+  ownedTenant,
+  otherAccount,
+}) => {
+  const { slug } = ownedTenant;
+  await page.goto(`/admin/${slug}/auth-methods`);
+  await page.getByRole("switch", { name: "OAuth 2.1 / OpenID Connect provider" }).click();
+  await expect(page.getByRole("switch", { name: "OAuth 2.1 / OpenID Connect provider" })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
+  await page.goto(`/admin/${slug}/oauth-clients`);
+  await page.getByLabel("Name", { exact: true }).fill("Reports service");
+  await page.getByRole("checkbox", { name: /Authorization code/ }).uncheck();
+  await page.getByRole("checkbox", { name: /Refresh tokens/ }).uncheck();
+  await page.getByRole("checkbox", { name: /Client credentials/ }).check();
+  await page.getByLabel("Scopes", { exact: true }).fill("reports:read");
+  await page.getByRole("button", { name: "Create application" }).click();
+  await page.getByRole("link", { name: "Open Reports service" }).click();
+  await page.waitForURL(/\/oauth-clients\/[^/]+$/);
+  const clientUrl = new URL(page.url()).pathname;
+
+  const viewer = await otherAccount("viewer", slug);
+  await viewer.page.goto(`/admin/${slug}/oauth-clients`);
+  await expect(viewer.page.getByRole("row", { name: /Reports service/ })).toContainText("client_credentials");
+  await expect(viewer.page.getByRole("button", { name: "Create application" })).toHaveCount(0);
+  await viewer.page.goto(clientUrl);
+  await expect(viewer.page.getByText("reports:read")).toBeVisible();
+  await expect(
+    viewer.page.getByRole("button", { name: /Save application|Rotate secret|Delete application/ }),
+  ).toHaveCount(0);
+  for (const intent of ["rotate", "delete", "disable"]) {
+    const response = await viewer.page.request.post(clientUrl, { form: { intent }, maxRedirects: 0 });
+    expect(response.status(), intent).toBe(403);
+  }
+
+  const stranger = await otherAccount("none", slug);
+  expect((await stranger.page.request.get(clientUrl)).status()).toBe(404);
+  expect((await stranger.page.request.post(clientUrl, { form: { intent: "delete" }, maxRedirects: 0 })).status()).toBe(
+    404,
+  );
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Reports service", exact: true })).toBeVisible();
+  await expect(page.getByText("enabled", { exact: true })).toBeVisible();
 });
