@@ -62,6 +62,23 @@ describe("rules across fields", () => {
     expect(fields({ jwksUri: "https://app.example.com/jwks" })).toEqual(["jwksUri"]);
   });
 
+  it("takes only public keys for private_key_jwt", () => {
+    const withKeys = (keys: Record<string, unknown>[]) =>
+      CreateOAuthClientSchema.safeParse({
+        name: "Signer",
+        grantTypes: ["client_credentials"],
+        tokenEndpointAuthMethod: "private_key_jwt",
+        jwks: { keys },
+      });
+    expect(withKeys([{ kty: "OKP", crv: "Ed25519", x: "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo" }]).success).toBe(
+      true,
+    );
+    const privateKey = withKeys([{ kty: "OKP", crv: "Ed25519", x: "11qY", d: "nWGx" }]);
+    expect(privateKey.error!.issues[0]).toMatchObject({ path: ["jwks", "keys", 0] });
+    expect(privateKey.error!.issues[0]!.message).toMatch(/private key/);
+    expect(withKeys([]).error!.issues[0]!.message).toBe("Add at least one public key.");
+  });
+
   it("fills the defaults of a sign-in client with a secret, and refuses unknown fields", () => {
     expect(CreateOAuthClientSchema.parse({ name: " App " })).toMatchObject({
       name: "App",

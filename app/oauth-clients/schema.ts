@@ -87,9 +87,24 @@ const ScopeToken = z
   .trim()
   .regex(/^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/, "Scopes are single words without spaces or quotes, like read:orders.");
 
-const Jwk = z.record(z.string(), z.unknown());
+/** Members of a JWK that only a private key has (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037). */
+const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+
+const Jwk = z
+  .record(z.string(), z.unknown(), { error: "Each key must be a JSON object (a JWK)." })
+  .refine((key) => typeof key.kty === "string", "Each key needs its key type (kty).")
+  // Portico must never hold the client's private key: the client signs, Portico only verifies.
+  .refine(
+    (key) => !PRIVATE_JWK_MEMBERS.some((member) => member in key),
+    "This is a private key: publish only the public key (without d, p, q, dp, dq, qi or k).",
+  );
 export const JwksSchema = z.object(
-  { keys: z.array(Jwk, { error: "jwks.keys must be a list of public keys." }).min(1, "Add at least one public key.") },
+  {
+    keys: z
+      .array(Jwk, { error: "jwks.keys must be a list of public keys." })
+      .min(1, "Add at least one public key.")
+      .max(10, "Use at most 10 keys."),
+  },
   { error: 'Send a JSON Web Key Set, like {"keys": [...]}' },
 );
 

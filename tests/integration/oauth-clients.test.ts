@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createRemoteJWKSet, jwtVerify } from "jose";
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify } from "jose";
 import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PorticoApiError, PorticoClient } from "~/management-api/client/src/index";
@@ -130,6 +130,16 @@ describe("creating a client", () => {
         /JWKS/,
       ],
       [{ name: "x", logoUrl: "http://cdn.example.com/logo.png" }, "logoUrl", /https/],
+      [
+        {
+          name: "x",
+          grantTypes: ["client_credentials"],
+          tokenEndpointAuthMethod: "private_key_jwt",
+          jwks: { keys: [{ kty: "OKP", crv: "Ed25519", x: "11qY", d: "nWGx" }] },
+        },
+        "jwks.keys.0",
+        /private key/,
+      ],
       [{ name: "x", secret: "mine" }, "secret", /not accepted/],
     ];
     for (const [body, field, message] of cases) {
@@ -265,13 +275,13 @@ describe("tokens for a client managed through the API", () => {
   const API = "https://orders.example.com";
 
   /** openid-client as the service would use it, against the tenant's token endpoint. */
-  function service(clientId: string, secret: string) {
+  function service(clientId: string, secret: string | CryptoKey) {
     const issuer = `${h.baseUrl}/t/acme`;
     const config = new oidc.Configuration(
       { issuer, token_endpoint: `${issuer}/api/auth/oauth2/token` },
       clientId,
       undefined,
-      oidc.ClientSecretBasic(secret),
+      typeof secret === "string" ? oidc.ClientSecretBasic(secret) : oidc.PrivateKeyJwt(secret),
     );
     oidc.allowInsecureRequests(config);
     return oidc.clientCredentialsGrant(config, { scope: "orders:read", resource: API });
@@ -320,6 +330,28 @@ describe("tokens for a client managed through the API", () => {
 
     await client.oauthClients.delete(clientId);
     expect(await refusal(service(clientId, rotated.clientSecret!))).toBe("401 invalid_client");
+  });
+
+  it("gets a token with private_key_jwt and the public JWKS registered through the API, and no longer after the keys change", async () => {
+    const signer = await generateKeyPair("ES256", { extractable: true });
+    const other = await generateKeyPair("ES256", { extractable: true });
+    const jwk = async (key: CryptoKey, kid: string) => ({ ...(await exportJWK(key)), kid, alg: "ES256", use: "sig" });
+    const created = await client.oauthClients.create({
+      name: "Signed worker",
+      grantTypes: ["client_credentials"],
+      scopes: ["orders:read"],
+      audiences: [API],
+      tokenEndpointAuthMethod: "private_key_jwt",
+      jwks: { keys: [await jwk(signer.publicKey, "one")] },
+    });
+    expect(created.clientSecret).toBeNull();
+    expect(created.client.hasSecret).toBe(false);
+    const { clientId } = created.client;
+    expect(await refusal(service(clientId, signer.privateKey))).toBe("issued");
+
+    await client.oauthClients.update(clientId, { jwks: { keys: [await jwk(other.publicKey, "two")] } });
+    expect(await refusal(service(clientId, signer.privateKey))).toMatch(/invalid_client/);
+    expect(await refusal(service(clientId, other.privateKey))).toBe("issued");
   });
 });
 
