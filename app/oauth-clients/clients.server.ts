@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuditEventInput } from "~/audit/audit.server";
 import { getPortico } from "~/context.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
+import { refuseWebhookTarget } from "~/webhooks/ssrf.server";
 import {
   clientProblems,
   CreateOAuthClientSchema,
@@ -84,8 +85,11 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
  * The rules across fields, then what this tenant's provider offers: scopes it does not know as
  * user scopes are service scopes, which only a client-credentials token can carry.
  */
-function check(live: LiveTenant, settings: OAuthClientSettings) {
+async function check(live: LiveTenant, settings: OAuthClientSettings) {
   const problems = clientProblems(settings);
+  // The provider fetches the client's keys from the server: no probing of private networks.
+  const keysRefused = settings.jwksUri ? await refuseWebhookTarget(new URL(settings.jwksUri)) : null;
+  if (keysRefused) problems.push({ field: "jwksUri", message: keysRefused });
   const policy = providerPolicy(live);
   const { serviceScopes } = splitScopes(settings, policy);
   if (serviceScopes.length > 0 && !settings.grantTypes.includes("client_credentials"))
@@ -143,7 +147,7 @@ export async function createOAuthClient(
 ): Promise<{ client: OAuthClientView; clientSecret: string | null }> {
   requireProvider(live);
   const settings = parse(CreateOAuthClientSchema, input);
-  check(live, settings);
+  await check(live, settings);
   if ((await countClients(live)) >= MAX_CLIENTS_PER_TENANT)
     throw new OAuthClientError("client_limit", `A tenant can have at most ${MAX_CLIENTS_PER_TENANT} OAuth clients.`);
   const { clientId, clientSecret } = await registerOAuthClient(live.auth, registration(settings, providerPolicy(live)));
@@ -166,7 +170,7 @@ export async function updateOAuthClient(
   const { enabled, ...changes } = parse(UpdateOAuthClientSchema, input.changes);
   const before = await requireClient(live, clientId);
   const settings: OAuthClientSettings = { ...settingsOf(before), ...changes };
-  check(live, settings);
+  await check(live, settings);
   await updateClientRow(live, clientId, {
     ...changedRowFields(settings, providerPolicy(live)),
     ...(enabled === undefined ? {} : { disabled: !enabled }),

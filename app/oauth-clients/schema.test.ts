@@ -77,6 +77,13 @@ describe("rules across fields", () => {
     expect(privateKey.error!.issues[0]).toMatchObject({ path: ["jwks", "keys", 0] });
     expect(privateKey.error!.issues[0]!.message).toMatch(/private key/);
     expect(withKeys([]).error!.issues[0]!.message).toBe("Add at least one public key.");
+    const http = CreateOAuthClientSchema.safeParse({
+      name: "Signer",
+      grantTypes: ["client_credentials"],
+      tokenEndpointAuthMethod: "private_key_jwt",
+      jwksUri: "http://127.0.0.1:8080/jwks",
+    });
+    expect(http.error!.issues[0]).toMatchObject({ path: ["jwksUri"], message: "The JWKS URI must use https." });
   });
 
   it("fills the defaults of a sign-in client with a secret, and refuses unknown fields", () => {

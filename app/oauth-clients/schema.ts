@@ -137,7 +137,10 @@ const fields = {
     error: `Choose one of ${TOKEN_ENDPOINT_AUTH_METHODS.join(", ")}.`,
   }),
   jwks: JwksSchema.nullable(),
-  jwksUri: safeUri("JWKS URI").nullable(),
+  // Portico fetches it, so plain http even on loopback is refused (and private hosts, on the server).
+  jwksUri: safeUri("JWKS URI")
+    .refine((uri) => uri.startsWith("https://"), "The JWKS URI must use https.")
+    .nullable(),
   firstParty: z.boolean({ error: "firstParty must be true or false." }),
 };
 
