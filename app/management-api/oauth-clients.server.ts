@@ -71,9 +71,7 @@ async function translated<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof OAuthClientError) {
-      const status = { invalid_input: 422, not_found: 404, client_limit: 409, no_secret: 409, unavailable: 503 }[
-        error.code
-      ];
+      const status = { invalid_input: 422, not_found: 404, client_limit: 409, no_secret: 409 }[error.code];
       const code = error.code === "invalid_input" ? "validation_failed" : error.code;
       throw new ApiError(status, code, error.message, error.details.length > 0 ? error.details : undefined);
     }

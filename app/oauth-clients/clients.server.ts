@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { AuditEventInput } from "~/audit/audit.server";
 import { getPortico } from "~/context.server";
+import {
+  deleteOAuthClient as deleteClientAndTokens,
+  registerOAuthClient,
+  rotateOAuthClientSecret as storeNewSecret,
+} from "~/oauth-provider/client-store.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { refuseWebhookTarget } from "~/webhooks/ssrf.server";
 import {
@@ -11,11 +16,6 @@ import {
   type OAuthClientSettings,
   type UpdateOAuthClientInput,
 } from "./schema";
-import {
-  deleteOAuthClient as deleteClientAndTokens,
-  registerOAuthClient,
-  rotateOAuthClientSecret as storeNewSecret,
-} from "~/oauth-provider/client-store.server";
 import { changedRowFields, providerPolicy, registration, splitScopes, usesSecret } from "./plugin-fields.server";
 import {
   countClients,
@@ -42,7 +42,7 @@ export type OAuthClientActor = Pick<AuditEventInput, "tenantId" | "actor" | "ipA
 
 export const MAX_CLIENTS_PER_TENANT = 100;
 
-export type OAuthClientErrorCode = "invalid_input" | "not_found" | "client_limit" | "no_secret" | "unavailable";
+export type OAuthClientErrorCode = "invalid_input" | "not_found" | "client_limit" | "no_secret";
 
 /** A refused change: a code the adapters map to a status, and the fields a person fixes. */
 export class OAuthClientError extends Error {

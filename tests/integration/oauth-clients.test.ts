@@ -212,6 +212,26 @@ describe("changing a client", () => {
     expect((refused as PorticoApiError).code).toBe("no_secret");
   });
 
+  it("answers a secret once when a public client becomes confidential, and drops it when it becomes public again", async () => {
+    const { client: spa } = await client.oauthClients.create({
+      name: "Growing app",
+      redirectUris: ["https://grow.example.com/cb"],
+      tokenEndpointAuthMethod: "none",
+    });
+    const confidential = await client.oauthClients.update(spa.clientId, {
+      tokenEndpointAuthMethod: "client_secret_post",
+    });
+    expect(confidential.clientSecret).toMatch(/^pcs_/);
+    expect(confidential.client.hasSecret).toBe(true);
+    expect((await storedClient(acme, spa.clientId))?.clientSecret).toBe(sha256(confidential.clientSecret!));
+    const renamed = await client.oauthClients.update(spa.clientId, { name: "Grown app" });
+    expect(renamed.clientSecret).toBeNull();
+
+    const backToPublic = await client.oauthClients.update(spa.clientId, { tokenEndpointAuthMethod: "none" });
+    expect(backToPublic.client.hasSecret).toBe(false);
+    expect((await storedClient(acme, spa.clientId))?.clientSecret ?? null).toBeNull();
+  });
+
   it("deletes a client with its refresh and access tokens, consents and audience links", async () => {
     const created = await client.oauthClients.create({
       name: "Doomed",
