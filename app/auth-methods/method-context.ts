@@ -21,4 +21,6 @@ export type AuthMethodContext = {
   signUpMode: SignUpMode;
   /** The tenant's database, for claims read when a JWT is signed (the member's roles). */
   db?: TenantDb;
+  /** The tenant's per-client-IP rate limit (Settings); the OAuth token endpoints follow it. */
+  rateLimit?: { window: number; max: number };
 };

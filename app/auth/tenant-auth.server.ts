@@ -97,6 +97,7 @@ export function createTenantAuth({
     sendSms,
     signUpMode: config.signUp.mode,
     db,
+    rateLimit: config.rateLimit,
   });
   // Wrong passwords and codes per account, whatever client IPs they come from (account-throttle.server.ts).
   const throttle = accountThrottlePlugin({

@@ -50,6 +50,7 @@ export const DOCS_NAV: DocsNavSection[] = [
       { slug: "jwt", title: "Verifying JWTs" },
       { slug: "webhooks", title: "Webhooks" },
       { slug: "gateways", title: "Gateways (forward auth)" },
+      { slug: "oidc-provider", title: "OpenID Connect provider" },
       { slug: "api", title: "Management API" },
       { slug: "migrating", title: "Migrating users" },
     ],

@@ -2,6 +2,7 @@ import { getPortico } from "~/context.server";
 import { jsonError } from "~/http/responses.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { withPublicCors } from "~/widgets-server/cors.server";
+import { oauthProviderEnabled, openIdConfiguration } from "~/oauth-provider/discovery.server";
 import { jwtIssuer } from "./plugin.server";
 
 /**
@@ -23,8 +24,14 @@ export async function jwksResponse({ tenant, auth }: LiveTenant): Promise<Respon
   return withPublicCors(Response.json(jwks, { headers: { "Cache-Control": CACHE_CONTROL } }));
 }
 
-export function discoveryResponse({ tenant }: LiveTenant): Response {
+/**
+ * `/.well-known/openid-configuration`: one truthful document. With the OAuth provider on, the
+ * full OpenID Connect metadata (app/oauth-provider); with only JWTs on, the issuer and its keys.
+ */
+export async function discoveryResponse(live: LiveTenant): Promise<Response> {
+  const { tenant } = live;
   if (!tenant.config.authMethods.jwt.enabled) return jwtOff();
+  if (oauthProviderEnabled(live)) return openIdConfiguration(live);
   const issuer = jwtIssuer(getPortico().env.publicUrl, tenant.slug);
   const document = {
     issuer,

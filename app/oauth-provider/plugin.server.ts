@@ -16,6 +16,16 @@ export function oauthHostedPaths(slug: string) {
   return { signIn: `${base}/sign-in`, consent: `${base}/consent`, resume: `${base}/resume` };
 }
 
+/** The tenant's limit, or `max` per `window` seconds when the tenant's is tighter. */
+function atLeast(limit: { window: number; max: number } | undefined, window: number, max: number) {
+  if (!limit || limit.max / limit.window < max / window) return { window, max };
+  return limit;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 /** `organizations` claim: the user's memberships with their roles, when that scope was granted. */
 async function organizationsClaim(db: TenantDb | undefined, userId: string | undefined, scopes: readonly string[]) {
   if (!db || !userId || !scopes.includes(ORGANIZATIONS_SCOPE)) return {};
@@ -42,7 +52,7 @@ async function organizationsClaim(db: TenantDb | undefined, userId: string | und
  */
 export function tenantOAuthProviderPlugin(
   settings: AuthMethodSettings<"oauthProvider">,
-  { tenant, db, onEvent, organizations }: AuthMethodContext & { organizations: boolean },
+  { tenant, db, onEvent, publicUrl, rateLimit, organizations }: AuthMethodContext & { organizations: boolean },
 ): BetterAuthPlugin[] {
   const paths = oauthHostedPaths(tenant.slug);
   const scopes = organizations ? [...OIDC_SCOPES, ORGANIZATIONS_SCOPE] : [...OIDC_SCOPES];
@@ -65,12 +75,15 @@ export function tenantOAuthProviderPlugin(
     clientPrivileges: () => false,
     resourcePrivileges: () => false,
     allowDynamicClientRegistration: false,
-    // A service asking for tokens is not a browser: per client IP, generous enough for a fleet
-    // of services behind one NAT, still a ceiling against secret guessing (bench/oauth.ts).
+    // A deployment on plain http (development, PUBLIC_URL http://localhost:…) also accepts
+    // http://localhost redirect URIs for web clients; an https deployment never does.
+    allowInsecureRedirectUri: publicUrl.protocol === "http:" ? (url) => isLoopbackHost(url.hostname) : undefined,
+    // Services ask for tokens and introspect them far more often than people sign in: the
+    // token and introspection endpoints get the tenant's own per-IP limit (Settings) rather
+    // than the plugin's 20 and 100 a minute, never less than those.
     rateLimit: {
-      token: { window: 10, max: 2000 },
-      introspect: { window: 10, max: 5000 },
-      revoke: { window: 60, max: 600 },
+      token: atLeast(rateLimit, 60, 20),
+      introspect: atLeast(rateLimit, 60, 100),
     },
     customIdTokenClaims: ({ user, scopes: granted }) => organizationsClaim(db, user.id, granted),
     customUserInfoClaims: ({ user, scopes: granted }) => organizationsClaim(db, user.id, granted),

@@ -1,8 +1,10 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { Provider } from "~/db/paths.server";
 import { registerOAuthClient, rotateOAuthClientSecret } from "~/oauth-provider/client-store.server";
+import { authorizationServerMetadata, openIdConfiguration } from "~/oauth-provider/discovery.server";
+import { TOKEN_EVENT_WINDOW_MS } from "~/oauth-provider/token-events.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { liveTenantHarness, PUBLIC_URL } from "../support/live-tenant";
 import { testProviders } from "../support/storage";
@@ -113,4 +115,48 @@ describe.each(testProviders())("OAuth provider: client credentials on %s", (prov
     const fresh = await formPost(live, "token", { grant_type: "client_credentials" }, [clientId, rotated!]);
     expect(fresh.status).toBe(200);
   });
+
+  it("publishes one truthful discovery document, and RFC 8414 metadata only with the provider on", async () => {
+    const live = await providerTenant();
+    const oidc = (await (await openIdConfiguration(live)).json()) as Record<string, unknown>;
+    expect(oidc).toMatchObject({
+      issuer: ISSUER,
+      authorization_endpoint: `${ISSUER}/api/auth/oauth2/authorize`,
+      token_endpoint: `${ISSUER}/api/auth/oauth2/token`,
+      jwks_uri: `${ISSUER}/api/auth/jwks`,
+    });
+    expect(oidc.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "email", "offline_access"]));
+    expect(oidc.code_challenge_methods_supported).toEqual(["S256"]);
+    const metadata = await authorizationServerMetadata(live);
+    expect(metadata.status).toBe(200);
+    expect(((await metadata.json()) as { issuer: string }).issuer).toBe(ISSUER);
+
+    await harness.tenants.updateConfig("acme", { authMethods: { oauthProvider: { enabled: false } } });
+    const off = await authorizationServerMetadata(await harness.live());
+    expect(off.status).toBe(404);
+    expect(((await off.json()) as { error: { code: string } }).error.code).toBe("oauth_provider_disabled");
+  });
+
+  it.runIf(provider === "sqlite")(
+    "reports issued tokens as one event per client and minute, not one per token",
+    async () => {
+      const live = await providerTenant();
+      const { clientId, clientSecret } = await serviceClient(live);
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      try {
+        for (let i = 0; i < 3; i++) {
+          const grant = await formPost(live, "token", { grant_type: "client_credentials" }, [clientId, clientSecret!]);
+          expect(grant.status).toBe(200);
+        }
+        await formPost(live, "token", { grant_type: "client_credentials" }, [clientId, "pcs_wrong"]);
+        const issued = () => harness.state.events.filter((event) => event.type === "oauth_token.issued");
+        expect(issued()).toHaveLength(0);
+        vi.advanceTimersByTime(TOKEN_EVENT_WINDOW_MS);
+        expect(issued()).toHaveLength(1);
+        expect(issued()[0]!.data).toMatchObject({ clientId, total: 3, byGrantType: { client_credentials: 3 } });
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
 });

@@ -13,6 +13,7 @@ import { emailMethods } from "./email-methods";
 import { widgets } from "./widgets";
 import { privacy } from "./privacy";
 import { signInProtection } from "./sign-in-protection";
+import { oauth } from "./oauth";
 
 /**
  * Every area's messages. Each area (hosted pages, emails, a sign-in method, …) keeps its own
@@ -34,6 +35,7 @@ const AREAS = [
   widgets,
   privacy,
   signInProtection,
+  oauth,
 ] as const;
 
 type AreaKeys<Area> = Area extends { en: Record<infer Key, string> } ? Key : never;
