@@ -7,14 +7,13 @@
  * with their ratios to get-session and the share of the machine other processes took. Every
  * answer must be a 2xx (a refused decision would look fast).
  */
-import autocannon from "autocannon";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SqliteStorage } from "../app/db/sqlite-storage.server";
 import { TenantService } from "../app/tenancy/tenants.server";
 import { signUp, type Session } from "./client";
-import { watchOtherCpu } from "./machine";
+import { measure, type Measured } from "./load";
 import { BENCH_RATE_LIMIT, CONNECTIONS, DURATION_S, WARMUP_S } from "./options";
 import { ensureBuild, killAllServers, randomSecret, startPortico, stopAllServers, type RunningServer } from "./servers";
 
@@ -22,31 +21,6 @@ const SLUG = "gateway";
 const APP_HOST = "app.bench.test";
 /** The ≥ 5,000 JWT decisions/s the issue aims for on a two-core machine. */
 const JWT_TARGET = 5_000;
-
-type Load = { url: string; headers: Record<string, string> };
-type Measured = { perSecond: number; p50Ms: number; p99Ms: number; total: number; otherCpu: number | null };
-
-async function run(load: Load, durationS: number): Promise<autocannon.Result> {
-  const result = await autocannon({ ...load, connections: CONNECTIONS, duration: durationS });
-  if (result.non2xx || result.errors || result.timeouts)
-    throw new Error(
-      `Load on ${load.url} had ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`,
-    );
-  return result;
-}
-
-async function measure(server: RunningServer, load: Load): Promise<Measured> {
-  await run(load, WARMUP_S);
-  const otherCpu = watchOtherCpu([process.pid, server.pid]);
-  const result = await run(load, DURATION_S);
-  return {
-    perSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    total: result.requests.total,
-    otherCpu: otherCpu(),
-  };
-}
 
 async function createGatewayTenant(dataDir: string, secret: string): Promise<string> {
   const storage = new SqliteStorage(dataDir);
