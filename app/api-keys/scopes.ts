@@ -16,6 +16,8 @@ export const API_KEY_SCOPES = [
   "organizations:write",
   "forward-auth:read",
   "forward-auth:write",
+  "oauth-clients:read",
+  "oauth-clients:write",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -33,6 +35,8 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "organizations:write": "Create and delete organizations, manage their members",
   "forward-auth:read": "Read forward-auth rules and decision counts",
   "forward-auth:write": "Change forward-auth rules",
+  "oauth-clients:read": "List and read OAuth/OIDC clients (never their secrets)",
+  "oauth-clients:write": "Create, change, rotate the secrets of and delete OAuth/OIDC clients",
 };
 
 /** Requests per minute for a key created without its own limit, and the most a key may allow. */

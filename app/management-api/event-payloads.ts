@@ -20,6 +20,20 @@ const organizationRef = {
   actor,
 };
 
+/** An OAuth client (application) of the tenant; never its secret. */
+function oauthClientEvent(extra: Record<string, z.ZodType> = {}) {
+  return z
+    .object({
+      targetId: z.string().meta({ description: "The client id." }),
+      target: z.string().optional().meta({ description: "The client's name." }),
+      clientId: z.string(),
+      name: z.string(),
+      actor,
+      ...extra,
+    })
+    .loose();
+}
+
 export const WEBHOOK_EVENT_PAYLOADS = {
   "user.created": z.object(userRef).loose(),
   "user.updated": z.object({ ...userRef, fields: z.array(z.string()).optional() }).loose(),
@@ -53,6 +67,14 @@ export const WEBHOOK_EVENT_PAYLOADS = {
     .loose(),
   "api_key.created": z.object({ targetId: z.string(), target: z.string().optional(), actor }).loose(),
   "api_key.revoked": z.object({ targetId: z.string(), target: z.string().optional(), actor }).loose(),
+  "oauth_client.created": oauthClientEvent(),
+  "oauth_client.updated": oauthClientEvent({
+    fields: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "What changed; absent when the secret was rotated." }),
+  }),
+  "oauth_client.deleted": oauthClientEvent(),
   "tenant.config_updated": z
     .object({
       targetId: z.string(),

@@ -209,6 +209,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Config: "The tenant's configuration.",
   Tokens: "Check session tokens and JWTs on behalf of services that cannot.",
   "Forward auth": "The rules gateways in front of your apps apply (docs/gateways.md), and how they decided.",
+  "OAuth clients":
+    "Applications and services that get tokens from the tenant's OAuth 2.1 / OpenID Connect provider (docs/oidc-provider.md).",
 };
 
 export function buildOpenApiDocument(publicUrl: URL): Json {
@@ -227,7 +229,7 @@ export function buildOpenApiDocument(publicUrl: URL): Json {
       title: "Portico Management API",
       version: "1.0.0",
       description: [
-        "Manage one tenant from your backend: users, sessions, organizations, webhooks and configuration.",
+        "Manage one tenant from your backend: users, sessions, organizations, webhooks, OAuth clients and configuration.",
         `Authenticate with a tenant API key: \`Authorization: Bearer pk_live_…\`. Each key sees only its own tenant and has scopes (${API_KEY_SCOPES.map((s) => `\`${s}\``).join(", ")}).`,
         `Errors are \`{ "error": { "code", "message", "details" } }\`. Bodies are limited to ${MAX_BODY_BYTES / 1024} KB (imports: 10 MB); unknown fields are refused.`,
         `Every authenticated answer carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (default ${DEFAULT_RATE_LIMIT_PER_MINUTE} requests per minute per key).`,

@@ -2,6 +2,7 @@ import { CONFIG_OPERATIONS } from "./config.server";
 import { FORWARD_AUTH_OPERATIONS } from "./forward-auth.server";
 import { IMPORT_EXPORT_OPERATIONS } from "./import-export.server";
 import type { Operation } from "./operation.server";
+import { OAUTH_CLIENT_OPERATIONS } from "./oauth-clients.server";
 import { ORGANIZATION_OPERATIONS } from "./organizations.server";
 import { TOKEN_OPERATIONS } from "./tokens.server";
 import { USER_OPERATIONS } from "./users.server";
@@ -16,4 +17,5 @@ export const OPERATIONS: Operation[] = [
   ...CONFIG_OPERATIONS,
   ...TOKEN_OPERATIONS,
   ...FORWARD_AUTH_OPERATIONS,
+  ...OAUTH_CLIENT_OPERATIONS,
 ];

@@ -1,6 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { z } from "zod";
 import { adminActor, requireTenantRole, type ConsoleAccess } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
@@ -11,6 +10,7 @@ import { FormError, FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layout";
+import { SecretOnce } from "~/components/ui/secret-once";
 import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { readForm } from "~/http/read-form.server";
@@ -101,7 +101,14 @@ export default function ApiKeys() {
         title="API keys"
         description="Keys your backend uses to call the management API. Each key has scopes that limit what it can do."
       />
-      {result?.created ? <NewKey name={result.created.name} secret={result.created.key} /> : null}
+      {result?.created ? (
+        <SecretOnce
+          title={`Your new key: ${result.created.name}`}
+          label="API key"
+          copyLabel="Copy key"
+          secret={result.created.key}
+        />
+      ) : null}
       {confirmRevoke && canManage ? (
         <Card title={`Revoke ${confirmRevoke.name}?`} className="mb-6 border-danger">
           <p className="mb-4 text-sm">
@@ -189,36 +196,6 @@ export default function ApiKeys() {
         />
       ) : null}
     </>
-  );
-}
-
-/** The new key, shown this once: it is only in the action's response. */
-function NewKey({ name, secret }: { name: string; secret: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <Card title={`Your new key: ${name}`} className="mb-6 border-primary">
-      <p className="mb-3 text-sm font-medium">
-        Copy it now and keep it somewhere safe: you will not see it again. Only a hash is stored.
-      </p>
-      <div className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-0 flex-1 flex-col gap-1.5 text-sm font-medium">
-          API key
-          <input
-            readOnly
-            value={secret}
-            onFocus={(event) => event.currentTarget.select()}
-            className="rounded-theme border border-border bg-background px-3 py-2 font-mono text-sm"
-          />
-        </label>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => navigator.clipboard.writeText(secret).then(() => setCopied(true))}
-        >
-          {copied ? "Copied" : "Copy key"}
-        </Button>
-      </div>
-    </Card>
   );
 }
 

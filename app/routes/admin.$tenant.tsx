@@ -27,6 +27,7 @@ const SECTIONS = [
   { to: "members", label: "Members" },
   { to: "database", label: "Database" },
   { to: "api-keys", label: "API keys" },
+  { to: "oauth-clients", label: "Applications" },
   { to: "audit", label: "Audit log" },
   { to: "environments", label: "Environments" },
   { to: "webhooks", label: "Webhooks" },

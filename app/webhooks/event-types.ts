@@ -17,6 +17,9 @@ export const WEBHOOK_EVENT_TYPES = [
   "organization.member_removed",
   "api_key.created",
   "api_key.revoked",
+  "oauth_client.created",
+  "oauth_client.updated",
+  "oauth_client.deleted",
   "tenant.config_updated",
   "oauth_token.issued",
 ] as const;
@@ -49,6 +52,11 @@ const WEBHOOK_EVENT_FOR_AUDIT: Readonly<Record<string, WebhookEventType>> = {
   "admin.hostnames.updated": "tenant.config_updated",
   "api_key.created": "api_key.created",
   "api_key.revoked": "api_key.revoked",
+  "oauth_client.created": "oauth_client.created",
+  "oauth_client.updated": "oauth_client.updated",
+  // A new secret is a change receivers act on (deploy it); they never see the secret itself.
+  "oauth_client.secret_rotated": "oauth_client.updated",
+  "oauth_client.deleted": "oauth_client.deleted",
 };
 
 export function webhookEventForAudit(auditType: string): WebhookEventType | null {

@@ -183,6 +183,18 @@ export class PorticoClient {
     sendTestEvent: (endpointId: string) => this.call("sendWebhookTestEvent", { params: { endpointId } }),
   };
 
+  /** OAuth/OIDC clients (applications); a secret is only ever in a create, rotate or update answer. */
+  readonly oauthClients = {
+    list: () => this.call("listOAuthClients"),
+    get: (clientId: string) => this.call("getOAuthClient", { params: { clientId } }),
+    create: (body: Operations["createOAuthClient"]["body"], options: { idempotencyKey?: string } = {}) =>
+      this.call("createOAuthClient", { body, ...options }),
+    update: (clientId: string, body: Operations["updateOAuthClient"]["body"]) =>
+      this.call("updateOAuthClient", { params: { clientId }, body }),
+    rotateSecret: (clientId: string) => this.call("rotateOAuthClientSecret", { params: { clientId } }),
+    delete: (clientId: string) => this.call("deleteOAuthClient", { params: { clientId } }),
+  };
+
   readonly config = {
     get: () => this.call("getConfig"),
     update: (patch: Operations["updateConfig"]["body"]) => this.call("updateConfig", { body: patch }),

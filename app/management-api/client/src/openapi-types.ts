@@ -279,7 +279,11 @@ export type CreateWebhookEndpoint = {
     | "organization.member_removed"
     | "api_key.created"
     | "api_key.revoked"
+    | "oauth_client.created"
+    | "oauth_client.updated"
+    | "oauth_client.deleted"
     | "tenant.config_updated"
+    | "oauth_token.issued"
   )[];
 };
 
@@ -301,7 +305,11 @@ export type UpdateWebhookEndpoint = {
     | "organization.member_removed"
     | "api_key.created"
     | "api_key.revoked"
+    | "oauth_client.created"
+    | "oauth_client.updated"
+    | "oauth_client.deleted"
     | "tenant.config_updated"
+    | "oauth_token.issued"
   )[];
   enabled?: boolean;
 };
@@ -374,6 +382,12 @@ export type TenantConfig = {
       algorithm: "EdDSA" | "ES256" | "RS256" | "PS256";
       audience: string;
       rotationDays: number;
+      enabled: boolean;
+    };
+    oauthProvider: {
+      accessTokenMinutes: number;
+      idTokenMinutes: number;
+      refreshTokenDays: number;
       enabled: boolean;
     };
     magicLink: {
@@ -545,6 +559,12 @@ export type TenantConfigPatch = {
       algorithm?: "EdDSA" | "ES256" | "RS256" | "PS256";
       audience?: string;
       rotationDays?: number;
+      enabled?: boolean;
+    };
+    oauthProvider?: {
+      accessTokenMinutes?: number;
+      idTokenMinutes?: number;
+      refreshTokenDays?: number;
       enabled?: boolean;
     };
     magicLink?: {
@@ -746,6 +766,76 @@ export type ForwardAuthDecisionCount = {
   ruleId: string;
   outcome: "allowed" | "unauthenticated" | "forbidden" | "rate_limited" | "redirect";
   count: number;
+};
+
+export type OAuthClient = {
+  clientId: string;
+  /** Shown on the consent screen. */
+  name: string;
+  /** Shown on the consent screen. */
+  logoUrl: string | null;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  grantTypes: ("authorization_code" | "refresh_token" | "client_credentials")[];
+  scopes: string[];
+  audiences: string[];
+  tokenEndpointAuthMethod: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+  jwksUri: string | null;
+  jwks: {
+    keys: {
+      [key: string]: unknown;
+    }[];
+  } | null;
+  /** Skips the consent screen. */
+  firstParty: boolean;
+  enabled: boolean;
+  /** Whether a secret is stored (only its hash is). */
+  hasSecret: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type OAuthClientWithSecret = {
+  client: OAuthClient;
+  /** The client secret, in this answer only: Portico stores its hash. Null for public and private_key_jwt clients. */
+  clientSecret: string | null;
+};
+
+export type CreateOAuthClient = {
+  name: string;
+  logoUrl?: string | null;
+  redirectUris?: string[];
+  postLogoutRedirectUris?: string[];
+  grantTypes?: ("authorization_code" | "refresh_token" | "client_credentials")[];
+  scopes?: string[];
+  audiences?: string[];
+  tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+  jwks?: {
+    keys: {
+      [key: string]: unknown;
+    }[];
+  } | null;
+  jwksUri?: string | null;
+  firstParty?: boolean;
+};
+
+export type UpdateOAuthClient = {
+  name?: string;
+  logoUrl?: string | null;
+  redirectUris?: string[];
+  postLogoutRedirectUris?: string[];
+  grantTypes?: ("authorization_code" | "refresh_token" | "client_credentials")[];
+  scopes?: string[];
+  audiences?: string[];
+  tokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+  jwks?: {
+    keys: {
+      [key: string]: unknown;
+    }[];
+  } | null;
+  jwksUri?: string | null;
+  firstParty?: boolean;
+  enabled?: boolean;
 };
 
 /** Every operation by its operationId: path and query parameters, body and answer. */
@@ -1180,6 +1270,70 @@ export type Operations = {
       counts: ForwardAuthDecisionCount[];
     };
   };
+  listOAuthClients: {
+    method: "GET";
+    path: "/oauth-clients";
+    scope: "oauth-clients:read";
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      data: OAuthClient[];
+    };
+  };
+  createOAuthClient: {
+    method: "POST";
+    path: "/oauth-clients";
+    scope: "oauth-clients:write";
+    params: never;
+    query: never;
+    body: CreateOAuthClient;
+    response: OAuthClientWithSecret;
+  };
+  getOAuthClient: {
+    method: "GET";
+    path: "/oauth-clients/{clientId}";
+    scope: "oauth-clients:read";
+    params: {
+      clientId: string;
+    };
+    query: never;
+    body: never;
+    response: OAuthClient;
+  };
+  updateOAuthClient: {
+    method: "PATCH";
+    path: "/oauth-clients/{clientId}";
+    scope: "oauth-clients:write";
+    params: {
+      clientId: string;
+    };
+    query: never;
+    body: UpdateOAuthClient;
+    response: OAuthClientWithSecret;
+  };
+  deleteOAuthClient: {
+    method: "DELETE";
+    path: "/oauth-clients/{clientId}";
+    scope: "oauth-clients:write";
+    params: {
+      clientId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
+  rotateOAuthClientSecret: {
+    method: "POST";
+    path: "/oauth-clients/{clientId}/rotate-secret";
+    scope: "oauth-clients:write";
+    params: {
+      clientId: string;
+    };
+    query: never;
+    body: never;
+    response: OAuthClientWithSecret;
+  };
 };
 
 /** Where each operation lives, for the client's requests. */
@@ -1221,6 +1375,12 @@ export const operations = {
   getForwardAuthRules: { method: "GET", path: "/forward-auth/rules" },
   replaceForwardAuthRules: { method: "PUT", path: "/forward-auth/rules" },
   getForwardAuthDecisions: { method: "GET", path: "/forward-auth/decisions" },
+  listOAuthClients: { method: "GET", path: "/oauth-clients" },
+  createOAuthClient: { method: "POST", path: "/oauth-clients" },
+  getOAuthClient: { method: "GET", path: "/oauth-clients/{clientId}" },
+  updateOAuthClient: { method: "PATCH", path: "/oauth-clients/{clientId}" },
+  deleteOAuthClient: { method: "DELETE", path: "/oauth-clients/{clientId}" },
+  rotateOAuthClientSecret: { method: "POST", path: "/oauth-clients/{clientId}/rotate-secret" },
 } as const satisfies { [K in keyof Operations]: { method: Operations[K]["method"]; path: Operations[K]["path"] } };
 
 /** The webhook events Portico posts, by type. */
@@ -1394,6 +1554,53 @@ export type WebhookEvents = {
       [key: string]: unknown;
     };
   };
+  "oauth_client.created": {
+    type: "oauth_client.created";
+    timestamp: string;
+    data: {
+      /** The client id. */
+      targetId: string;
+      /** The client's name. */
+      target?: string;
+      clientId: string;
+      name: string;
+      /** Who caused it: an admin's email, `api_key:<id>`, or the user for their own actions. */
+      actor?: string;
+      [key: string]: unknown;
+    };
+  };
+  "oauth_client.updated": {
+    type: "oauth_client.updated";
+    timestamp: string;
+    data: {
+      /** The client id. */
+      targetId: string;
+      /** The client's name. */
+      target?: string;
+      clientId: string;
+      name: string;
+      /** Who caused it: an admin's email, `api_key:<id>`, or the user for their own actions. */
+      actor?: string;
+      /** What changed; absent when the secret was rotated. */
+      fields?: string[];
+      [key: string]: unknown;
+    };
+  };
+  "oauth_client.deleted": {
+    type: "oauth_client.deleted";
+    timestamp: string;
+    data: {
+      /** The client id. */
+      targetId: string;
+      /** The client's name. */
+      target?: string;
+      clientId: string;
+      name: string;
+      /** Who caused it: an admin's email, `api_key:<id>`, or the user for their own actions. */
+      actor?: string;
+      [key: string]: unknown;
+    };
+  };
   "tenant.config_updated": {
     type: "tenant.config_updated";
     timestamp: string;
@@ -1407,6 +1614,24 @@ export type WebhookEvents = {
       }[];
       /** Who caused it: an admin's email, `api_key:<id>`, or the user for their own actions. */
       actor?: string;
+      [key: string]: unknown;
+    };
+  };
+  "oauth_token.issued": {
+    type: "oauth_token.issued";
+    timestamp: string;
+    data: {
+      /** The OAuth client the tokens were issued to. */
+      clientId: string;
+      /** Tokens issued to this client in the window. */
+      total: number;
+      /** Counts per grant type (authorization_code, refresh_token, client_credentials). */
+      byGrantType: {
+        [key: string]: number;
+      };
+      /** Start of the window (ISO 8601); one event per client and minute. */
+      from: string;
+      to: string;
       [key: string]: unknown;
     };
   };
