@@ -117,8 +117,8 @@ test("SIGTERM lets in-flight requests and deliveries finish, leaves nothing clai
         const { enqueueEvent } = await import("./app/webhooks/outbox.server.ts");
         const { tenants, storage } = getPortico();
         const tenant = await tenants.create({ slug: "draining", name: "Draining" });
-        await createEndpoint(tenant.id, { url: "http://127.0.0.1:${receiverPort}/hook", description: "", eventTypes: ["*"] });
-        for (let i = 0; i < ${EVENTS}; i++) await enqueueEvent(tenant.id, "user.updated", { n: i });
+        await createEndpoint(tenant.id, { url: "http://127.0.0.1:${receiverPort}/hook", description: "", eventTypes: ["*"] }, getPortico().webhooks);
+        for (let i = 0; i < ${EVENTS}; i++) await enqueueEvent(tenant.id, "user.updated", { n: i }, getPortico().webhooks);
         await storage.close();`,
       ],
       { cwd: repoRoot, env, timeout: 60_000 },

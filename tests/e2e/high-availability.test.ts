@@ -276,9 +276,9 @@ test("a burst of webhook events survives an instance killed in the middle: every
     const output = await cluster.script(`
       const { createEndpoint } = await import("./app/webhooks/endpoints.server.ts");
       const { enqueueEvent } = await import("./app/webhooks/outbox.server.ts");
-      await createEndpoint(${JSON.stringify(tenantId)}, { url: "${receiver.url}", description: "", eventTypes: ["user.updated"] });
+      await createEndpoint(${JSON.stringify(tenantId)}, { url: "${receiver.url}", description: "", eventTypes: ["user.updated"] }, portico.webhooks);
       const ids = [];
-      for (let i = 0; i < ${BURST}; i++) ids.push((await enqueueEvent(${JSON.stringify(tenantId)}, "user.updated", { n: i })).messageId);
+      for (let i = 0; i < ${BURST}; i++) ids.push((await enqueueEvent(${JSON.stringify(tenantId)}, "user.updated", { n: i }, portico.webhooks)).messageId);
       console.log(JSON.stringify(ids));`);
     sent = JSON.parse(output.trim().split("\n").at(-1)!) as string[];
     expect(sent).toHaveLength(BURST);

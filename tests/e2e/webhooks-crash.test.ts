@@ -62,9 +62,9 @@ test("killing the app mid-burst loses no webhook event", async () => {
         const { enqueueEvent } = await import("./app/webhooks/outbox.server.ts");
         const { tenants, storage } = getPortico();
         const tenant = await tenants.create({ slug: "crash", name: "Crash" });
-        await createEndpoint(tenant.id, { url: "${receiver.url}", description: "", eventTypes: ["*"] });
+        await createEndpoint(tenant.id, { url: "${receiver.url}", description: "", eventTypes: ["*"] }, getPortico().webhooks);
         const ids = [];
-        for (let i = 0; i < ${BURST}; i++) ids.push((await enqueueEvent(tenant.id, "user.updated", { n: i })).messageId);
+        for (let i = 0; i < ${BURST}; i++) ids.push((await enqueueEvent(tenant.id, "user.updated", { n: i }, getPortico().webhooks)).messageId);
         console.log(JSON.stringify(ids));
         await storage.close();`,
       ],
