@@ -33,9 +33,11 @@ import {
   isApiPath,
   isDecodablePath,
   isGatewayPath,
+  lingerThenHangUp,
   pageRequestRefusal,
   readCappedBody,
   routeRefusal,
+  tooLarge,
   type Refusal,
 } from "./app/http/edge.server";
 import { withRequestScope } from "./app/http/request-scope.server";
@@ -59,33 +61,6 @@ const BAD_PATH: Refusal = {
   code: "bad_path",
   message: "The path has malformed percent-encoding (a % not followed by a valid UTF-8 sequence).",
 };
-
-function tooLarge(limit: number): Refusal {
-  return {
-    status: 413,
-    code: "payload_too_large",
-    message: `Request bodies are limited to ${Math.round(limit / 1024)} KB here.`,
-  };
-}
-
-/**
- * After a 413 the client is usually still sending. Closing at once would reset the connection
- * and lose the answer, so (like nginx's lingering close) what arrives is read and dropped for
- * at most 5 seconds (nothing is kept; 64 MB at most), then the connection is closed unless the
- * body ended. The limit is time, not bytes: on a fast link a few megabytes arrive before the
- * client has read the answer.
- */
-function lingerThenHangUp(req: express.Request) {
-  let dropped = 0;
-  const hangUp = () => req.socket.destroy();
-  const timer = setTimeout(hangUp, 5_000).unref();
-  req.on("data", (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > 64 * 1024 * 1024) hangUp();
-  });
-  req.once("end", () => clearTimeout(timer));
-  req.resume();
-}
 
 /** A 4xx from the edge: JSON for APIs, a line of text for pages (and people). */
 function refuse(req: express.Request, res: express.Response, refusal: Refusal) {

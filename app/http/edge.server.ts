@@ -1,7 +1,9 @@
 /**
- * The HTTP edge's rules, applied by server.ts before Remix sees a request. Plain functions of
- * the method, path and headers, so they are tested without a server and shared by no one else.
+ * The HTTP edge's rules, applied by server.ts and its front (app/http/front.server.ts) before
+ * Remix or better-auth sees a request. Mostly plain functions of the method, path and headers,
+ * so they are tested without a server.
  */
+import type { IncomingMessage } from "node:http";
 import { isFormContentType } from "./read-form.server";
 
 /** Forms and JSON credentials are small. */
@@ -132,4 +134,31 @@ export function readCappedBody(stream: NodeJS.ReadableStream, contentLength: str
     stream.once("error", onAbort);
     stream.once("close", onAbort);
   });
+}
+
+export function tooLarge(limit: number): Refusal {
+  return {
+    status: 413,
+    code: "payload_too_large",
+    message: `Request bodies are limited to ${Math.round(limit / 1024)} KB here.`,
+  };
+}
+
+/**
+ * After a 413 the client is usually still sending. Closing at once would reset the connection
+ * and lose the answer, so (like nginx's lingering close) what arrives is read and dropped for
+ * at most 5 seconds (nothing is kept; 64 MB at most), then the connection is closed unless the
+ * body ended. The limit is time, not bytes: on a fast link a few megabytes arrive before the
+ * client has read the answer.
+ */
+export function lingerThenHangUp(req: IncomingMessage) {
+  let dropped = 0;
+  const hangUp = () => req.socket.destroy();
+  const timer = setTimeout(hangUp, 5_000).unref();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > 64 * 1024 * 1024) hangUp();
+  });
+  req.once("end", () => clearTimeout(timer));
+  req.resume();
 }

@@ -6,8 +6,9 @@
  * close` while draining, and the default security headers. Then the hot API paths are answered
  * at once, without Express's router, compression, body reading, static files or Remix:
  *   - forward-auth decisions (`/t/<slug>/forward-auth[/nginx|/envoy…]`, decision 0014);
- *   - GET and OPTIONS on better-auth's API (`/t/<slug>/api/auth/…`, or `/api/auth/…` on a
- *     tenant's custom domain), through the same function as its Remix route.
+ *   - better-auth's API (`/t/<slug>/api/auth/…`, or `/api/auth/…` on a tenant's custom domain),
+ *     through the same function as its Remix route: GET and OPTIONS, and POST with its body read
+ *     under the same byte cap as Express's (sign-ins, OAuth token grants and introspections).
  * Everything else, and whatever the edge would refuse, goes on to Express.
  * Relative imports only: server.ts and what it imports are compiled outside Vite.
  */
@@ -17,7 +18,15 @@ import { errorField, log } from "../ops/log.server";
 import { observeRequests, REQUEST_ID_HEADER, type ServerRequest } from "../ops/http-observability.server";
 import { traceRequests } from "../ops/tracing.server";
 import { CLIENT_IP_HEADER, normalizeIp } from "./client-ip";
-import { isDecodablePath, isGatewayPath, routeRefusal } from "./edge.server";
+import {
+  bodyLimit,
+  isDecodablePath,
+  isGatewayPath,
+  lingerThenHangUp,
+  readCappedBody,
+  routeRefusal,
+  tooLarge,
+} from "./edge.server";
 
 /** Set here when the request came on a tenant's custom domain (app/tenancy/request.server.ts). */
 export const HOST_TENANT_HEADER = "x-portico-host-tenant";
@@ -52,7 +61,7 @@ const HSTS = "max-age=31536000";
 
 const SHARED_HOST_AUTH_API = /^\/t\/([^/%]+)\/api\/auth(?:\/|$)/;
 const CUSTOM_DOMAIN_AUTH_API = /^\/api\/auth(?:\/|$)/;
-const FAST_AUTH_METHODS = new Set(["GET", "OPTIONS"]);
+const FAST_AUTH_METHODS = new Set(["GET", "OPTIONS", "POST"]);
 
 const firstValue = (header: string | string[] | undefined) =>
   (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim() || undefined;
@@ -114,14 +123,12 @@ function gatewayRequest(req: ServerRequest, trust: TrustProxy): Request | null {
 }
 
 /**
- * A bodiless API request with the URL Remix's adapter would build. No abort signal, unlike
- * Remix's: these answers take milliseconds, and a signal per request costs more than that saves.
+ * The URL Remix's adapter would build for an API request, or null for a Host or X-Forwarded-Host
+ * no URL can have ("a:b:c"): Express answers those, as it always did.
  */
-function apiRequest(req: ServerRequest, trust: TrustProxy): Request | null {
+function apiUrl(req: ServerRequest, trust: TrustProxy): string | null {
   const url = `${protocolOf(req, trust)}://${hostOf(req, trust) || "localhost"}${req.originalUrl}`;
-  // A Host or X-Forwarded-Host no URL can have ("a:b:c"): Express answers it, as it always did.
-  if (!URL.canParse(url)) return null;
-  return new Request(url, { method: req.method, headers: fetchHeaders(req) });
+  return URL.canParse(url) ? url : null;
 }
 
 /** Writes a small answer (JSON, a redirect, a few headers) in one piece. */
@@ -197,8 +204,25 @@ async function route(req: ServerRequest, res: ServerResponse, options: FrontOpti
   if (refused || !FAST_AUTH_METHODS.has(method) || !path.includes("/api/auth")) return options.rest(req, res);
   const answers = await options.answers();
   const slug = await authApiTenant(req, path, options, answers);
-  const request = slug === null ? null : apiRequest(req, options.trust);
-  if (slug === null || request === null) return options.rest(req, res);
+  // Decided before the body is read: once read, Express could not read it again.
+  const url = slug === null ? null : apiUrl(req, options.trust);
+  if (slug === null || url === null) return options.rest(req, res);
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  if (method === "POST") {
+    const limit = bodyLimit(path);
+    const read = await readCappedBody(req, req.headers["content-length"], limit);
+    // An aborted body has no one left to answer.
+    if (!read.ok && read.reason === "aborted") return void res.destroy();
+    if (!read.ok) {
+      const { status, code, message } = tooLarge(limit);
+      await send(res, Response.json({ error: { code, message } }, { status }));
+      return lingerThenHangUp(req);
+    }
+    body = new Uint8Array(read.body);
+  }
+  // No abort signal, unlike Remix's request: these answers take milliseconds, and a signal per
+  // request costs more than that saves.
+  const request = new Request(url, { method, headers: fetchHeaders(req), body });
   await send(res, await answers.tenantAuthApiResponse(request, slug));
 }
 
