@@ -1,6 +1,6 @@
 /**
  * Issue 17, item 1: server.ts's node:http front (app/http/front.server.ts) answers the auth API's
- * GET/OPTIONS and forward-auth decisions ahead of Express, and must keep what Express gave those
+ * GET/OPTIONS/POST and forward-auth decisions ahead of Express, and must keep what Express gave those
  * paths: security headers, request ids, the client address from trusted proxies only, draining,
  * custom-domain tenants; everything else reaches Express untouched. A real node:http server with
  * the real front; the server build's answers are recorded stand-ins, Express is real.
@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseTrustProxy } from "~/config/env.server";
 import { clientAddress, frontHandler, type FastAnswers, type TrustProxy } from "~/http/front.server";
 
-type Seen = { slug: string; url: string; headers: Record<string, string> };
+type Seen = { slug: string; url: string; headers: Record<string, string>; body: string };
 
 let server: Server | undefined;
 afterEach(() => server?.close());
@@ -22,8 +22,9 @@ async function start({ trustProxy = "loopback", draining = false, hostTenants = 
   const expressSaw: string[] = [];
   const app = express();
   app.set("trust proxy", parseTrustProxy(trustProxy, false));
-  app.use((req, res) => {
-    expressSaw.push(`${req.method} ${req.originalUrl}`);
+  app.use(express.text({ type: "*/*" }), (req, res) => {
+    const body = typeof req.body === "string" && req.body ? ` ${req.body}` : "";
+    expressSaw.push(`${req.method} ${req.originalUrl}${body}`);
     res.status(418).send("express");
   });
   const answers: FastAnswers = {
@@ -31,7 +32,8 @@ async function start({ trustProxy = "loopback", draining = false, hostTenants = 
     gatewayResponse: async (request) =>
       new URL(request.url).pathname.endsWith("/authorize") ? null : new Response(null, { status: 200 }),
     tenantAuthApiResponse: async (request, slug) => {
-      seen.push({ slug, url: request.url, headers: Object.fromEntries(request.headers) });
+      const body = await request.text();
+      seen.push({ slug, url: request.url, headers: Object.fromEntries(request.headers), body });
       if (slug === "broken") throw new Error("the tenant's handler failed");
       return Response.json({ slug }, { headers: { "set-cookie": "a=1" } });
     },
@@ -80,19 +82,43 @@ describe("the node:http front", () => {
     expect(response.headers.get("connection")).toBe("close");
   });
 
-  it("leaves POSTs, refused methods, undecodable paths and pages to Express", async () => {
+  it("answers POSTs on a tenant's auth API with the body, and refuses one over the cap with 413", async () => {
     const { origin, seen, expressSaw } = await start();
-    await fetch(`${origin}/t/acme/api/auth/sign-in/email`, { method: "POST", body: "{}" });
+    const grant = await fetch(`${origin}/t/acme/api/auth/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "grant_type=client_credentials&scope=orders%3Aread",
+    });
+    expect(await grant.json()).toEqual({ slug: "acme" });
+    expect(grant.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(seen[0]!.body).toBe("grant_type=client_credentials&scope=orders%3Aread");
+    const huge = await fetch(`${origin}/t/acme/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "a@example.com", password: "x".repeat(300 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({
+      error: { code: "payload_too_large", message: "Request bodies are limited to 256 KB here." },
+    });
+    expect(seen).toHaveLength(1);
+    expect(expressSaw).toEqual([]);
+  });
+
+  it("leaves refused methods, undecodable paths, pages and POSTs it does not take to Express, bodies unread", async () => {
+    const { origin, seen, expressSaw } = await start();
     await fetch(`${origin}/t/acme/api/auth/get-session`, { method: "PROPFIND" });
     await fetch(`${origin}/t/acme/api/auth/%E0%A4%A`);
+    // The shared host's /api/auth is the X-Portico-Tenant route's: Express must still read the body.
+    await fetch(`${origin}/api/auth/sign-in/email`, { method: "POST", body: '{"email":"a@example.com"}' });
     const page = await fetch(`${origin}/t/acme/sign-in`);
     expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     expect(page.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(seen).toEqual([]);
     expect(expressSaw).toEqual([
-      "POST /t/acme/api/auth/sign-in/email",
       "PROPFIND /t/acme/api/auth/get-session",
       "GET /t/acme/api/auth/%E0%A4%A",
+      'POST /api/auth/sign-in/email {"email":"a@example.com"}',
       "GET /t/acme/sign-in",
     ]);
   });
