@@ -46,6 +46,8 @@ const EndpointWithSecret = z
   })
   .meta({ id: "WebhookEndpointWithSecret" });
 
+const Headers = z.record(z.string(), z.string());
+
 const DeliverySchema = z
   .object({
     id: z.string(),
@@ -58,10 +60,17 @@ const DeliverySchema = z
     lastError: z.string().nullable(),
     createdAt: Timestamp,
     completedAt: Timestamp.nullable(),
+    payload: z.string().nullable().meta({ description: "The request body every attempt sent (JSON text)." }),
     attemptLog: z.array(
       z.object({
         attempt: z.number().int(),
+        requestHeaders: Headers.nullable().meta({
+          description: "The headers as sent, signature included (null for attempts logged before they were kept).",
+        }),
         responseStatus: z.number().int().nullable(),
+        responseHeaders: Headers.nullable().meta({
+          description: "The receiver's answer headers: the first 30, values cut at 256 characters, no Set-Cookie.",
+        }),
         responseBody: z.string().nullable(),
         error: z.string().nullable(),
         durationMs: z.number().int(),
@@ -260,9 +269,12 @@ export const WEBHOOK_OPERATIONS = [
             lastError: d.lastError,
             createdAt: d.createdAt,
             completedAt: d.completedAt,
+            payload: d.payload,
             attemptLog: d.attemptLog.map((a) => ({
               attempt: a.attempt,
+              requestHeaders: a.requestHeaders,
               responseStatus: a.responseStatus,
+              responseHeaders: a.responseHeaders,
               responseBody: a.responseBody,
               error: a.error,
               durationMs: a.durationMs,

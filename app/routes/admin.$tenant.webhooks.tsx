@@ -13,6 +13,8 @@ import { webhookAction, type WebhookActionResult } from "~/webhooks/console-acti
 import { listEndpoints } from "~/webhooks/endpoints.server";
 import { ALL_EVENTS, WEBHOOK_EVENT_TYPES } from "~/webhooks/event-types";
 import { listDeliveries } from "~/webhooks/outbox.server";
+import { DeliveryLog } from "~/webhooks/ui/delivery-log";
+import { consoleTime } from "~/components/console-time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, role } = await requireTenantRole(request, params.tenant, "viewer");
@@ -37,7 +39,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Endpoint = LoaderData["endpoints"][number];
 
-const formatTime = (value: string | Date) => new Date(value).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 const eventsLabel = (types: string[]) => (types.includes(ALL_EVENTS) ? "All events" : types.join(", "));
 
 /** Webhook endpoints: where this tenant's events are POSTed, signed per Standard Webhooks. */
@@ -108,7 +109,7 @@ function EndpointTable({ endpoints }: { endpoints: Endpoint[] }) {
                   {endpoint.enabled ? "enabled" : "disabled"}
                 </Badge>
                 {endpoint.failingSince ? (
-                  <Badge tone="danger">failing since {formatTime(endpoint.failingSince)}</Badge>
+                  <Badge tone="danger">failing since {consoleTime(endpoint.failingSince)}</Badge>
                 ) : null}
               </div>
               {endpoint.disabledReason && !endpoint.enabled ? (
@@ -262,62 +263,9 @@ function EndpointDetail({ endpoint }: { endpoint: Endpoint }) {
       {deliveries.length === 0 ? (
         <EmptyState title="No deliveries yet">Events this endpoint subscribes to will appear here.</EmptyState>
       ) : (
-        <DeliveryLog endpointId={endpoint.id} />
+        <DeliveryLog endpointId={endpoint.id} deliveries={deliveries} canManage={canManage} />
       )}
     </Card>
-  );
-}
-
-function DeliveryLog({ endpointId }: { endpointId: string }) {
-  const { canManage, deliveries } = useLoaderData<typeof loader>();
-  return (
-    <ul className="flex flex-col divide-y divide-border rounded-theme border border-border" aria-label="Deliveries">
-      {deliveries.map((delivery) => (
-        <li key={delivery.id} className="p-3 text-sm">
-          <details>
-            <summary className="flex cursor-pointer flex-wrap items-center gap-2">
-              <span className="font-medium">{delivery.type}</span>
-              <Badge
-                tone={
-                  delivery.status === "succeeded" ? "success" : delivery.status === "pending" ? "neutral" : "danger"
-                }
-              >
-                {delivery.status}
-              </Badge>
-              <span className="text-muted">
-                {formatTime(delivery.createdAt)} · {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
-                {delivery.lastStatus !== null ? ` · last HTTP ${delivery.lastStatus}` : ""}
-                {delivery.status === "pending" ? ` · next ${formatTime(delivery.nextAttemptAt)}` : ""}
-              </span>
-            </summary>
-            <div className="mt-2 flex flex-col gap-2">
-              <p className="text-muted">Message {delivery.messageId}</p>
-              {delivery.attemptLog.map((attempt) => (
-                <div key={attempt.id} className="rounded-theme bg-background p-2">
-                  <p>
-                    Attempt {attempt.attempt} · {formatTime(attempt.createdAt)} · {attempt.durationMs} ms ·{" "}
-                    {attempt.responseStatus !== null
-                      ? `HTTP ${attempt.responseStatus}`
-                      : (attempt.error ?? "no response")}
-                  </p>
-                  {attempt.responseBody ? (
-                    <pre className="mt-1 overflow-x-auto text-xs whitespace-pre-wrap">{attempt.responseBody}</pre>
-                  ) : null}
-                </div>
-              ))}
-              {canManage ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="replay" />
-                  <input type="hidden" name="endpointId" value={endpointId} />
-                  <input type="hidden" name="deliveryId" value={delivery.id} />
-                  <Button variant="secondary">Replay this delivery</Button>
-                </Form>
-              ) : null}
-            </div>
-          </details>
-        </li>
-      ))}
-    </ul>
   );
 }
 

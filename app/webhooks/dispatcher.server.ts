@@ -57,15 +57,26 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /** The receiver's answer to one attempt (a null status: no answer, see `error`). */
-type ReceiverAnswer = { status: number | null; body: string | null; error: string | null; retryAfterMs: number | null };
+type ReceiverAnswer = {
+  status: number | null;
+  headers: Record<string, string> | null;
+  body: string | null;
+  error: string | null;
+  retryAfterMs: number | null;
+};
+
+/** The headers every webhook request carries besides its signature. */
+function requestHeaders(signature: Record<string, string>, body: string): Record<string, string> {
+  return {
+    "content-type": "application/json",
+    "user-agent": "Portico-Webhooks/1",
+    ...signature,
+    "content-length": Buffer.byteLength(body).toString(),
+  };
+}
 
 async function post(url: string, headers: Record<string, string>, body: string): Promise<ReceiverAnswer> {
-  const outcome = await postWebhookRequest(
-    new URL(url),
-    { "content-type": "application/json", "user-agent": "Portico-Webhooks/1", ...headers },
-    body,
-    REQUEST_TIMEOUT_MS,
-  );
+  const outcome = await postWebhookRequest(new URL(url), headers, body, REQUEST_TIMEOUT_MS);
   return { ...outcome, retryAfterMs: parseRetryAfter(outcome.retryAfterHeader) };
 }
 
@@ -172,21 +183,25 @@ async function send(claim: OutboxClaim, parts: DeliveryParts | null, deps: Webho
   const started = Date.now();
   const refusal = await refuseWebhookTarget(new URL(endpoint.url));
   let response: ReceiverAnswer;
+  let sent: Record<string, string> | null = null;
   if (refusal) {
-    response = { status: null, body: null, error: refusal, retryAfterMs: null };
+    response = { status: null, headers: null, body: null, error: refusal, retryAfterMs: null };
   } else {
     const secrets = [signingSecret(deps, endpoint.id, endpoint.secret)];
     if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > new Date()) {
       secrets.push(signingSecret(deps, endpoint.id, endpoint.previousSecret));
     }
-    const headers = signWebhook(secrets, { id: message.id, timestamp: new Date(), body: message.payload });
-    response = await post(endpoint.url, headers, message.payload);
+    const signature = signWebhook(secrets, { id: message.id, timestamp: new Date(), body: message.payload });
+    sent = requestHeaders(signature, message.payload);
+    response = await post(endpoint.url, sent, message.payload);
   }
   const attempt: AttemptRow = {
     id: `att_${randomUUID().replaceAll("-", "")}`,
     deliveryId: delivery.id,
     attempt: claim.attempts,
+    requestHeaders: sent && JSON.stringify(sent),
     responseStatus: response.status,
+    responseHeaders: response.headers && JSON.stringify(response.headers),
     responseBody: response.body,
     error: response.error,
     durationMs: Date.now() - started,

@@ -4,12 +4,34 @@ import { checkedLookup } from "./ssrf.server";
 
 export type PostOutcome = {
   status: number | null;
+  /** The answer's headers as the delivery log keeps them (see `keptHeaders`); null without an answer. */
+  headers: Record<string, string> | null;
   body: string | null;
   error: string | null;
   retryAfterHeader: string | null;
 };
 
 const RESPONSE_EXCERPT_BYTES = 1024;
+const KEPT_HEADERS = 30;
+const KEPT_HEADER_CHARS = 256;
+
+/**
+ * What the delivery log keeps of a receiver's headers: the first 30, each value cut at 256
+ * characters, so a receiver cannot fill the log. Cookies it sets are not kept (they are its
+ * users' business, not the tenant admin's).
+ */
+function keptHeaders(raw: string[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  let count = 0;
+  for (let i = 0; i + 1 < raw.length && count < KEPT_HEADERS; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (name === "set-cookie") continue;
+    const value = raw[i + 1]!.slice(0, KEPT_HEADER_CHARS);
+    if (kept[name] === undefined) count++;
+    kept[name] = kept[name] === undefined ? value : `${kept[name]}, ${value}`.slice(0, KEPT_HEADER_CHARS);
+  }
+  return kept;
+}
 
 /**
  * POSTs a webhook with node:http(s) rather than fetch, because the connection must use
@@ -46,6 +68,7 @@ export function postWebhookRequest(
         const done = () =>
           finish({
             status: response.statusCode ?? null,
+            headers: keptHeaders(response.rawHeaders),
             body: Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString("utf8"),
             error: null,
             retryAfterHeader: [response.headers["retry-after"]].flat()[0] ?? null,
@@ -61,10 +84,18 @@ export function postWebhookRequest(
     );
     const timer = setTimeout(
       () =>
-        finish({ status: null, body: null, error: `Timed out after ${timeoutMs / 1000} s.`, retryAfterHeader: null }),
+        finish({
+          status: null,
+          headers: null,
+          body: null,
+          error: `Timed out after ${timeoutMs / 1000} s.`,
+          retryAfterHeader: null,
+        }),
       timeoutMs,
     );
-    request.on("error", (error) => finish({ status: null, body: null, error: error.message, retryAfterHeader: null }));
+    request.on("error", (error) =>
+      finish({ status: null, headers: null, body: null, error: error.message, retryAfterHeader: null }),
+    );
     request.end(body);
   });
 }

@@ -127,7 +127,13 @@ export async function replaySince(
 
 export const DELIVERY_LOG_LIMIT = 50;
 
-/** An endpoint's recent deliveries, newest first, with their event type and attempts. */
+const parseHeaders = (json: string | null): Record<string, string> | null =>
+  json === null ? null : (JSON.parse(json) as Record<string, string>);
+
+/**
+ * An endpoint's recent deliveries, newest first, with their event type, the body every attempt
+ * sent and each attempt's request and response headers.
+ */
 export async function listDeliveries(tenantId: string, endpointId: string, deps: WebhookDeps) {
   await getEndpoint(tenantId, endpointId, deps);
   const db = await deps.storage.control();
@@ -139,18 +145,25 @@ export async function listDeliveries(tenantId: string, endpointId: string, deps:
   const [messages, attempts] = await Promise.all([
     db.webhookMessage.findMany({
       where: { id: { in: [...new Set(deliveries.map((d) => d.messageId))] } },
-      select: { id: true, type: true },
+      select: { id: true, type: true, payload: true },
     }),
     db.webhookAttempt.findMany({
       where: { deliveryId: { in: deliveries.map((d) => d.id) } },
       orderBy: { attempt: "asc" },
     }),
   ]);
-  const typeOf = new Map(messages.map((message) => [message.id, message.type]));
+  const messageOf = new Map(messages.map((message) => [message.id, message]));
   return deliveries.map((delivery) => ({
     ...delivery,
-    type: typeOf.get(delivery.messageId) ?? "unknown",
-    attemptLog: attempts.filter((attempt) => attempt.deliveryId === delivery.id),
+    type: messageOf.get(delivery.messageId)?.type ?? "unknown",
+    payload: messageOf.get(delivery.messageId)?.payload ?? null,
+    attemptLog: attempts
+      .filter((attempt) => attempt.deliveryId === delivery.id)
+      .map(({ requestHeaders, responseHeaders, ...attempt }) => ({
+        ...attempt,
+        requestHeaders: parseHeaders(requestHeaders),
+        responseHeaders: parseHeaders(responseHeaders),
+      })),
   }));
 }
 

@@ -13,7 +13,7 @@ import {
   parseEndpointForm,
   rotateEndpointSecret,
 } from "~/webhooks/endpoints.server";
-import { enqueueEvent, replayDelivery, replaySince, sendTestEvent } from "~/webhooks/outbox.server";
+import { enqueueEvent, listDeliveries, replayDelivery, replaySince, sendTestEvent } from "~/webhooks/outbox.server";
 import { SSRF_REFUSAL } from "~/webhooks/ssrf.server";
 import { createTestStorage, testProviders, type TestStorage } from "../support/storage";
 
@@ -99,6 +99,33 @@ describe.each(testProviders())("webhook delivery on %s", (provider: Provider) =>
     expect(() => verify(other.secret, receiver.received[0]!)).toThrow();
     const delivery = await (await db()).webhookDelivery.findFirstOrThrow({ where: { tenantId } });
     expect(delivery).toMatchObject({ status: "succeeded", attempts: 1, lastStatus: 204 });
+  });
+
+  it("logs each attempt's request exactly as the receiver got it, beside the receiver's answer", async () => {
+    const endpoint = await addEndpoint();
+    receiver.respond = (_req, res) => {
+      res.setHeader("x-receiver", "billing-v2");
+      res.setHeader("set-cookie", "receiver-session=secret");
+      res.setHeader("x-noise", "n".repeat(1000));
+      for (let i = 0; i < 40; i++) res.setHeader(`x-extra-${i}`, String(i));
+      res.writeHead(202).end("queued");
+    };
+    await enqueueEvent(tenantId, "user.created", { userId: "u1", email: "ada@example.com" }, deps);
+    await dispatchDue(deps);
+    const got = receiver.received[0]!;
+    const [delivery] = await listDeliveries(tenantId, endpoint.endpoint.id, deps);
+    expect(delivery!.payload).toBe(got.body);
+    const [attempt] = delivery!.attemptLog;
+    for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature", "content-type", "user-agent"])
+      expect(attempt!.requestHeaders![name], name).toBe(got.headers[name]);
+    expect(attempt!.requestHeaders!["content-length"]).toBe(String(Buffer.byteLength(got.body)));
+    expect(attempt).toMatchObject({ responseStatus: 202, responseBody: "queued" });
+    const answered = attempt!.responseHeaders!;
+    expect(answered["x-receiver"]).toBe("billing-v2");
+    // Bounded: no cookies, values cut at 256 characters, at most 30 headers.
+    expect(answered["set-cookie"]).toBeUndefined();
+    expect(answered["x-noise"]).toHaveLength(256);
+    expect(Object.keys(answered)).toHaveLength(30);
   });
 
   it("retries on 500 with the backoff, then stops at the first 2xx", async () => {

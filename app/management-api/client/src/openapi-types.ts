@@ -325,9 +325,19 @@ export type WebhookDelivery = {
   lastError: string | null;
   createdAt: string;
   completedAt: string | null;
+  /** The request body every attempt sent (JSON text). */
+  payload: string | null;
   attemptLog: {
     attempt: number;
+    /** The headers as sent, signature included (null for attempts logged before they were kept). */
+    requestHeaders: {
+      [key: string]: string;
+    } | null;
     responseStatus: number | null;
+    /** The receiver's answer headers: the first 30, values cut at 256 characters, no Set-Cookie. */
+    responseHeaders: {
+      [key: string]: string;
+    } | null;
     responseBody: string | null;
     error: string | null;
     durationMs: number;
