@@ -1,7 +1,9 @@
 import type { TenantConfig } from "~/tenancy/config";
 import type { Tenant, TenantService } from "~/tenancy/tenants.server";
+import { compareThemes, copyPublishedTheme } from "~/theme/copy-theme.server";
+import type { ThemeActor, ThemeService } from "~/theme/themes.server";
 
-/** One setting that differs between two tenants' configs, e.g. `session.expiresIn: 604800 → 86400`. */
+/** One setting that differs between two tenants' configs, e.g. `session.expiresIn: 604800 → 86400` (JSON values). */
 export type ConfigDifference = { path: string; from: string; to: string };
 
 /** Every leaf setting by dotted path; arrays are compared whole, as one setting. */
@@ -45,4 +47,29 @@ export async function promoteConfig(
   const changes = diffConfigs(source.config, target.config);
   const updated = changes.length > 0 ? await tenants.updateConfig(target.slug, source.config) : target;
   return { target: updated, changes };
+}
+
+type EnvironmentServices = { tenants: TenantService; themes: ThemeService };
+
+/** What promoting `source` into `target` would change: settings, and whether the published look differs. */
+export async function compareEnvironments({ themes }: EnvironmentServices, source: Tenant, target: Tenant) {
+  return {
+    differences: diffConfigs(source.config, target.config),
+    theme: await compareThemes(themes, source, target),
+  };
+}
+
+/**
+ * Promotes `source` into `target`: its configuration (promoteConfig) and its published theme,
+ * with the images it uses, as a new version of the target's. `actor` is who publishes there.
+ */
+export async function promoteEnvironment(
+  { tenants, themes }: EnvironmentServices,
+  source: Tenant,
+  target: Tenant,
+  actor: ThemeActor,
+): Promise<{ target: Tenant; changes: ConfigDifference[]; themeVersion: number | null }> {
+  const promoted = await promoteConfig(tenants, source, target);
+  const themeVersion = await copyPublishedTheme(themes, source, target, actor);
+  return { ...promoted, themeVersion };
 }

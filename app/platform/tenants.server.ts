@@ -5,6 +5,7 @@ import { getPortico } from "~/context.server";
 import { TENANT_ENVIRONMENTS, withNewTenantDefaults } from "~/tenancy/config";
 import { slugFromName } from "~/tenancy/slug";
 import { TenantError, type Tenant } from "~/tenancy/tenants.server";
+import { copyPublishedTheme } from "~/theme/copy-theme.server";
 import type { PlatformUser } from "./session.server";
 
 export type CreateTenantField = "name" | "slug" | "environment" | "cloneFrom" | "form";
@@ -29,7 +30,7 @@ const FIELDS: CreateTenantField[] = ["name", "slug", "environment", "cloneFrom"]
 /**
  * Creates a tenant from the console with the signed-in account as its owner. With `cloneFrom`
  * the new tenant starts with that tenant's configuration (not its hostnames, which are unique,
- * nor its secrets); the account must be at least admin there.
+ * nor its secrets) and its published theme; the account must be at least admin there.
  */
 export async function createTenantFromConsole(
   request: Request,
@@ -55,7 +56,7 @@ export async function createTenantFromConsole(
   const slug = derived ? slugFromName(name) : parsed.data.slug;
   if (derived) values.slug = slug;
   const source = cloneFrom ? await requireTenantRole(request, cloneFrom, "admin") : null;
-  const { tenants, memberships, audit } = getPortico();
+  const { tenants, memberships, audit, themes } = getPortico();
   let tenant: Tenant;
   try {
     tenant = await tenants.create({
@@ -83,6 +84,13 @@ export async function createTenantFromConsole(
     data: { name: tenant.name, environment: tenant.environment, clonedFrom: source?.tenant.slug ?? null },
   });
   if (source) {
+    // The clone looks like its source from the start: the published theme and its images.
+    await copyPublishedTheme(themes, source.tenant, tenant, {
+      tenantId: tenant.id,
+      actor,
+      ipAddress: request.headers.get(CLIENT_IP_HEADER),
+      userAgent: request.headers.get("user-agent"),
+    });
     await audit.record({
       ...adminActor(source, request),
       type: "admin.tenant.cloned",

@@ -289,6 +289,26 @@ export class ThemeService {
     return id;
   }
 
+  /** Content digests of some of the tenant's uploads, by id (the same image has the same digest anywhere). */
+  async assetDigests(tenantId: string, ids: string[]): Promise<Map<string, string>> {
+    const db = await this.storage.control();
+    const rows = await db.themeAsset.findMany({
+      where: { tenantId, id: { in: ids } },
+      select: { id: true, sha256: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.sha256]));
+  }
+
+  /** Copies some of one tenant's uploads into another's (promotion, cloning); answers old id → new id. */
+  async copyAssets(fromTenantId: string, toTenantId: string, ids: string[]): Promise<Map<string, string>> {
+    const db = await this.storage.control();
+    const rows = await db.themeAsset.findMany({ where: { tenantId: fromTenantId, id: { in: ids } } });
+    const copied = new Map<string, string>();
+    for (const row of rows)
+      copied.set(row.id, await this.storeAsset(toTenantId, row.kind, row.contentType as ImageType, row.bytes));
+    return copied;
+  }
+
   /** Ids of the tenant's uploads (what `url(asset:<id>)` and image fields may name). */
   async assetIds(tenantId: string): Promise<Set<string>> {
     const db = await this.storage.control();

@@ -139,8 +139,24 @@ test("slug and name errors are shown on their field and create nothing", async (
   expect(await response.text()).not.toMatch(/at \S+:\d+:\d+/);
 });
 
-test("clone copies the configuration into a new tenant I own", async ({ page, ownedTenant }) => {
+/** Publishes a theme for the tenant as the console's editor would. */
+async function publishTheme(slug: string, productName: string) {
+  await withControlDb(`
+    const { ThemeService } = await import("./app/theme/themes.server.ts");
+    const { AuditLog } = await import("./app/audit/audit.server.ts");
+    const themes = new ThemeService(storage, new AuditLog(storage), { changes });
+    const tenant = await tenants.getBySlug(${JSON.stringify(slug)});
+    const actor = { tenantId: tenant.id, actor: { type: "system", label: "test" } };
+    const published = await themes.publish(tenant.id, { productName: ${JSON.stringify(productName)} }, actor);
+    if (!published.ok) throw new Error(JSON.stringify(published.errors));`);
+}
+
+test("clone copies the configuration and the published theme into a new tenant I own", async ({
+  page,
+  ownedTenant,
+}) => {
   await setSessionLifetime(ownedTenant.slug, 86_400);
+  await publishTheme(ownedTenant.slug, "Cloned Look");
   await page.goto("/admin");
   await page.getByRole("link", { name: `Clone ${ownedTenant.name}` }).click();
   await expect(page.getByLabel("Copy configuration from")).toHaveValue(ownedTenant.slug);
@@ -153,7 +169,7 @@ test("clone copies the configuration into a new tenant I own", async ({ page, ow
   expect(await sessionLifetime(slug)).toBe(86_400);
 
   await page.goto(`/admin/${slug}/environments?compare=${ownedTenant.slug}`);
-  await expect(page.getByText("The configurations are identical")).toBeVisible();
+  await expect(page.getByText("The configurations and themes are identical")).toBeVisible();
 });
 
 test("cloning from a tenant where I am only a viewer is refused", async ({ otherAccount }) => {
@@ -168,30 +184,42 @@ test("cloning from a tenant where I am only a viewer is refused", async ({ other
   expect(await hostedStatus(slug)).toBe(404);
 });
 
-test("environments: readable diff, then promote copies the config into the other tenant", async ({
+test("environments: a diff in words, then promote (after typing its slug) copies config and theme", async ({
   page,
   ownedTenant,
 }) => {
   const production = uniqueSlug("prod");
   await createOwnedTenant(page, "Production Env", production, "production");
   // The console starts tenants with enumeration protection on; the fixture's CLI tenant gets
-  // it too here, so the session lifetime is the one difference.
+  // it too here, so the session lifetime and the published theme are the differences.
   await withControlDb(
     `await tenants.updateConfig(${JSON.stringify(ownedTenant.slug)}, { session: { expiresIn: 86400 }, signInProtection: { enumerationProtection: true } });`,
   );
+  await publishTheme(ownedTenant.slug, "Staging Look");
 
   await page.goto(`/admin/${ownedTenant.slug}/environments`);
   await page.getByLabel("Compare with").selectOption({ label: "Production Env (production)" });
   await page.getByRole("button", { name: "Compare" }).click();
   const diff = page.getByRole("table", { name: "Configuration differences" });
-  await expect(diff.getByRole("row", { name: "session.expiresIn: 604800 → 86400" })).toBeVisible();
-  await expect(diff.getByRole("row")).toHaveCount(2);
+  await expect(diff.getByRole("row", { name: "Sessions: lifetime: 7 days → 1 day" })).toBeVisible();
+  await expect(diff.getByRole("row", { name: "Theme: published look differs" })).toContainText("Default theme");
+  await expect(diff.getByRole("row")).toHaveCount(3);
 
-  await page.getByRole("button", { name: "Promote to Production Env" }).click();
+  // Nothing happens until the target's slug is typed (the server checks it too).
+  const promote = page.getByRole("button", { name: "Promote to Production Env" });
+  await expect(promote).toBeDisabled();
+  const unconfirmed = await page.request.post(`/admin/${ownedTenant.slug}/environments`, {
+    form: { intent: "promote", target: production, confirm: "yes" },
+    maxRedirects: 0,
+  });
+  expect(unconfirmed.status()).toBe(400);
+  expect(await sessionLifetime(production)).toBe(604_800);
+  await page.getByLabel(/Promoting replaces 2 settings in Production Env \(production\)/).fill(production);
+  await promote.click();
   await expect(page.getByRole("status")).toContainText(
-    "Promoted the configuration to Production Env (1 setting changed)",
+    "Promoted to Production Env: 1 setting changed, theme published as version 1",
   );
-  await expect(page.getByText("The configurations are identical")).toBeVisible();
+  await expect(page.getByText("The configurations and themes are identical")).toBeVisible();
   expect(await sessionLifetime(production)).toBe(86_400);
 });
 
@@ -209,7 +237,7 @@ test("promoting into a tenant where I am only a viewer is refused and changes no
   await page.goto(`/admin/${ownedTenant.slug}/environments?compare=${target}`);
   await expect(page.getByText("Promoting needs the admin role in both tenants.")).toBeVisible();
   const response = await page.request.post(`/admin/${ownedTenant.slug}/environments`, {
-    form: { target },
+    form: { target, confirm: target },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(403);

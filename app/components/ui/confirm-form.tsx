@@ -13,9 +13,12 @@ export function TypedConfirmForm({
   label,
   buttonLabel,
   error,
+  hidden = {},
 }: {
   action?: string;
   intent: string;
+  /** Further fields the action needs (the record acted on). */
+  hidden?: Record<string, string>;
   confirmText: string;
   label: string;
   buttonLabel: string;
@@ -28,6 +31,9 @@ export function TypedConfirmForm({
   return (
     <Form method="post" action={action} className="flex flex-col gap-2">
       <input type="hidden" name="intent" value={intent} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <label className="text-sm">
         {label} <code className="font-mono font-semibold">{confirmText}</code>
         <input
