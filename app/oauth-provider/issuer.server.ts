@@ -31,6 +31,8 @@ export function withIssuerOfHost<T>(live: HostedRequest, request: Request, call:
  * with the custom domain's issuer; the rest (the jwt plugin's own `/token`, sessions) as before.
  */
 export function handleOnHost<T>(live: HostedRequest, request: Request, call: () => T): T {
+  // The shared host (the hot path: get-session) parses nothing here.
+  if (!live.hostMode) return call();
   const oauthEndpoint = new URL(request.url).pathname.includes("/api/auth/oauth2/");
   return oauthEndpoint ? withIssuerOfHost(live, request, call) : call();
 }
