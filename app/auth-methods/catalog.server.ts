@@ -5,6 +5,7 @@ import { AUTH_METHOD_IDS, type AuthMethodId, type AuthMethodSettings } from "~/a
 import { tenantPasskeyPlugin } from "~/auth-methods/passkeys/plugin.server";
 import { tenantTwoFactorPlugin } from "~/auth-methods/two-factor/plugin.server";
 import { tenantJwtPlugin } from "~/jwt/plugin.server";
+import { issuerFollowsCustomDomain } from "~/oauth-provider/issuer.server";
 import { tenantOAuthProviderPlugin } from "~/oauth-provider/plugin.server";
 import { invitationLink, organizationAccessOptions, organizationLeaveEvents } from "~/organizations/plugin.server";
 import type { TenantConfig } from "~/tenancy/config";
@@ -88,8 +89,9 @@ const TO_BETTER_AUTH: {
   teams: () => ({}),
   multiSession: ({ maximumSessions }) => ({ plugins: [multiSession({ maximumSessions })] }),
   bearer: ({ requireSignature }) => ({ plugins: [bearer({ requireSignature })] }),
+  // The OAuth provider's requests on a custom domain have that domain as issuer (decision 0024).
   jwt: (settings, _methods, { publicUrl, tenant, db }) => ({
-    plugins: [tenantJwtPlugin(settings, { publicUrl, slug: tenant.slug, db })],
+    plugins: [issuerFollowsCustomDomain(tenantJwtPlugin(settings, { publicUrl, slug: tenant.slug, db }))],
   }),
   // Needs the jwt entry (its dependency): tokens are signed with the tenant's keys.
   oauthProvider: (settings, methods, context) => ({

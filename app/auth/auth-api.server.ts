@@ -1,9 +1,10 @@
 import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
+import { handleOnHost } from "~/oauth-provider/issuer.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 
 /** Hands a request to the tenant's better-auth handler, scoping cookies to a custom domain. */
 export async function forwardToTenantAuth(live: TenantRequestContext, request: Request): Promise<Response> {
-  const response = await live.auth.handler(request);
+  const response = await handleOnHost(live, request, () => live.auth.handler(request));
   if (!live.hostMode) return response;
   const headers = new Headers(response.headers);
   headers.delete("set-cookie");

@@ -1,6 +1,7 @@
 import { getPortico } from "~/context.server";
 import { jsonError } from "~/http/responses.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
+import type { TenantRequestContext } from "~/tenancy/request.server";
 import { withPublicCors } from "~/widgets-server/cors.server";
 import { oauthProviderEnabled, openIdConfiguration } from "~/oauth-provider/discovery.server";
 import { jwtIssuer } from "./plugin.server";
@@ -28,10 +29,10 @@ export async function jwksResponse({ tenant, auth }: LiveTenant): Promise<Respon
  * `/.well-known/openid-configuration`: one truthful document. With the OAuth provider on, the
  * full OpenID Connect metadata (app/oauth-provider); with only JWTs on, the issuer and its keys.
  */
-export async function discoveryResponse(live: LiveTenant): Promise<Response> {
+export async function discoveryResponse(live: TenantRequestContext, request: Request): Promise<Response> {
   const { tenant } = live;
   if (!tenant.config.authMethods.jwt.enabled) return jwtOff();
-  if (oauthProviderEnabled(live)) return openIdConfiguration(live);
+  if (oauthProviderEnabled(live)) return openIdConfiguration(live, request);
   const issuer = jwtIssuer(getPortico().env.publicUrl, tenant.slug);
   const document = {
     issuer,

@@ -3,6 +3,7 @@ import { redirect, redirectDocument } from "@remix-run/node";
 import { getSignedInUser, signOut } from "~/auth/hosted-forms.server";
 import { callTenantAuth, cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
+import { withIssuerOfHost } from "./issuer.server";
 
 /**
  * The browser's way through an authorization request (docs/oidc-provider.md#hosted-pages):
@@ -22,12 +23,16 @@ function invalidRequest(): never {
   );
 }
 
-/** The request's signed authorization query (without `?`), or a 400 when it is missing, changed or expired. */
-export async function requireSignedQuery(live: TenantRequestContext, request: Request): Promise<string> {
-  const query = new URL(request.url).search.slice(1);
+/** `query` when its signature checks and it has not expired, else a 400. */
+async function requireValidSignature(live: TenantRequestContext, query: string): Promise<string> {
   const { secret } = await live.auth.$context;
   if (!query || !(await verifyOAuthQueryParams(query, secret))) invalidRequest();
   return query;
+}
+
+/** The request's signed authorization query (without `?`), or a 400 when it is missing, changed or expired. */
+export async function requireSignedQuery(live: TenantRequestContext, request: Request): Promise<string> {
+  return requireValidSignature(live, new URL(request.url).search.slice(1));
 }
 
 function signedIssuedAt(query: URLSearchParams): number | null {
@@ -144,17 +149,20 @@ export async function consentView(
 /**
  * The consent form's answer, through the plugin's consent endpoint (which checks the signed
  * query and the session again): a code, or `access_denied`, on the client's registered URI.
+ * A changed or expired request is a 400; an answer from a browser that is not (or no longer)
+ * signed in goes back to the sign-in step, so nobody answers for an account they are not in.
  */
-export async function answerConsent(live: TenantRequestContext, request: Request, form: FormData) {
-  const oauthQuery = String(form.get("oauth_query") ?? "");
+export async function answerConsent(live: TenantRequestContext, request: Request, form: FormData, signInPath: string) {
+  const oauthQuery = await requireValidSignature(live, String(form.get("oauth_query") ?? ""));
   const decision = form.get("decision");
   if (decision !== "allow" && decision !== "deny") {
     throw new Response("Choose Allow or Deny (the form field “decision”).", { status: 400 });
   }
-  const response = await callTenantAuth(live, request, "/oauth2/consent", {
-    accept: decision === "allow",
-    oauth_query: oauthQuery,
-  });
+  if (!(await getSignedInUser(live, request))) return redirect(`${signInPath}?${oauthQuery}`);
+  // The code's `iss` is the host the flow runs on (a custom domain's own issuer).
+  const response = await withIssuerOfHost(live, request, () =>
+    callTenantAuth(live, request, "/oauth2/consent", { accept: decision === "allow", oauth_query: oauthQuery }),
+  );
   const body = (await response.json().catch(() => null)) as { url?: string } | null;
   if (!response.ok || !body?.url) invalidRequest();
   return redirect(body.url);
@@ -172,16 +180,35 @@ function signedQueryOfPage(url: URL): string | null {
   return next.slice(next.indexOf("?") + 1) || null;
 }
 
+/** The signed authorization request of the page `request` is for, or null (none, changed or expired). */
+async function verifiedQueryOfPage(live: Pick<TenantRequestContext, "auth">, request: Request) {
+  const query = signedQueryOfPage(new URL(request.url));
+  if (!query) return null;
+  const { secret } = await live.auth.$context;
+  return (await verifyOAuthQueryParams(query, secret)) ? new URLSearchParams(query) : null;
+}
+
 /**
  * Browsers apply a page's CSP form-action to the redirects that follow its form posts, and
  * these pages' forms can end with a redirect to the client's registered URI: they also allow
  * the origin of the request's redirect URI, only when the request's signature checks.
  */
 export async function oauthFormTarget(live: Pick<TenantRequestContext, "auth">, request: Request) {
-  const query = signedQueryOfPage(new URL(request.url));
-  if (!query) return null;
-  const { secret } = await live.auth.$context;
-  if (!(await verifyOAuthQueryParams(query, secret))) return null;
-  const redirectUri = new URLSearchParams(query).get("redirect_uri");
+  const redirectUri = (await verifiedQueryOfPage(live, request))?.get("redirect_uri");
   return redirectUri && URL.canParse(redirectUri) ? new URL(redirectUri).origin : null;
+}
+
+/** An email address has at most 254 characters (RFC 5321); usernames and phone numbers fewer. */
+const LOGIN_HINT_MAX_LENGTH = 254;
+
+/**
+ * The client's `login_hint` for a sign-in page that continues an authorization request, to
+ * pre-fill its identifier field. It is whatever the client (or whoever built the link) put
+ * there: taken only from a request whose signature checks, only when it is one line of at
+ * most 254 characters, and only ever shown as that field's value (React escapes it).
+ */
+export async function oauthLoginHint(live: Pick<TenantRequestContext, "auth">, request: Request) {
+  const hint = (await verifiedQueryOfPage(live, request))?.get("login_hint")?.trim();
+  if (!hint || hint.length > LOGIN_HINT_MAX_LENGTH || /[\p{Cc}\p{Cf}]/u.test(hint)) return null;
+  return hint;
 }

@@ -8,5 +8,5 @@ import { rethrowWithPublicCors } from "~/widgets-server/cors.server";
  * puts it for an issuer with a path (`<origin>/t/<slug>`), which RFC 8414 clients ask first.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return authorizationServerMetadata(await requireTenant(request, params.tenant).catch(rethrowWithPublicCors));
+  return authorizationServerMetadata(await requireTenant(request, params.tenant).catch(rethrowWithPublicCors), request);
 }

@@ -5,5 +5,5 @@ import { rethrowWithPublicCors } from "~/widgets-server/cors.server";
 
 /** `GET /t/:tenant/.well-known/openid-configuration`: the issuer and where its keys are. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return discoveryResponse(await requireTenant(request, params.tenant).catch(rethrowWithPublicCors));
+  return discoveryResponse(await requireTenant(request, params.tenant).catch(rethrowWithPublicCors), request);
 }

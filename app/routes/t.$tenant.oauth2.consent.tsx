@@ -19,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  return answerConsent(live, request, await readForm(request));
+  return answerConsent(live, request, await readForm(request), oauthHostedPaths(live.tenant.slug).signIn);
 }
 
 export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "oauth.consent.pageTitle") }];

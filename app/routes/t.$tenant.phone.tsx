@@ -5,7 +5,9 @@ import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { afterSignInTarget, redirectParam } from "~/auth/hosted-pages.server";
 import { hostedPageTitle } from "~/i18n/hosted-meta";
 import { useTranslate } from "~/i18n/use-translate";
+import { oauthLoginHint } from "~/oauth-provider/hosted-flow.server";
 import { phoneSignInEnabled, sendPhoneCode, verifyPhoneCode } from "~/sms/hosted-phone.server";
+import { normalizePhoneNumber } from "~/sms/phone-numbers";
 import { PhoneCodeForms } from "~/sms/phone-forms";
 import { requireTenant } from "~/tenancy/request.server";
 import { readForm } from "~/http/read-form.server";
@@ -24,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     basePath: live.basePath,
     redirectTo: redirectParam(request, live),
     codeLength: live.tenant.config.authMethods.phoneNumber.codeLength,
+    // An application's `login_hint` that is a phone number pre-fills the number.
+    phoneHint: normalizePhoneNumber((await oauthLoginHint(live, request)) ?? ""),
   };
 }
 
@@ -45,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => [{ title: hostedPageTitle(matches, "phone.title") }];
 
 export default function PhoneSignIn() {
-  const { basePath, redirectTo, codeLength } = useLoaderData<typeof loader>();
+  const { basePath, redirectTo, codeLength, phoneHint } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useTranslate();
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
@@ -57,7 +61,7 @@ export default function PhoneSignIn() {
         postTo={`${basePath}/phone${query}`}
         restartTo={`${basePath}/phone${query}`}
         step={result?.step === "code" ? "code" : "number"}
-        phone={result?.phone ?? ""}
+        phone={result?.phone ?? phoneHint ?? ""}
         errors={result && !result.ok ? result.errors : {}}
         notice={result?.ok && result.step === "code" ? result.notice : undefined}
         codeLength={codeLength}

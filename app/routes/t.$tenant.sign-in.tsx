@@ -17,6 +17,7 @@ import { useTranslate } from "~/i18n/use-translate";
 import { usernameSettings } from "~/auth-methods/username/username.server";
 import { isAddingAccount } from "~/sessions/device-sessions.server";
 import { AddAccountNotice, ADD_ACCOUNT_PARAM } from "~/sessions/ui/signed-in-accounts";
+import { oauthLoginHint } from "~/oauth-provider/hosted-flow.server";
 import { requireTenant } from "~/tenancy/request.server";
 import { readForm } from "~/http/read-form.server";
 
@@ -36,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     addAccount,
     emailLinks: emailSignIns(live.tenant.config),
     botCheck: await signInBotCheckView(live, request),
+    // An application's authorization request may name who signs in (OpenID Connect `login_hint`).
+    loginHint: await oauthLoginHint(live, request),
   };
 }
 
@@ -69,6 +72,7 @@ export default function SignIn() {
     usernameSignIn,
     addAccount,
     botCheck,
+    loginHint,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
@@ -99,9 +103,9 @@ export default function SignIn() {
           // "webauthn": the browser may offer the user's passkeys here (passkey-sign-in.tsx).
           autoComplete="username webauthn"
           required
-          defaultValue={result && !result.ok ? result.values.email : undefined}
+          defaultValue={result && !result.ok ? result.values.email : (loginHint ?? undefined)}
           error={translateMessage(t, errors.email)}
-          autoFocus={Boolean(errors.email) || !errors.password}
+          autoFocus={Boolean(errors.email) || (!errors.password && !loginHint)}
         />
         <FormField
           label={t("common.password")}
@@ -110,7 +114,7 @@ export default function SignIn() {
           autoComplete="current-password"
           required
           error={translateMessage(t, errors.password)}
-          autoFocus={Boolean(errors.password) && !errors.email}
+          autoFocus={(Boolean(errors.password) || Boolean(loginHint)) && !errors.email}
         />
         <Link
           to={`${basePath}/forgot-password`}

@@ -3,6 +3,7 @@
  * the account page, sign in with it, rename and delete it, and see another tenant refuse it.
  */
 import type { Page } from "@playwright/test";
+import { addVirtualAuthenticator, withoutPasskeyAutofill } from "../support/virtual-authenticator";
 import { createTenant, expect, patchTenantConfig, signUp, test, uniqueSlug, withControlDb } from "./fixtures";
 
 // Tenant set-up goes through the CLI (a process per call) on a shared 2-core runner.
@@ -12,22 +13,6 @@ async function tenantWithPasskeys(name: string) {
   const tenant = await createTenant(uniqueSlug("pk"), name);
   await patchTenantConfig(tenant.slug, { authMethods: { passkey: { enabled: true } } });
   return tenant;
-}
-
-/** A platform authenticator that holds discoverable credentials and verifies the user. */
-async function addVirtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
-  return { cdp, authenticatorId };
 }
 
 async function registerPasskey(page: Page) {
@@ -46,9 +31,7 @@ test("register a passkey on the account page, sign out and sign in with the pass
   uniqueEmail,
 }) => {
   // A browser without passkey autofill, so that only the button can sign in.
-  await page.addInitScript(() => {
-    PublicKeyCredential.isConditionalMediationAvailable = async () => false;
-  });
+  await withoutPasskeyAutofill(page);
   const tenant = await tenantWithPasskeys("Passkey Co");
   await addVirtualAuthenticator(page);
   const email = uniqueEmail("passkey");

@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidc-provider";
+import { addVirtualAuthenticator, withoutPasskeyAutofill } from "../support/virtual-authenticator";
 import { baseURL, expect, signUp, test, uniqueSlug, withControlDb, type CreatedTenant } from "./fixtures";
 
 // Tenant set-up runs scripts (a process each) on a shared 2-core runner.
@@ -148,21 +149,9 @@ test("a provider sign-in goes to the two-factor step, keeping the page it was go
 });
 
 async function passkeyUserWithTotp(page: Page, email: string, extra: Record<string, unknown> = {}) {
-  await page.addInitScript(() => {
-    PublicKeyCredential.isConditionalMediationAvailable = async () => false;
-  });
+  await withoutPasskeyAutofill(page);
   const tenant = await createTenant(extra);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
+  await addVirtualAuthenticator(page);
   await signUp(page, tenant.slug, { name: "Mfa User", email });
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByText("Passkey added.")).toBeVisible();

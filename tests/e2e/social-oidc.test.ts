@@ -1,6 +1,5 @@
-import type { Page } from "@playwright/test";
 import { baseURL, expect, test, uniqueSlug, withControlDb, type CreatedTenant } from "./fixtures";
-import { startOidcProvider, type TestOidcProvider } from "../support/oidc-provider";
+import { signInAtProvider, startOidcProvider, type TestOidcProvider } from "../support/oidc-provider";
 import { test as consoleTest } from "./console-fixtures";
 
 /**
@@ -42,15 +41,6 @@ async function tenantWithOidc(): Promise<{ tenant: CreatedTenant; idp: TestOidcP
     { "oidc.clientSecret": idp.clientSecret },
   );
   return { tenant, idp };
-}
-
-/** Signs in at the provider's development login form (any login; it becomes the account's email) and consents. */
-async function signInAtProvider(page: Page, idp: TestOidcProvider, login: string) {
-  await expect(page).toHaveURL(new RegExp(`^${idp.issuer}/`));
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any-password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
 }
 
 /** The tenant's audit entries of one type, as rows with their parsed data. */

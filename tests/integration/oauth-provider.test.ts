@@ -5,11 +5,15 @@ import type { Provider } from "~/db/paths.server";
 import { registerOAuthClient, rotateOAuthClientSecret } from "~/oauth-provider/client-store.server";
 import { authorizationServerMetadata, openIdConfiguration } from "~/oauth-provider/discovery.server";
 import { TOKEN_EVENT_WINDOW_MS } from "~/oauth-provider/token-events.server";
+import { forwardToTenantAuth } from "~/auth/auth-api.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { liveTenantHarness, PUBLIC_URL } from "../support/live-tenant";
 import { testProviders } from "../support/storage";
 
 const ISSUER = `${PUBLIC_URL}/t/acme`;
+const DISCOVERY = new Request(`${ISSUER}/.well-known/openid-configuration`);
+/** The tenant's custom domain, as server.ts hands its requests over (rewritten under /t/acme). */
+const CUSTOM_DOMAIN = "https://auth.acme.test";
 const API = "https://orders.example.com";
 
 /** A form POST to the tenant's token/introspection endpoints, as a service would send it. */
@@ -24,6 +28,14 @@ async function formPost(live: LiveTenant, endpoint: string, form: Record<string,
     }),
   );
   return { status: response.status, json: (await response.json().catch(() => null)) as Record<string, unknown> };
+}
+
+function onSharedHost(live: LiveTenant) {
+  return { ...live, hostMode: false, basePath: `/t/${live.tenant.slug}` };
+}
+
+function onCustomDomain(live: LiveTenant) {
+  return { ...live, hostMode: true, basePath: "" };
 }
 
 describe.each(testProviders())("OAuth provider: client credentials on %s", (provider: Provider) => {
@@ -118,7 +130,7 @@ describe.each(testProviders())("OAuth provider: client credentials on %s", (prov
 
   it("publishes one truthful discovery document, and RFC 8414 metadata only with the provider on", async () => {
     const live = await providerTenant();
-    const oidc = (await (await openIdConfiguration(live)).json()) as Record<string, unknown>;
+    const oidc = (await (await openIdConfiguration(onSharedHost(live), DISCOVERY)).json()) as Record<string, unknown>;
     expect(oidc).toMatchObject({
       issuer: ISSUER,
       authorization_endpoint: `${ISSUER}/api/auth/oauth2/authorize`,
@@ -127,14 +139,62 @@ describe.each(testProviders())("OAuth provider: client credentials on %s", (prov
     });
     expect(oidc.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "email", "offline_access"]));
     expect(oidc.code_challenge_methods_supported).toEqual(["S256"]);
-    const metadata = await authorizationServerMetadata(live);
+    const metadata = await authorizationServerMetadata(onSharedHost(live), DISCOVERY);
     expect(metadata.status).toBe(200);
     expect(((await metadata.json()) as { issuer: string }).issuer).toBe(ISSUER);
 
     await harness.tenants.updateConfig("acme", { authMethods: { oauthProvider: { enabled: false } } });
-    const off = await authorizationServerMetadata(await harness.live());
+    const off = await authorizationServerMetadata(onSharedHost(await harness.live()), DISCOVERY);
     expect(off.status).toBe(404);
     expect(((await off.json()) as { error: { code: string } }).error.code).toBe("oauth_provider_disabled");
+  });
+
+  it("on a custom domain, discovery and the tokens asked for there name that domain as issuer", async () => {
+    const live = await providerTenant();
+    const { clientId, clientSecret } = await serviceClient(live);
+    const onDomain = onCustomDomain(live);
+    const discovery = await openIdConfiguration(
+      onDomain,
+      new Request(`${CUSTOM_DOMAIN}/t/acme/.well-known/openid-configuration`),
+    );
+    const document = (await discovery.json()) as Record<string, unknown>;
+    expect(document).toMatchObject({
+      issuer: CUSTOM_DOMAIN,
+      authorization_endpoint: `${CUSTOM_DOMAIN}/api/auth/oauth2/authorize`,
+      token_endpoint: `${CUSTOM_DOMAIN}/api/auth/oauth2/token`,
+      userinfo_endpoint: `${CUSTOM_DOMAIN}/api/auth/oauth2/userinfo`,
+      jwks_uri: `${CUSTOM_DOMAIN}/api/auth/jwks`,
+    });
+    // Not one URL of the shared host is left in it.
+    expect(JSON.stringify(document)).not.toContain(PUBLIC_URL);
+
+    const grant = (host: string, context: Parameters<typeof forwardToTenantAuth>[0]) =>
+      forwardToTenantAuth(
+        context,
+        new Request(`${host}/t/acme/api/auth/oauth2/token`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+            [CLIENT_IP_HEADER]: "10.1.2.3",
+          },
+          body: new URLSearchParams({ grant_type: "client_credentials", resource: API }).toString(),
+        }),
+      ).then((response) => response.json() as Promise<{ access_token: string }>);
+    const [onCustom, onShared] = await Promise.all([
+      grant(CUSTOM_DOMAIN, onDomain),
+      grant(PUBLIC_URL, onSharedHost(live)),
+    ]);
+    const jwks = createLocalJWKSet(
+      (await (await live.auth.handler(new Request(`${ISSUER}/api/auth/jwks`))).json()) as JSONWebKeySet,
+    );
+    expect((await jwtVerify(onCustom.access_token, jwks, { issuer: CUSTOM_DOMAIN, audience: API })).payload.sub).toBe(
+      clientId,
+    );
+    // The same instance, at the same moment, still signs the shared host's tokens as before.
+    expect((await jwtVerify(onShared.access_token, jwks, { issuer: ISSUER, audience: API })).payload.sub).toBe(
+      clientId,
+    );
   });
 
   it.runIf(provider === "sqlite")(

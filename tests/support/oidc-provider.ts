@@ -1,3 +1,4 @@
+import { expect, type Page } from "@playwright/test";
 import { exportJWK, generateKeyPair } from "jose";
 import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -70,4 +71,13 @@ export async function startOidcProvider({ redirectUris }: { redirectUris: string
         server.close(() => resolve());
       }),
   };
+}
+
+/** Signs in at the provider's development login form (any login; it becomes the account's email) and consents. */
+export async function signInAtProvider(page: Page, idp: TestOidcProvider, login: string) {
+  await expect(page).toHaveURL(new RegExp(`^${idp.issuer}/`));
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any-password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
 }
