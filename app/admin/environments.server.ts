@@ -2,31 +2,17 @@ import type { TenantConfig } from "~/tenancy/config";
 import type { Tenant, TenantService } from "~/tenancy/tenants.server";
 import { compareThemes, copyPublishedTheme } from "~/theme/copy-theme.server";
 import type { ThemeActor, ThemeService } from "~/theme/themes.server";
+import { diffSettings, type SettingDifference } from "./setting-diff";
 
 /** One setting that differs between two tenants' configs, e.g. `session.expiresIn: 604800 → 86400` (JSON values). */
-export type ConfigDifference = { path: string; from: string; to: string };
-
-/** Every leaf setting by dotted path; arrays are compared whole, as one setting. */
-function flatten(value: unknown, prefix = "", out = new Map<string, string>()): Map<string, string> {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
-  } else {
-    out.set(prefix, JSON.stringify(value) ?? "unset");
-  }
-  return out;
-}
+export type ConfigDifference = SettingDifference;
 
 /**
  * What changes in `target` if `source`'s config is copied into it: each differing setting with
  * the target's current value (`from`) and the source's (`to`), sorted by path.
  */
 export function diffConfigs(source: TenantConfig, target: TenantConfig): ConfigDifference[] {
-  const from = flatten(target);
-  const to = flatten(source);
-  const paths = [...new Set([...from.keys(), ...to.keys()])].sort();
-  return paths
-    .filter((path) => from.get(path) !== to.get(path))
-    .map((path) => ({ path, from: from.get(path) ?? "unset", to: to.get(path) ?? "unset" }));
+  return diffSettings(target, source);
 }
 
 export class PromotionError extends Error {}

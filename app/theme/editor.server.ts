@@ -1,5 +1,7 @@
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
+import { diffSettings } from "~/admin/setting-diff";
+import { settingLabel, settingValue } from "~/admin/setting-labels";
 import { getPortico } from "~/context.server";
 import { LOCALES, type Locale } from "~/i18n/locales";
 import { MESSAGES, type MessageKey } from "~/i18n/messages";
@@ -7,7 +9,7 @@ import type { Tenant } from "~/tenancy/tenants.server";
 import { checkCustomCss, renderCustomCss } from "./custom-css.server";
 import { fontFaceCss } from "./fonts.server";
 import { formatSize, MAX_ASSET_BYTES } from "./images.server";
-import { FONTS, IMAGE_FIELDS, type ImageField } from "./theme";
+import { DEFAULT_THEME, FONTS, IMAGE_FIELDS, type ImageField, type Theme } from "./theme";
 import type { ThemeErrors } from "./themes.server";
 import { readForm } from "~/http/read-form.server";
 
@@ -21,6 +23,23 @@ export type EditorResult =
   | { intent: "save" | "publish" | "reset"; ok: false; errors: ThemeErrors }
   | { intent: "rollback"; ok: false; errors: ThemeErrors }
   | { intent: "save" | "publish" | "reset" | "rollback"; ok: true; message: string };
+
+/** How much of a long value (custom CSS, a data URL) a change shows. */
+const CHANGE_VALUE_CHARS = 80;
+
+/** A theme change in words: "Colors: light: primary", from and to as they read. */
+function themeChanges(before: Theme, after: Theme) {
+  const shown = (json: string) => {
+    const value = settingValue("", json);
+    return value.length > CHANGE_VALUE_CHARS ? `${value.slice(0, CHANGE_VALUE_CHARS)}…` : value;
+  };
+  return diffSettings(before, after).map(({ path, from, to }) => ({
+    path,
+    label: settingLabel(path).replace(/^./, (first) => first.toUpperCase()),
+    from: shown(from),
+    to: shown(to),
+  }));
+}
 
 /** What the branding page shows: the theme being edited, its draft and published state, history. */
 export type BrandingPage = Awaited<ReturnType<typeof loadBrandingPage>>;
@@ -37,11 +56,14 @@ export async function loadBrandingPage({ tenant, role }: ConsoleAccess) {
     theme: draft?.theme ?? published.theme,
     draft: draft ? { version: draft.version, savedAt: draft.savedAt.toISOString() } : null,
     publishedVersion: published.version,
-    history: history.map((entry) => ({
+    history: history.map((entry, index) => ({
       version: entry.version,
       status: entry.status,
       createdAt: entry.createdAt.toISOString(),
       publishedAt: entry.publishedAt?.toISOString() ?? null,
+      savedBy: entry.savedBy,
+      // What this version changed from the one before it (the oldest: from Portico's default).
+      changes: themeChanges(history[index + 1]?.theme ?? DEFAULT_THEME, entry.theme),
     })),
     copyDefaults: copyDefaults(),
     appName: env.appName,

@@ -27,6 +27,9 @@ export type ThemeVersionSummary = {
   status: ThemeStatus;
   createdAt: Date;
   publishedAt: Date | null;
+  /** Who saved (for a published version: who published) it: a console account's email, or null. */
+  savedBy: string | null;
+  theme: Theme;
 };
 
 /** Who changes a theme, for the audit log (adminActor() in a console route). */
@@ -119,9 +122,17 @@ export class ThemeService {
       where: { tenantId },
       orderBy: { version: "desc" },
       take: limit,
-      select: { version: true, status: true, createdAt: true, publishedAt: true },
+      select: { version: true, status: true, createdAt: true, publishedAt: true, createdById: true, theme: true },
     });
-    return rows.map((row) => ({ ...row, status: row.status as ThemeStatus }));
+    const ids = [...new Set(rows.flatMap((row) => (row.createdById ? [row.createdById] : [])))];
+    const accounts = await db.platformUser.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+    const emailOf = new Map(accounts.map((account) => [account.id, account.email]));
+    return rows.map(({ createdById, theme, ...row }) => ({
+      ...row,
+      status: row.status as ThemeStatus,
+      savedBy: (createdById && emailOf.get(createdById)) ?? null,
+      theme: this.parseStored(tenantId, row.version, theme),
+    }));
   }
 
   /**

@@ -1,15 +1,14 @@
 import { Form, useActionData, useFetcher, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { SelectField } from "~/components/ui/select-field";
-import { LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/locales";
+import { LOCALE_NAMES, LOCALES } from "~/i18n/locales";
 import type { action as previewAction } from "~/routes/admin_.$tenant.branding.preview";
 import { contrastWarnings } from "~/theme/contrast";
 import type { BrandingPage, EditorResult } from "~/theme/editor.server";
-import { PREVIEW_MESSAGE, PREVIEW_READY, type PreviewMessage } from "~/theme/preview";
 import {
   COLOR_NAMES,
   DARK_MODES,
@@ -22,6 +21,8 @@ import {
 } from "~/theme/theme";
 import { ColorField, CopyCard, ImageInput, TextArea } from "./editor-fields";
 import { ThemeHistory } from "./theme-history";
+import { ThemePreview } from "./theme-preview";
+import { useUnsavedChangesGuard } from "~/components/unsaved-changes";
 
 const COLOR_LABELS: Record<ColorName, string> = {
   primary: "Primary",
@@ -47,10 +48,6 @@ const DARK_MODE_LABELS: Record<(typeof DARK_MODES)[number], string> = {
 const LAYOUT_LABELS: Record<(typeof LAYOUTS)[number], string> = {
   centered: "Centered card",
   split: "Split screen with an image",
-};
-const PREVIEW_SIZES = {
-  desktop: { width: 1024, height: 720, scale: 0.4 },
-  phone: { width: 390, height: 760, scale: 0.56 },
 };
 
 /** A copy of `theme` with `value` at the dotted `path` (the form's field names). */
@@ -94,23 +91,7 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
   }, [cssCheck.data]);
   const cssError = cssCheck.data && !cssCheck.data.ok ? cssCheck.data.message : errors.customCss;
 
-  const [previewLocale, setPreviewLocale] = useState<Locale>(theme.locale.default);
-  const [previewSize, setPreviewSize] = useState<keyof typeof PREVIEW_SIZES>("desktop");
-  const frames = useRef<(HTMLIFrameElement | null)[]>([]);
-  const message: PreviewMessage = useMemo(
-    () => ({ type: PREVIEW_MESSAGE, theme, css: previewCss, locale: previewLocale }),
-    [theme, previewCss, previewLocale],
-  );
-  const post = (frame: HTMLIFrameElement | null) => frame?.contentWindow?.postMessage(message, window.location.origin);
-  useEffect(() => frames.current.forEach(post));
-  useEffect(() => {
-    const onReady = (event: MessageEvent) => {
-      if (event.origin !== window.location.origin || event.data?.type !== PREVIEW_READY) return;
-      frames.current.filter((frame) => frame?.contentWindow === event.source).forEach(post);
-    };
-    window.addEventListener("message", onReady);
-    return () => window.removeEventListener("message", onReady);
-  });
+  useUnsavedChangesGuard(canEdit && JSON.stringify(theme) !== JSON.stringify(loaded.theme));
 
   const warnings = contrastWarnings(theme.colors, theme.darkMode);
   const errorList = Object.entries(errors);
@@ -344,61 +325,13 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
           ) : null}
         </Form>
 
-        <div className="flex flex-col gap-6">
-          <Card title="Preview">
-            <div className="mb-4 flex flex-wrap items-end gap-4">
-              <SelectField
-                label="Preview width"
-                value={previewSize}
-                options={[
-                  { value: "desktop", label: "Desktop" },
-                  { value: "phone", label: "Phone" },
-                ]}
-                onChange={(event) => setPreviewSize(event.target.value as keyof typeof PREVIEW_SIZES)}
-              />
-              <SelectField
-                label="Preview language"
-                value={previewLocale}
-                options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
-                onChange={(event) => setPreviewLocale(event.target.value as Locale)}
-              />
-            </div>
-            <div className="flex flex-wrap gap-4">
-              {(["light", "dark"] as const).map((mode, index) => {
-                const size = PREVIEW_SIZES[previewSize];
-                return (
-                  <figure key={mode} className="flex flex-col gap-1">
-                    <figcaption className="text-xs font-medium text-muted">
-                      {mode === "light" ? "Light" : "Dark"}
-                    </figcaption>
-                    <div
-                      className="overflow-hidden rounded-theme border border-border"
-                      style={{ width: size.width * size.scale, height: size.height * size.scale }}
-                    >
-                      <iframe
-                        ref={(frame) => {
-                          frames.current[index] = frame;
-                        }}
-                        title={`Sign-in preview, ${mode}`}
-                        src={`/admin/${tenant.slug}/branding/preview?mode=${mode}`}
-                        onLoad={(event) => post(event.currentTarget)}
-                        style={{
-                          width: size.width,
-                          height: size.height,
-                          transform: `scale(${size.scale})`,
-                          transformOrigin: "0 0",
-                        }}
-                        className="border-0"
-                      />
-                    </div>
-                  </figure>
-                );
-              })}
-            </div>
-          </Card>
-
-          <ThemeHistory loaded={loaded} />
+        {/* The preview stays in view while the settings beside it scroll. */}
+        <div className="flex flex-col gap-6 xl:sticky xl:top-4 xl:self-start">
+          <ThemePreview tenantSlug={tenant.slug} theme={theme} css={previewCss} />
         </div>
+      </div>
+      <div className="mt-6">
+        <ThemeHistory loaded={loaded} />
       </div>
     </>
   );

@@ -1,0 +1,57 @@
+/**
+ * The theme editor for daily use (issue 21): the preview stays in view while the settings
+ * scroll, unsaved edits are not lost to a stray click, and each version says who published it
+ * and what it changed.
+ */
+import { openEditor, preview, publish, TEAL } from "./branding-helpers";
+import { expect, test } from "./console-fixtures";
+
+test("the preview stays in view, unsaved edits ask before leaving, versions show who and what", async ({
+  page,
+  ownedTenant,
+  platformAccount,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 800 });
+  await openEditor(page, ownedTenant.slug);
+  const frame = page.locator('iframe[title="Sign-in preview, light"]');
+
+  // Scrolled down to the last setting, the preview is still on screen beside it.
+  const customCss = page.getByLabel("Custom CSS");
+  await customCss.scrollIntoViewIfNeeded();
+  const box = await frame.boundingBox();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(800);
+
+  // An unsaved edit: leaving through the console's navigation asks first; staying keeps it.
+  await page.getByLabel("Primary (light)", { exact: true }).fill(TEAL);
+  await expect
+    .poll(() =>
+      preview(page, "light")
+        .getByRole("button", { name: "Sign in" })
+        .evaluate((button) => getComputedStyle(button).backgroundColor),
+    )
+    .toBe("rgb(15, 118, 110)");
+  const webhooks = page.getByRole("navigation").getByRole("link", { name: "Webhooks" });
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await webhooks.click();
+  await expect.poll(() => asked).toBe("You have unsaved changes. Leave this page and lose them?");
+  await expect(page).toHaveURL(`/admin/${ownedTenant.slug}/branding`);
+  await expect(page.getByLabel("Primary (light)", { exact: true })).toHaveValue(TEAL);
+
+  // Once published, nothing is unsaved: the link leaves without a question.
+  await publish(page);
+  const versions = page.getByRole("table").filter({ hasText: "Version" }).last();
+  const v1 = versions.getByRole("row").filter({ hasText: "v1" });
+  await expect(v1).toContainText(platformAccount.email);
+  await v1.getByText("1 change").click();
+  await expect(v1.getByRole("list", { name: "Changes in v1" })).toHaveText("Colors: light: primary: #4f46e5 → #0f766e");
+  page.once("dialog", () => {
+    throw new Error("No question is expected once everything is published.");
+  });
+  await webhooks.click();
+  await expect(page).toHaveURL(`/admin/${ownedTenant.slug}/webhooks`);
+});
