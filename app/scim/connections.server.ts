@@ -58,6 +58,13 @@ export class ScimConnections {
     });
   }
 
+  /** The tenant's connections, by organization id. */
+  async listForTenant(tenantId: string): Promise<Map<string, ScimConnectionSummary>> {
+    const db = await this.storage.control();
+    const rows = await db.scimConnection.findMany({ where: { tenantId }, select: SUMMARY_SELECT });
+    return new Map(rows.map((row) => [row.organizationId, row]));
+  }
+
   /**
    * Creates the organization's connection, or gives it a new token: the old token stops working
    * at once. `token` is the only time the plaintext exists outside the caller's hands.
