@@ -9,6 +9,7 @@ import { PATCH_SCHEMA } from "./discovery";
  * enterprise extension, …) are accepted and ignored, so an IdP's default mappings never fail.
  */
 export type ScimUserState = {
+  /** Kept in lower case: SCIM compares userName case-insensitively (RFC 7643 §4.1.1). */
   userName: string;
   /** The user's sign-in address: the primary (or work, or first) email, else userName. */
   email: string;
@@ -78,7 +79,7 @@ function requireObject(value: unknown, what: string): Record<string, unknown> {
 /** A POST or PUT body: the whole user. */
 export function parseUserResource(body: unknown): ScimUserState {
   const fields = lowerKeys(requireObject(body, "The body"));
-  const userName = text("userName", fields.username ?? null);
+  const userName = text("userName", fields.username ?? null)?.toLowerCase();
   if (!userName) throw invalidValue("userName: Send the user's userName (usually their email address).");
   const name = fields.name === undefined || fields.name === null ? {} : lowerKeys(requireObject(fields.name, "name"));
   const fallback = Email.safeParse(userName);
@@ -104,7 +105,7 @@ function setAttribute(state: ScimUserState, rawPath: string, value: unknown): Sc
   const key = path.toLowerCase();
   switch (key) {
     case "username": {
-      const userName = text("userName", value);
+      const userName = text("userName", value)?.toLowerCase();
       if (!userName) throw invalidValue("userName: It cannot be empty.");
       return { ...state, userName };
     }

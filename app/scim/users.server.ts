@@ -105,21 +105,42 @@ async function requireMemberUser(ctx: ScimContext, id: string): Promise<UserRow>
 /** The users a filter picks, as ids (null: no filter, every member). */
 async function filteredUserIds(ctx: ScimContext, filter: ScimFilter | null): Promise<string[] | null> {
   if (!filter) return null;
-  const db = await control();
   if (filter.attribute === "externalId") {
-    const identity = await db.scimIdentity.findFirst({ where: { ...scope(ctx), externalId: filter.value } });
+    const identity = await findIdentity(ctx, { externalId: filter.value });
     return identity ? [identity.userId] : [];
   }
-  const identity = await db.scimIdentity.findFirst({ where: { ...scope(ctx), userName: filter.value } });
+  const userName = filter.value.toLowerCase();
+  const identity = await findIdentity(ctx, { userName });
   if (identity) return [identity.userId];
   // A member no client has named yet answers to their email.
-  const user = await ctx.live.db.user.findUnique({
-    where: { email: filter.value.toLowerCase() },
+  const user = await ctx.live.db.user.findUnique({ where: { email: userName }, select: { id: true } });
+  if (!user) return [];
+  const named = await findIdentity(ctx, { userId: user.id, NOT: { userName: null } });
+  return named ? [] : [user.id];
+}
+
+/**
+ * The organization's identity that matches, if its user is still a member. An identity whose
+ * user left (removed or deleted in the console or the API) is forgotten here, so its userName
+ * and externalId are free again.
+ */
+async function findIdentity(
+  ctx: ScimContext,
+  where: { userName?: string; externalId?: string; userId?: string; NOT?: object },
+  exceptUserId?: string,
+) {
+  const db = await control();
+  const identity = await db.scimIdentity.findFirst({
+    where: { ...scope(ctx), ...where, ...(exceptUserId ? { userId: { not: exceptUserId } } : {}) },
+  });
+  if (!identity) return null;
+  const member = await ctx.live.db.member.findFirst({
+    where: { organizationId: ctx.organization.id, userId: identity.userId },
     select: { id: true },
   });
-  if (!user) return [];
-  const named = await db.scimIdentity.findFirst({ where: { ...scope(ctx), userId: user.id, NOT: { userName: null } } });
-  return named ? [] : [user.id];
+  if (member) return identity;
+  await db.scimIdentity.delete({ where: { id: identity.id } });
+  return null;
 }
 
 export async function listUsers(
@@ -161,14 +182,10 @@ const uniqueness = (detail: string) => new ScimError(409, detail, "uniqueness");
 
 /** userName and externalId are unique in the organization. */
 async function assertIdentityFree(ctx: ScimContext, state: ScimUserState, userId: string | null) {
-  const db = await control();
-  const others = userId ? { NOT: { userId } } : {};
-  if (await db.scimIdentity.findFirst({ where: { ...scope(ctx), userName: state.userName, ...others } }))
+  const except = userId ?? undefined;
+  if (await findIdentity(ctx, { userName: state.userName }, except))
     throw uniqueness(`userName: Another user of this organization is "${state.userName}".`);
-  if (
-    state.externalId &&
-    (await db.scimIdentity.findFirst({ where: { ...scope(ctx), externalId: state.externalId, ...others } }))
-  )
+  if (state.externalId && (await findIdentity(ctx, { externalId: state.externalId }, except)))
     throw uniqueness(`externalId: Another user of this organization has externalId "${state.externalId}".`);
 }
 

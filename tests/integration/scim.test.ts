@@ -99,7 +99,20 @@ beforeAll(async () => {
   h = await startHarness("scim");
   acme = await h.createTenant("acme");
   const other = await h.createTenant("other");
-  admin = (await h.createKey(acme, ["organizations:read", "organizations:write", "users:read", "users:write"])).key;
+  admin = (
+    await h.createKey(acme, [
+      "organizations:read",
+      "organizations:write",
+      "users:read",
+      "users:write",
+      "webhooks:write",
+    ])
+  ).key;
+  const endpoint = await h.api(admin, "POST", "/webhooks/endpoints", {
+    url: "http://127.0.0.1:9/hooks",
+    eventTypes: ["*"],
+  });
+  expect(endpoint.status).toBe(201);
   const otherAdmin = (await h.createKey(other, ["organizations:read", "organizations:write"])).key;
   contoso = await connect(admin, "contoso");
   fabrikam = await connect(admin, "fabrikam");
@@ -520,4 +533,58 @@ describe("refusals", () => {
     expect(second.body).toMatchObject({ totalResults: all.body.totalResults, startIndex: 2, itemsPerPage: 1 });
     expect(second.body.Resources[0].id).toBe(all.body.Resources[1].id);
   });
+});
+
+describe("the user's lifecycle elsewhere", () => {
+  it("matches userName case-insensitively, and frees a userName whose user was deleted outside SCIM", async () => {
+    const created = await scim(contoso.token, "POST", "/Users", entraUser("Kim@Contoso.com", "ext-kim"));
+    expect(created.status).toBe(201);
+    expect(created.body.userName).toBe("kim@contoso.com");
+    const found = await scim(
+      contoso.token,
+      "GET",
+      `/Users?filter=${encodeURIComponent('userName eq "KIM@contoso.com"')}`,
+    );
+    expect(found.body.Resources.map((u: { id: string }) => u.id)).toEqual([created.body.id]);
+
+    expect((await h.api(admin, "DELETE", `/users/${created.body.id}`)).status).toBe(204);
+    const again = await scim(contoso.token, "POST", "/Users", entraUser("kim@contoso.com", "ext-kim"));
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(created.body.id);
+  });
+});
+
+describe("events", () => {
+  it("sends SCIM's changes to webhooks as the console's", async () => {
+    const { getPortico } = await import("~/context.server");
+    const db = await getPortico().storage.control();
+    const types = (await db.webhookMessage.findMany({ where: { tenantId: acme.id } })).map((m) => m.type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        "user.created",
+        "user.updated",
+        "user.banned",
+        "user.deleted",
+        "organization.member_added",
+        "organization.member_removed",
+      ]),
+    );
+  });
+});
+
+describe("rate limit", () => {
+  it("refuses a connection's requests over its budget with 429, and only that connection's", async () => {
+    const { SCIM_RATE_LIMIT_PER_MINUTE } = await import("~/scim/connections.server");
+    const busy = await connect(admin, "busy");
+    for (let sent = 0; sent < SCIM_RATE_LIMIT_PER_MINUTE; sent += 50) {
+      const batch = await Promise.all(
+        Array.from({ length: 50 }, () => scim(busy.token, "GET", "/ServiceProviderConfig")),
+      );
+      expect(batch.every((answer) => answer.status === 200)).toBe(true);
+    }
+    const refused = await scim(busy.token, "GET", "/ServiceProviderConfig");
+    expectScimError(refused, 429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await scim(contoso.token, "GET", "/ServiceProviderConfig")).status).toBe(200);
+  }, 60_000);
 });
