@@ -100,6 +100,15 @@ async function route(ctx: ScimContext, request: Request, segments: string[]): Pr
   return scimResponse(document);
 }
 
+/** Remix hands the path over decoded already; a raw one (tests, other adapters) is decoded once. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 async function authenticate(request: Request, tenantId: string) {
   const [scheme, token, ...rest] = (request.headers.get("authorization") ?? "").trim().split(/\s+/);
   if (scheme?.toLowerCase() !== "bearer" || !token || rest.length > 0)
@@ -151,7 +160,7 @@ async function handle(
       userAgent: request.headers.get("user-agent"),
     },
   };
-  return route(ctx, request, path.split("/").filter(Boolean).map(decodeURIComponent));
+  return route(ctx, request, path.split("/").filter(Boolean).map(decodeSegment));
 }
 
 /** Answers one SCIM request (`path` is what follows /scim/v2); never throws, never leaks a stack. */

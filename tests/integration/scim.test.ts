@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PorticoClient } from "~/management-api/client/src/index";
 import type { Tenant } from "~/tenancy/tenants.server";
 import { startHarness, type ApiAnswer, type Harness } from "./management-api-harness";
 
@@ -139,6 +140,11 @@ describe("the connection", () => {
     expect(status.body.lastUsedAt).not.toBeNull();
     expect(status.body.recentRequests[0]).toMatchObject({ method: "GET", path: "/ServiceProviderConfig", status: 200 });
     expect(status.text).not.toContain(contoso.token);
+    const client = new PorticoClient({ baseUrl: h.baseUrl, apiKey: admin });
+    expect(await client.organizations.scim.get(contoso.id)).toMatchObject({
+      connected: true,
+      tokenPrefix: contoso.token.slice(0, 12),
+    });
   });
 
   it("refuses a missing, malformed, another tenant's, rotated or revoked token with 401 in SCIM's format", async () => {
