@@ -98,6 +98,15 @@ export class ScimConnections {
     return count > 0;
   }
 
+  /** Forgets a deleted organization's connection and the SCIM ids of its users. */
+  async forgetOrganization(tenantId: string, organizationId: string): Promise<void> {
+    const db = await this.storage.control();
+    await db.$transaction([
+      db.scimConnection.deleteMany({ where: { tenantId, organizationId } }),
+      db.scimIdentity.deleteMany({ where: { tenantId, organizationId } }),
+    ]);
+  }
+
   /** The connection a presented token belongs to, if it is this tenant's; else null. */
   async authenticate(tenantId: string, token: string): Promise<ScimAuthentication | null> {
     if (!TOKEN_PATTERN.test(token)) return null;

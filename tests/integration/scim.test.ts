@@ -161,6 +161,14 @@ describe("the connection", () => {
     expect((await h.api(admin, "DELETE", `/organizations/${temporary.id}/scim`)).status).toBe(204);
     expectScimError(await scim(rotated.body.token, "GET", "/Users"), 401);
     expect((await h.api(admin, "GET", `/organizations/${temporary.id}/scim`)).body.connected).toBe(false);
+
+    // Deleting an organization takes its connection with it.
+    const doomed = await connect(admin, "doomed");
+    expect((await h.api(admin, "DELETE", `/organizations/${doomed.id}`)).status).toBe(204);
+    expectScimError(await scim(doomed.token, "GET", "/Users"), 401);
+    const { getPortico } = await import("~/context.server");
+    const control = await getPortico().storage.control();
+    expect(await control.scimConnection.count({ where: { organizationId: doomed.id } })).toBe(0);
     expect(await auditTypes("api_key")).toEqual(
       expect.arrayContaining(["scim.token_created", "scim.token_rotated", "scim.connection_revoked"]),
     );
