@@ -3,22 +3,29 @@
  * URL, generates a token it sees exactly once, and the identity provider's requests appear in
  * the recent requests; rotating and revoking refuse the old token at once.
  */
+import type { APIRequestContext } from "@playwright/test";
 import { withControlDb } from "./fixtures";
 import { expect, test } from "./console-fixtures";
 
 test.describe.configure({ timeout: 90_000 });
 
-test("an admin connects an organization to SCIM and sees its requests", async ({ page, ownedTenant, baseURL }) => {
+/** Creates an organization in the tenant through the management API; answers its id. */
+async function createOrganization(request: APIRequestContext, tenantSlug: string, name: string): Promise<string> {
   const apiKey = await withControlDb(`
     const { ApiKeyService } = await import("./app/api-keys/keys.server.ts");
-    const tenant = await tenants.requireBySlug(${JSON.stringify(ownedTenant.slug)});
+    const tenant = await tenants.requireBySlug(${JSON.stringify(tenantSlug)});
     const { key } = await new ApiKeyService(storage).create({ tenant, name: "e2e", scopes: ["organizations:write"], createdById: null });
     process.stdout.write(key);`);
-  const created = await page.request.post("/api/v1/organizations", {
+  const created = await request.post("/api/v1/organizations", {
     headers: { authorization: `Bearer ${apiKey}` },
-    data: { name: "Contoso", slug: "contoso" },
+    data: { name, slug: name.toLowerCase() },
   });
   expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+test("an admin connects an organization to SCIM and sees its requests", async ({ page, ownedTenant, baseURL }) => {
+  await createOrganization(page.request, ownedTenant.slug, "Contoso");
 
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`/admin/${ownedTenant.slug}`);
@@ -73,5 +80,33 @@ test("an admin connects an organization to SCIM and sees its requests", async ({
   await page.getByRole("button", { name: "Revoke SCIM token" }).click();
   await expect(page.getByRole("status")).toContainText("Contoso is disconnected");
   expect((await scim("get", "/Users", rotated)).status()).toBe(401);
+  await expect(page.getByText("not connected")).toBeVisible();
+});
+
+test("viewers read the SCIM page only; non-members and other tenants' organizations get 404", async ({
+  page,
+  ownedTenant,
+  otherAccount,
+}) => {
+  const organizationId = await createOrganization(page.request, ownedTenant.slug, "Fabrikam");
+  const url = `/admin/${ownedTenant.slug}/organizations/${organizationId}`;
+
+  const viewer = await otherAccount("viewer", ownedTenant.slug);
+  await viewer.page.goto(url);
+  await expect(viewer.page.getByRole("heading", { name: "Fabrikam" })).toBeVisible();
+  await expect(viewer.page.getByText("not connected")).toBeVisible();
+  await expect(viewer.page.getByRole("button", { name: "Generate token" })).toHaveCount(0);
+  const refused = await viewer.page.request.post(url, { form: { intent: "issue-token" }, maxRedirects: 0 });
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).not.toContain("scim_");
+
+  const stranger = await otherAccount("none", ownedTenant.slug);
+  expect((await stranger.page.request.get(url)).status()).toBe(404);
+  expect((await stranger.page.request.post(url, { form: { intent: "issue-token" }, maxRedirects: 0 })).status()).toBe(
+    404,
+  );
+  await page.goto(`/admin/${ownedTenant.slug}/organizations/no-such-organization`);
+  await expect(page.getByText("There is no such organization in this tenant.")).toBeVisible();
+  await page.goto(url);
   await expect(page.getByText("not connected")).toBeVisible();
 });
