@@ -46,6 +46,9 @@ describe("users", () => {
       "p@x.com",
     );
     expect(alice.email).toBe("alice@acme.com");
+    expect(alice.active).toBe(true);
+    expect(parseUserResource({ userName: "a@b.co" }, false).active).toBe(false);
+    expect(parseUserResource({ userName: "a@b.co", active: "True" }, false).active).toBe(true);
     expect(refusal(() => parseUserResource({ userName: "not-an-email" })).message).toContain("emails");
   });
 

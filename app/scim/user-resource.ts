@@ -76,8 +76,11 @@ function requireObject(value: unknown, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** A POST or PUT body: the whole user. */
-export function parseUserResource(body: unknown): ScimUserState {
+/**
+ * A POST or PUT body: the whole user. Without `active`, a new user is active and a replaced one
+ * keeps what it was (Okta and Entra send it; a client that does not must not lift a ban).
+ */
+export function parseUserResource(body: unknown, activeWhenAbsent = true): ScimUserState {
   const fields = lowerKeys(requireObject(body, "The body"));
   const userName = text("userName", fields.username ?? null)?.toLowerCase();
   if (!userName) throw invalidValue("userName: Send the user's userName (usually their email address).");
@@ -93,7 +96,7 @@ export function parseUserResource(body: unknown): ScimUserState {
     givenName: text("name.givenName", name.givenname ?? null, 100),
     familyName: text("name.familyName", name.familyname ?? null, 100),
     externalId: text("externalId", fields.externalid ?? null),
-    active: fields.active === undefined ? true : booleanValue("active", fields.active),
+    active: fields.active === undefined ? activeWhenAbsent : booleanValue("active", fields.active),
   };
 }
 

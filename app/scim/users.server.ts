@@ -326,7 +326,7 @@ export async function createUser(ctx: ScimContext, body: unknown) {
 export async function replaceUser(ctx: ScimContext, id: string, body: unknown) {
   const user = await requireMemberUser(ctx, id);
   const before = stateOf(user, (await identitiesOf(ctx, [user.id])).get(user.id));
-  await applyChanges(ctx, user, before, parseUserResource(body));
+  await applyChanges(ctx, user, before, parseUserResource(body, before.active));
   return reload(ctx, user.id);
 }
 
