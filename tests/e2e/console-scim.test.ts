@@ -3,6 +3,7 @@
  * URL, generates a token it sees exactly once, and the identity provider's requests appear in
  * the recent requests; rotating and revoking refuse the old token at once.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { withControlDb } from "./fixtures";
 import { expect, test } from "./console-fixtures";
@@ -69,6 +70,10 @@ test("an admin connects an organization to SCIM and sees its requests", async ({
   await expect(requests.getByRole("row").nth(1)).toContainText("/Users");
   await expect(requests.getByRole("row").nth(1)).toContainText("201");
   await expect(requests.getByRole("row").nth(2)).toContainText("GET");
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
 
   await page.getByRole("button", { name: "Rotate token" }).click();
   const rotated = await page.getByRole("textbox", { name: "SCIM token" }).inputValue();
