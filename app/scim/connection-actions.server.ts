@@ -9,7 +9,7 @@ import { scimBaseUrl } from "./handler.server";
  * status, a new token (created or rotated, shown once), and revocation. Each change is audited
  * (`scim.token_created`, `scim.token_rotated`, `scim.connection_revoked`).
  */
-export type ScimActor = Pick<AuditEventInput, "tenantId" | "actor" | "ipAddress" | "userAgent">;
+type ScimActor = Pick<AuditEventInput, "tenantId" | "actor" | "ipAddress" | "userAgent">;
 
 export type ScimStatus = {
   organization: { id: string; slug: string; name: string };

@@ -26,7 +26,7 @@ export type ScimAuthentication = { connectionId: string; tenantId: string; organ
 /** Requests per minute one connection may send (Entra ID sends at most a few per second). */
 export const SCIM_RATE_LIMIT_PER_MINUTE = 600;
 /** How many recent requests the console shows (and the database keeps) per connection. */
-export const RECENT_REQUESTS_KEPT = 50;
+const RECENT_REQUESTS_KEPT = 50;
 
 const TOKEN_PATTERN = /^scim_[A-Za-z0-9_-]{43}$/;
 const PREFIX_LENGTH = 12;

@@ -5,7 +5,6 @@ import type { LiveTenant } from "~/tenancy/registry.server";
 export type ScimContext = {
   live: LiveTenant;
   organization: { id: string; slug: string };
-  connectionId: string;
   /** Where this organization's SCIM endpoints live (`…/api/scim/v2`), for `meta.location`. */
   baseUrl: string;
   /** The audit fields of a change made through this connection. */

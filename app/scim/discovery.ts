@@ -87,7 +87,7 @@ function meta(resourceType: string, location: string) {
   return { meta: { resourceType, location } };
 }
 
-export function serviceProviderConfig(baseUrl: string) {
+function serviceProviderConfig(baseUrl: string) {
   return {
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
     documentationUri: `${new URL(baseUrl).origin}/docs/enterprise-sso`,

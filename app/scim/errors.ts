@@ -2,8 +2,8 @@
  * SCIM's error answers (RFC 7644 §3.12): `{ schemas: [Error], status, scimType?, detail }`,
  * sent as application/scim+json. Capability code throws ScimError; the handler answers it.
  */
-export const SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
-export const SCIM_CONTENT_TYPE = "application/scim+json";
+const SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+const SCIM_CONTENT_TYPE = "application/scim+json";
 
 export type ScimType =
   | "invalidFilter"

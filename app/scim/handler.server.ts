@@ -15,9 +15,9 @@ import { createUser, deleteUser, getUser, listUsers, replaceUser, updateUser } f
  * one of this tenant's organizations (401), the connection's rate limit (429), body (413, 415,
  * 400), the resource. Every answer after authentication is logged for the console.
  */
-export const SCIM_PATH = "/api/scim/v2";
+const SCIM_PATH = "/api/scim/v2";
 /** Entra ID's largest requests are group PATCHes of a few hundred members. */
-export const MAX_SCIM_BODY_BYTES = 256 * 1024;
+const MAX_SCIM_BODY_BYTES = 256 * 1024;
 
 export function scimBaseUrl(origin: string, slug: string): string {
   return `${origin}/t/${slug}${SCIM_PATH}`;
@@ -151,7 +151,6 @@ async function handle(
   const ctx: ScimContext = {
     live: resolved,
     organization,
-    connectionId: connection.connectionId,
     baseUrl: isHostMode(request, slug) ? `${origin}${SCIM_PATH}` : scimBaseUrl(origin, slug),
     audit: {
       tenantId: resolved.tenant.id,

@@ -37,7 +37,7 @@ function text(field: string, value: unknown, max = 255): string | null {
 }
 
 /** Entra ID sends `"active": "False"` in some PATCH requests; SCIM means a boolean. */
-export function booleanValue(field: string, value: unknown): boolean {
+function booleanValue(field: string, value: unknown): boolean {
   if (typeof value === "boolean") return value;
   if (typeof value === "string" && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === "true";
   throw invalidValue(`${field}: Send true or false.`);
