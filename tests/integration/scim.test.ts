@@ -363,6 +363,44 @@ describe("deactivation", () => {
   });
 });
 
+describe("an Okta provisioning cycle", () => {
+  it("creates with a password it ignores, deactivates with PUT and reactivates with a path-less PATCH", async () => {
+    const search = await scim(
+      contoso.token,
+      "GET",
+      `/Users?filter=${encodeURIComponent('userName eq "olga@contoso.com"')}&startIndex=1&count=100`,
+    );
+    expect(search.body).toMatchObject({ totalResults: 0, startIndex: 1 });
+    const okta = {
+      schemas: [USER],
+      userName: "olga@contoso.com",
+      name: { givenName: "Olga", familyName: "Ortiz" },
+      emails: [{ primary: true, value: "olga@contoso.com", type: "work" }],
+      locale: "en-US",
+      externalId: "00u1okta",
+      groups: [],
+      password: "Okta-Sent-This-1!",
+      active: true,
+    };
+    const created = await scim(contoso.token, "POST", "/Users", okta);
+    expect(created.status).toBe(201);
+    expect(created.body.displayName).toBe("Olga Ortiz");
+    expect(created.text).not.toContain("Okta-Sent-This-1!");
+    const db = await liveDb();
+    expect(await db.account.count({ where: { userId: created.body.id, providerId: "credential" } })).toBe(0);
+
+    const off = await scim(contoso.token, "PUT", `/Users/${created.body.id}`, { ...okta, active: false });
+    expect(off.body.active).toBe(false);
+    expect((await db.user.findUnique({ where: { id: created.body.id } }))?.banned).toBe(true);
+    const on = await scim(contoso.token, "PATCH", `/Users/${created.body.id}`, {
+      schemas: [PATCH],
+      Operations: [{ op: "replace", value: { active: true } }],
+    });
+    expect(on.body.active).toBe(true);
+    expect((await db.user.findUnique({ where: { id: created.body.id } }))?.banned).toBe(false);
+  });
+});
+
 describe("groups", () => {
   it("creates a team with members, adds and removes members, renames, replaces and deletes it", async () => {
     const ids: string[] = [];
