@@ -1,5 +1,6 @@
 import { MembershipService } from "~/admin/memberships.server";
 import { ApiKeyService } from "~/api-keys/keys.server";
+import { ScimConnections } from "~/scim/connections.server";
 import { AuditLog } from "~/audit/audit.server";
 import { getEnv, type Env } from "~/config/env.server";
 import { getStorage } from "~/db/index.server";
@@ -56,6 +57,8 @@ export type Portico = {
   smsSender: SmsSender;
   memberships: MembershipService;
   apiKeys: ApiKeyService;
+  /** Organizations' SCIM provisioning connections (hashed tokens, request log). */
+  scim: ScimConnections;
   /** What the webhook modules need: storage, the secret, and the outbox for owners' notices. */
   webhooks: WebhookDeps;
   /** Tenants' themes (draft, published, history) and branding uploads. */
@@ -164,6 +167,7 @@ export function getPortico(): Portico {
       smsSender: new SmsSender(storage, smsGateway, { seal }),
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
+      scim: new ScimConnections(storage),
       themes,
       webhooks: { ...queueing, notices: { outbox, publicUrl: env.publicUrl, appName: env.appName } },
       retention: new RetentionJob({ storage, tenants, audit }),

@@ -16,6 +16,8 @@ export type AuditActor =
   | { type: "platform_user"; id: string; label: string }
   | { type: "user"; id: string; label: string }
   | { type: "api_key"; id: string; label: string }
+  /** An organization's SCIM connection (app/scim); the label is `scim:<organization slug>`. */
+  | { type: "scim"; id: string; label: string }
   | { type: "anonymous"; label?: string }
   | { type: "system"; label?: string };
 

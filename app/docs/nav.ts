@@ -33,6 +33,7 @@ export const DOCS_NAV: DocsNavSection[] = [
       { slug: "passkeys", title: "Passkeys" },
       { slug: "two-factor", title: "Two-factor authentication" },
       { slug: "organizations", title: "Organizations" },
+      { slug: "enterprise-sso", title: "Enterprise SSO and SCIM" },
       { slug: "emails", title: "Emails" },
       { slug: "sms", title: "SMS" },
     ],

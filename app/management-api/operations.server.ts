@@ -4,6 +4,7 @@ import { IMPORT_EXPORT_OPERATIONS } from "./import-export.server";
 import type { Operation } from "./operation.server";
 import { OAUTH_CLIENT_OPERATIONS } from "./oauth-clients.server";
 import { ORGANIZATION_OPERATIONS } from "./organizations.server";
+import { SCIM_OPERATIONS } from "./scim.server";
 import { TOKEN_OPERATIONS } from "./tokens.server";
 import { USER_OPERATIONS } from "./users.server";
 import { WEBHOOK_OPERATIONS } from "./webhooks.server";
@@ -13,6 +14,7 @@ export const OPERATIONS: Operation[] = [
   ...IMPORT_EXPORT_OPERATIONS,
   ...USER_OPERATIONS,
   ...ORGANIZATION_OPERATIONS,
+  ...SCIM_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...CONFIG_OPERATIONS,
   ...TOKEN_OPERATIONS,

@@ -15,6 +15,7 @@ describe("route classes", () => {
     ["/admin/demo/users", "console"],
     ["/invite/abc", "console"],
     ["/api/v1/users", "management_api"],
+    ["/t/acme/api/scim/v2/Users", "scim"],
     ["/widgets/portico.js", "widgets"],
     ["/assets/entry-abc.js", "static"],
     ["/healthz", "ops"],

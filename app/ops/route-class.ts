@@ -3,7 +3,16 @@
  * trace names (a path would be one series per user id or token).
  */
 export type RouteClass =
-  "auth_api" | "hosted_page" | "console" | "management_api" | "widgets" | "static" | "forward_auth" | "ops" | "other";
+  | "auth_api"
+  | "hosted_page"
+  | "console"
+  | "management_api"
+  | "scim"
+  | "widgets"
+  | "static"
+  | "forward_auth"
+  | "ops"
+  | "other";
 
 const OPS_PATHS = new Set(["/healthz", "/readyz", "/metrics"]);
 
@@ -22,6 +31,7 @@ export function routeClass(path: string): RouteClass {
   if (path.startsWith("/t/")) {
     const rest = path.split("/").slice(3).join("/");
     if (rest.startsWith("api/auth/")) return "auth_api";
+    if (rest.startsWith("api/scim/")) return "scim";
     if (
       rest.startsWith(".well-known/") ||
       rest === "theme.json" ||

@@ -19,6 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const SECTIONS = [
   { to: "", label: "Overview" },
   { to: "users", label: "Users" },
+  { to: "organizations", label: "Organizations" },
   { to: "auth-methods", label: "Auth methods" },
   { to: "branding", label: "Branding" },
   { to: "settings", label: "Settings" },

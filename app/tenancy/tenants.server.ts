@@ -311,6 +311,8 @@ export class TenantService {
     const deliveries = await db.webhookDelivery.findMany({ where: { tenantId: tenant.id }, select: { id: true } });
     await db.$transaction([
       db.apiKey.deleteMany({ where: { tenantId: tenant.id } }),
+      db.scimConnection.deleteMany({ where: { tenantId: tenant.id } }),
+      db.scimIdentity.deleteMany({ where: { tenantId: tenant.id } }),
       db.webhookAttempt.deleteMany({ where: { deliveryId: { in: deliveries.map((delivery) => delivery.id) } } }),
       db.webhookDelivery.deleteMany({ where: { tenantId: tenant.id } }),
       db.webhookMessage.deleteMany({ where: { tenantId: tenant.id } }),

@@ -1,6 +1,6 @@
 /**
  * The fuzz test's request generator (tests/e2e/fuzz.test.ts): malformed requests across the
- * tenant auth API, the management API, hosted pages, platform pages and console actions,
+ * tenant auth API, the management API, SCIM, hosted pages, platform pages and console actions,
  * drawn from a seeded PRNG so a failing seed replays exactly.
  */
 
@@ -37,6 +37,8 @@ export type FuzzContext = {
   consoleCookie: string;
   /** A management API key for `slug` with every scope. */
   apiKey: string;
+  /** The SCIM token of one of `slug`'s organizations. */
+  scimToken: string;
 };
 
 const AUTH_ENDPOINTS = [
@@ -99,6 +101,23 @@ const API_PATHS = [
   "forward-auth/decisions",
   "openapi.json",
   "nothing-here",
+];
+
+const SCIM_PATHS = [
+  "Users",
+  "Users/{id}",
+  "Groups",
+  "Groups/{id}",
+  "ServiceProviderConfig",
+  "ResourceTypes",
+  "ResourceTypes/{id}",
+  "Schemas",
+  "Schemas/{id}",
+  "Users?filter=userName%20eq%20%22a%40b.co%22",
+  "Users?filter=%22%5C",
+  "Users?filter=userName%20eq%20%22%5Cu0000%22&startIndex=-5&count=1e9",
+  "Groups?excludedAttributes=members&filter=displayName%20eq%20%22%22",
+  "nothing/{id}/deeper",
 ];
 
 const HOSTED_PAGES = [
@@ -178,6 +197,7 @@ const BAD_SEGMENTS = ["%E0%A4%A", "%", "%zz", "%C0%AF", "%ED%A0%80", "..%5c..", 
 const METHODS = ["GET", "POST", "POST", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "PROPFIND", "FOO"];
 
 const CONTENT_TYPES = [
+  "application/scim+json",
   "application/json",
   "application/json; charset=utf-8",
   "application/json; charset=utf-16",
@@ -222,6 +242,16 @@ const FIELD_NAMES = [
   "customCss",
   "trustedOrigins",
   "users",
+  "schemas",
+  "Operations",
+  "op",
+  "path",
+  "value",
+  "userName",
+  "emails",
+  "active",
+  "members",
+  "displayName",
 ];
 
 const INTENTS = ["create", "revoke", "delete", "update", "save", "publish", "ban", "rotate", "invite", "x", ""];
@@ -330,9 +360,12 @@ function fill(rng: Rng, template: string): string {
 function path(rng: Rng, { slug }: FuzzContext): string {
   const tenant = rng.chance(0.8) ? slug : rng.pick(BAD_SLUGS);
   let path: string;
-  switch (rng.int(5)) {
+  switch (rng.int(6)) {
     case 0:
       path = `/t/${tenant}/api/auth/${rng.pick(AUTH_ENDPOINTS)}`;
+      break;
+    case 5:
+      path = `/t/${tenant}/api/scim/v2/${fill(rng, rng.pick(SCIM_PATHS))}`;
       break;
     case 1:
       path = `/api/v1/${fill(rng, rng.pick(API_PATHS))}`;
@@ -415,7 +448,17 @@ export function fuzzRequest(rng: Rng, context: FuzzContext): FuzzRequest {
   if (cookieHeader) headers.cookie = cookieHeader.replace(/[^\x20-\x7e]/g, "");
   if (rng.chance(0.7))
     headers.origin = rng.pick([context.origin, context.origin, "https://evil.example", "null", "::"]);
-  if (requestPath.startsWith("/api/v1/") || rng.chance(0.1)) {
+  if (requestPath.includes("/api/scim/")) {
+    headers.authorization = rng.pick([
+      `Bearer ${context.scimToken}`,
+      `Bearer ${context.scimToken}`,
+      `Bearer ${context.scimToken}`,
+      `Bearer ${context.apiKey}`,
+      "Bearer scim_nope",
+      "Bearer",
+      "",
+    ]);
+  } else if (requestPath.startsWith("/api/v1/") || rng.chance(0.1)) {
     headers.authorization = rng.pick([
       `Bearer ${context.apiKey}`,
       `Bearer ${context.apiKey}`,

@@ -2,9 +2,9 @@
  * Issue 13, items 9 and 10: thousands of generated malformed requests (bad JSON, huge, chunked
  * and deeply nested bodies, wrong methods and content types, unicode and null bytes, long
  * values, traversal in slugs, bad cookies and headers) across the tenant auth API, the
- * management API, the hosted form posts and the console actions, with a valid console session
- * and a valid API key in many of them. Not one may answer 500, nothing may be logged at error
- * level, and the server must still serve afterwards.
+ * management API, SCIM, the hosted form posts and the console actions, with a valid console
+ * session, a valid API key and a valid SCIM token in many of them. Not one may answer 500,
+ * nothing may be logged at error level, and the server must still serve afterwards.
  *
  * It starts its own server from the run's build (the shared one's output cannot be read), so
  * its stderr can be checked. FUZZ_SEED=<n> replays a run; FUZZ_COUNT=<n> changes its size.
@@ -69,7 +69,16 @@ async function authenticatedContext(): Promise<FuzzContext> {
   expect(apiKey, "the console shows the new key once").toMatch(/^pk_(live|test)_/);
   const check = await fetch(`${origin}/api/v1/config`, { headers: { authorization: `Bearer ${apiKey}` } });
   expect(check.status).toBe(200);
-  return { origin, slug: "demo", consoleCookie, apiKey: apiKey! };
+  const api = (path: string, body?: unknown) =>
+    fetch(`${origin}/api/v1${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const organization = (await (await api("/organizations", { name: "Fuzz", slug: "fuzz" })).json()) as { id: string };
+  const scim = (await (await api(`/organizations/${organization.id}/scim`)).json()) as { token: string };
+  expect(scim.token).toMatch(/^scim_/);
+  return { origin, slug: "demo", consoleCookie, apiKey: apiKey!, scimToken: scim.token };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });

@@ -88,18 +88,23 @@ export async function startHarness(label: string): Promise<Harness> {
   const { getPortico } = await import("~/context.server");
   const apiRoute = await import("~/routes/api.v1.$");
   const authRoute = await import("~/routes/t.$tenant.api.auth.$");
+  const scimRoute = await import("~/routes/t.$tenant.api.scim.v2.$");
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       try {
         const request = await toRequest(req, baseUrl);
         const path = new URL(request.url).pathname;
         const tenantAuth = /^\/t\/([^/]+)\/api\/auth\//.exec(path);
+        const scim = /^\/t\/([^/]+)\/api\/scim\/v2\/(.*)$/.exec(path);
         const args = { request, params: { tenant: tenantAuth?.[1] }, context: {} };
         const read = request.method === "GET" || request.method === "HEAD";
         let response: Response;
         if (path.startsWith("/api/v1/")) response = await (read ? apiRoute.loader(args) : apiRoute.action(args));
         else if (tenantAuth) response = await (read ? authRoute.loader(args) : authRoute.action(args));
-        else response = new Response("Not found", { status: 404 });
+        else if (scim) {
+          const scimArgs = { request, params: { tenant: scim[1], "*": scim[2] }, context: {} };
+          response = await (read ? scimRoute.loader(scimArgs) : scimRoute.action(scimArgs));
+        } else response = new Response("Not found", { status: 404 });
         await send(res, response);
         // Like Node's own server, discard a body the answer did not need (a refused upload).
         req.resume();

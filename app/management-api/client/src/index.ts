@@ -164,6 +164,12 @@ export class PorticoClient {
       this.call("updateOrganizationMember", { params: { organizationId, memberId }, body }),
     removeMember: (organizationId: string, memberId: string) =>
       this.call("removeOrganizationMember", { params: { organizationId, memberId } }),
+    /** The organization's SCIM provisioning connection (docs/enterprise-sso.md). */
+    scim: {
+      get: (organizationId: string) => this.call("getScimConnection", { params: { organizationId } }),
+      issueToken: (organizationId: string) => this.call("issueScimToken", { params: { organizationId } }),
+      revoke: (organizationId: string) => this.call("revokeScimConnection", { params: { organizationId } }),
+    },
   };
 
   readonly webhooks = {

@@ -243,6 +243,31 @@ export type UpdateOrganizationMember = {
   role: string;
 };
 
+export type ScimConnection = {
+  organizationId: string;
+  /** The SCIM base URL to paste into Entra ID (Tenant URL) or Okta. */
+  baseUrl: string;
+  connected: boolean;
+  /** The token's first characters, to recognise it. */
+  tokenPrefix: string | null;
+  createdAt: string | null;
+  rotatedAt: string | null;
+  /** The last SCIM request (to the minute): the last sync. */
+  lastUsedAt: string | null;
+  recentRequests: {
+    method: string;
+    path: string;
+    status: number;
+    createdAt: string;
+  }[];
+};
+
+export type ScimToken = {
+  /** The bearer token, shown this once; only its hash is stored. */
+  token: string;
+  connection: ScimConnection;
+};
+
 export type WebhookEndpoint = {
   id: string;
   url: string;
@@ -1095,6 +1120,39 @@ export type Operations = {
     body: never;
     response: void;
   };
+  getScimConnection: {
+    method: "GET";
+    path: "/organizations/{organizationId}/scim";
+    scope: "organizations:read";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: ScimConnection;
+  };
+  issueScimToken: {
+    method: "POST";
+    path: "/organizations/{organizationId}/scim";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: ScimToken;
+  };
+  revokeScimConnection: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/scim";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
   listWebhookEndpoints: {
     method: "GET";
     path: "/webhooks/endpoints";
@@ -1369,6 +1427,9 @@ export const operations = {
   addOrganizationMember: { method: "POST", path: "/organizations/{organizationId}/members" },
   updateOrganizationMember: { method: "PATCH", path: "/organizations/{organizationId}/members/{memberId}" },
   removeOrganizationMember: { method: "DELETE", path: "/organizations/{organizationId}/members/{memberId}" },
+  getScimConnection: { method: "GET", path: "/organizations/{organizationId}/scim" },
+  issueScimToken: { method: "POST", path: "/organizations/{organizationId}/scim" },
+  revokeScimConnection: { method: "DELETE", path: "/organizations/{organizationId}/scim" },
   listWebhookEndpoints: { method: "GET", path: "/webhooks/endpoints" },
   createWebhookEndpoint: { method: "POST", path: "/webhooks/endpoints" },
   getWebhookEndpoint: { method: "GET", path: "/webhooks/endpoints/{endpointId}" },

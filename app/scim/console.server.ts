@@ -1,0 +1,63 @@
+import { adminActor, type ConsoleAccess } from "~/admin/access.server";
+import { getPortico } from "~/context.server";
+import { redirectWithToast } from "~/http/toast.server";
+import { readForm } from "~/http/read-form.server";
+import { requireLiveTenant } from "~/users/tenant-users.server";
+import { findOrganization, issueScimToken, revokeScimConnection, scimStatus } from "./connection-actions.server";
+
+/** The console's organization pages: the list (with SCIM status) and one organization's SCIM panel. */
+export async function listOrganizationsForConsole(access: ConsoleAccess) {
+  const live = await requireLiveTenant(access);
+  const [organizations, connections] = await Promise.all([
+    live.db.organization.findMany({
+      orderBy: { slug: "asc" },
+      take: 500,
+      select: { id: true, name: true, slug: true, createdAt: true, _count: { select: { members: true } } },
+    }),
+    getPortico().scim.listForTenant(access.tenant.id),
+  ]);
+  return organizations.map(({ _count, ...organization }) => ({
+    ...organization,
+    members: _count.members,
+    scimLastUsedAt: connections.get(organization.id)?.lastUsedAt ?? null,
+    scimConnected: connections.has(organization.id),
+  }));
+}
+
+async function requireOrganization(access: ConsoleAccess, organizationId: string | undefined) {
+  const live = await requireLiveTenant(access);
+  const organization = organizationId ? await findOrganization(live, organizationId) : null;
+  if (!organization) throw new Response("There is no such organization in this tenant.", { status: 404 });
+  return { live, organization };
+}
+
+export async function organizationScimPage(access: ConsoleAccess, organizationId: string | undefined) {
+  const { live, organization } = await requireOrganization(access, organizationId);
+  return scimStatus(live, organization);
+}
+
+/** Generate/rotate (the token is in this answer only) or revoke, by the form's intent. */
+export async function organizationScimAction(
+  access: ConsoleAccess,
+  request: Request,
+  organizationId: string | undefined,
+) {
+  const { live, organization } = await requireOrganization(access, organizationId);
+  const form = await readForm(request);
+  const actor = adminActor(access, request);
+  switch (form.get("intent")) {
+    case "issue-token": {
+      const issued = await issueScimToken(live, organization, actor, access.user.id);
+      return { token: issued.token, rotated: issued.rotated };
+    }
+    case "revoke": {
+      await revokeScimConnection(live, organization, actor);
+      return redirectWithToast(`/admin/${access.tenant.slug}/organizations/${organization.id}`, {
+        type: "success",
+        message: `${organization.name} is disconnected: its SCIM token is refused from now on.`,
+      });
+    }
+    default:
+      throw new Response("Unknown action.", { status: 400 });
+  }
+}
