@@ -57,4 +57,18 @@ describe("compileDocs", () => {
     expect(search.find((entry) => entry.slug === "quickstart")!.headings).toEqual(["Install it", "Install it"]);
     expect(slugifyHeading("Custom domains (DNS)")).toBe("custom-domains-dns");
   });
+
+  it("summarises a page in whole words, keeping underscores inside names", () => {
+    const words = Array.from({ length: 80 }, (_, i) => `word${i}`).join(" ");
+    writeFileSync(
+      path.join(dir, "configuration.md"),
+      `# Configuration\n\nSet \`PORTICO_WEBHOOKS_ALLOW_PRIVATE\` or _emphasis_ and __strong__; ${words}.\n`,
+    );
+    const { pages, search } = compileDocs(dir);
+    const summary = pages.find((page) => page.slug === "configuration")!.description;
+    expect(summary).toMatch(/^Set PORTICO_WEBHOOKS_ALLOW_PRIVATE or emphasis and strong; word0 word1 /);
+    expect(summary.length).toBeLessThanOrEqual(301);
+    expect(summary).toMatch(/ word\d+…$/);
+    expect(search.find((entry) => entry.slug === "configuration")!.text).toContain("PORTICO_WEBHOOKS_ALLOW_PRIVATE");
+  });
 });

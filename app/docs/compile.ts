@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Marked, type Tokens } from "marked";
+import { clipWords } from "./clip-words";
 import { DOCS_NAV, type DocsNavSection } from "./nav";
 
 /**
@@ -41,12 +42,17 @@ export function slugifyHeading(text: string): string {
   );
 }
 
+/**
+ * Markdown as the words a reader sees. Emphasis underscores go, but not those inside a word
+ * (`PORTICO_WEBHOOKS_ALLOW_PRIVATE`, `user.created_at` stay whole).
+ */
 function plainText(markdown: string): string {
   return markdown
     .replace(/```[\s\S]*?```/g, " ")
     .replace(/`([^`]*)`/g, "$1")
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_#>|]/g, " ")
+    .replace(/[*#>|]/g, " ")
+    .replace(/(^|[^\p{L}\p{N}_])_+|_+(?=[^\p{L}\p{N}_]|$)/gu, (_, before: string | undefined) => before ?? "")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -114,7 +120,7 @@ function renderPage(slug: string, markdown: string, knownSlugs: Set<string>): Do
   return {
     slug,
     title: title || slug,
-    description: firstParagraph ? plainText(firstParagraph.text).slice(0, 300) : "",
+    description: firstParagraph ? clipWords(plainText(firstParagraph.text), 300) : "",
     html,
     headings,
   };

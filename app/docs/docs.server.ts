@@ -8,8 +8,17 @@ export function docsSidebar(): DocsSidebar {
   return docs.sidebar;
 }
 
-export function getDocPage(slug: string): DocPage | null {
-  return bySlug.get(slug) ?? null;
+/** The address the docs are written for (`npm start` on a laptop). */
+const WRITTEN_FOR = "http://localhost:3000";
+
+/**
+ * A docs page as this deployment serves it: links and examples written for
+ * http://localhost:3000 point at the deployment's own address instead.
+ */
+export function getDocPage(slug: string, deploymentOrigin: string): DocPage | null {
+  const page = bySlug.get(slug);
+  if (!page || deploymentOrigin === WRITTEN_FOR) return page ?? null;
+  return { ...page, html: page.html.replaceAll(WRITTEN_FOR, deploymentOrigin) };
 }
 
 /** The pages before and after `slug` in sidebar order, for the links under a page. */

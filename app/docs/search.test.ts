@@ -33,6 +33,12 @@ describe("searchDocs", () => {
     expect(searchDocs(index, "webhooks kubernetes")).toEqual([]);
   });
 
+  it("quotes whole words around the match, never half a word", () => {
+    const text = Array.from({ length: 60 }, (_, i) => `alpha${i}`).join(" ") + " needle " + "omega ".repeat(40);
+    const [result] = searchDocs([{ slug: "x", href: "/docs/x", title: "X", headings: [], text }], "needle");
+    expect(result!.snippet).toMatch(/^…alpha\d+ .* needle .* omega…$/);
+  });
+
   it("quotes the text around the first word", () => {
     expect(searchDocs(index, "back up")[0]!.snippet).toContain("Back up the data directory");
   });

@@ -1,12 +1,16 @@
+import { clipWords } from "./clip-words";
 import type { DocsSearchEntry } from "./compile";
 
 export type DocsSearchResult = { href: string; title: string; snippet: string };
 
+/** About 160 characters of whole words around the first match. */
 function snippetAround(text: string, term: string): string {
   const at = text.toLowerCase().indexOf(term);
-  if (at < 0) return text.slice(0, 140);
-  const start = Math.max(0, at - 60);
-  return `${start > 0 ? "…" : ""}${text.slice(start, at + 100).trim()}…`;
+  if (at < 0) return clipWords(text, 140);
+  // Back to the start of a word about 60 characters before the match.
+  const space = text.lastIndexOf(" ", Math.max(0, at - 60));
+  const start = at <= 60 ? 0 : space + 1;
+  return `${start > 0 ? "…" : ""}${clipWords(text.slice(start), at - start + 100)}`;
 }
 
 /**

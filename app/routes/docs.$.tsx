@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DocsLayout, useCopyButtons } from "~/docs/docs-layout";
+import { getPortico } from "~/context.server";
 import { docsSidebar, getDocPage, neighbours } from "~/docs/docs.server";
 import docsStyles from "~/docs/docs.css?url";
 import { siteMeta } from "~/marketing/site";
@@ -11,7 +12,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: docsStyles
 
 export function loader({ params }: LoaderFunctionArgs) {
   const slug = (params["*"] ?? "").replace(/\/+$/, "");
-  const page = getDocPage(slug);
+  const page = getDocPage(slug, getPortico().env.publicUrl.origin);
   if (!page) throw new Response("There is no docs page at this address.", { status: 404 });
   return { page, sidebar: docsSidebar(), ...neighbours(slug) };
 }

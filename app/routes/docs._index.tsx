@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DocsLayout } from "~/docs/docs-layout";
+import { getPortico } from "~/context.server";
 import { docsSidebar, docsSearch, getDocPage } from "~/docs/docs.server";
 import docsStyles from "~/docs/docs.css?url";
 import { searchDocs } from "~/docs/search";
@@ -13,7 +14,10 @@ export function loader({ request }: LoaderFunctionArgs) {
   const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200).trim();
   const sidebar = docsSidebar().map((section) => ({
     ...section,
-    links: section.links.map((link) => ({ ...link, description: getDocPage(link.slug)?.description ?? "" })),
+    links: section.links.map((link) => ({
+      ...link,
+      description: getDocPage(link.slug, getPortico().env.publicUrl.origin)?.description ?? "",
+    })),
   }));
   return { sidebar, query, results: query ? searchDocs(docsSearch(), query, 20) : null };
 }

@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DocsLayout } from "~/docs/docs-layout";
+import { getPortico } from "~/context.server";
 import { docsSidebar, getDocPage } from "~/docs/docs.server";
 import docsStyles from "~/docs/docs.css?url";
 import { ApiReference, type OpenApiDocument } from "~/management-api/api-reference";
@@ -14,7 +15,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: docsStyles
 export function loader() {
   return {
     document: JSON.parse(openApiDocumentJson()) as OpenApiDocument,
-    guideHtml: getDocPage("api")?.html ?? null,
+    guideHtml: getDocPage("api", getPortico().env.publicUrl.origin)?.html ?? null,
     sidebar: docsSidebar(),
   };
 }

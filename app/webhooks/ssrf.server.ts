@@ -24,7 +24,8 @@ function isPublicAddress(address: string): boolean {
 }
 
 export const SSRF_REFUSAL =
-  "This URL points to a private, loopback, link-local or metadata address, which webhooks may not reach.";
+  "This URL points to a private, loopback, link-local or metadata address, which webhooks may not reach. " +
+  "To deliver to a receiver on your own network, the deployment's operator sets PORTICO_WEBHOOKS_ALLOW_PRIVATE=true.";
 
 /**
  * Null when the URL's host may receive webhooks, otherwise why not. Every address the name

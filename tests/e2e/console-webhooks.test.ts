@@ -27,6 +27,7 @@ test("an owner is refused a private URL on the field, then creates an endpoint w
   await url.fill("http://127.0.0.1:8080/hook");
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await expect(url).toHaveAccessibleDescription(/private, loopback, link-local or metadata address/);
+  await expect(url).toHaveAccessibleDescription(/PORTICO_WEBHOOKS_ALLOW_PRIVATE=true/);
   await expect(url).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("No webhook endpoints yet")).toBeVisible();
 

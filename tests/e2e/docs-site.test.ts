@@ -72,6 +72,12 @@ test("the quickstart's commands are the README's quickstart commands", async ({ 
   expect(await page.locator("article pre code").allTextContents()).toEqual(expected);
 });
 
+test("docs links written for localhost:3000 point at this deployment", async ({ page, baseURL }) => {
+  await page.goto("/docs/quickstart");
+  await expect(page.locator(`article a[href="${baseURL}/t/demo/sign-in"]`)).toBeVisible();
+  await expect(page.locator('article a[href^="http://localhost:3000"]')).toHaveCount(0);
+});
+
 test("headings have anchors, code blocks copy, and prev/next follow the sidebar", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/docs/self-hosting");
