@@ -1,8 +1,9 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
-import { pickLocale, type Locale } from "~/i18n/locales";
+import type { Locale } from "~/i18n/locales";
 import { createTranslator, type CopyOverrides } from "~/i18n/translate";
 import type { Tenant } from "~/tenancy/tenants.server";
+import { hostedLocale, languageSignals } from "~/theme/locale";
 import type { Theme } from "~/theme/theme";
 import {
   EMAIL_TEMPLATES,
@@ -29,11 +30,13 @@ export type TenantEmail = { to: string; request?: Request | null; locale?: Local
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
-/** The request's language among the theme's offered ones, else the theme's default language. */
+/**
+ * The language of an email that answers a request: the one its hosted page was in (`?lang=`,
+ * the remembered choice, then Accept-Language among the offered languages), else the theme's
+ * default language.
+ */
 export function emailLocale(theme: Theme, request?: Request | null): Locale {
-  const { default: fallback, offered, followBrowser } = theme.locale;
-  if (!request || !followBrowser) return fallback;
-  return pickLocale(request.headers.get("accept-language"), offered, fallback);
+  return request ? hostedLocale(theme, languageSignals(request)) : theme.locale.default;
 }
 
 /** The tenant's hosted pages on the shared host (links in emails always point there). */

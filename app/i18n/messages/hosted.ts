@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/hosted";
+import { es } from "./es/hosted";
+import { ptBR } from "./pt-BR/hosted";
+import { it } from "./it/hosted";
+import { nl } from "./nl/hosted";
+import { pl } from "./pl/hosted";
+import { tr } from "./tr/hosted";
+import { ja } from "./ja/hosted";
+import { ko } from "./ko/hosted";
+import { zhCN } from "./zh-CN/hosted";
+import { ar } from "./ar/hosted";
+import { he } from "./he/hosted";
 
 /**
  * The hosted pages' own copy (/t/:tenant/*) and the errors their forms show. The theme's copy
@@ -19,8 +31,9 @@ export const hosted = defineMessages({
     "signUp.submit": "Create account",
     "signUp.invited": "You were invited to {organization}.",
     "signUp.name": "Name",
-    "signUp.passwordHint": "At least {min} characters.",
-    "signUp.passwordHintCommon": "At least {min} characters. Common passwords are not accepted.",
+    "signUp.passwordHint": "At least {min, plural, one {# character} other {# characters}}.",
+    "signUp.passwordHintCommon":
+      "At least {min, plural, one {# character} other {# characters}}. Common passwords are not accepted.",
     "signUp.passwordHintStrength": "Avoid names and common words; a few unrelated words work well.",
     "signUp.passwordHintBreached": "Passwords found in known data breaches are not accepted.",
     "botCheck.working": "Checking that this is not an automated sign-up…",
@@ -50,7 +63,7 @@ export const hosted = defineMessages({
     "forgotPassword.backToSignIn": "Back to sign in",
 
     "resetPassword.title": "Choose a new password",
-    "resetPassword.subtitle": "Use at least {min} characters.",
+    "resetPassword.subtitle": "Use at least {min, plural, one {# character} other {# characters}}.",
     "resetPassword.submit": "Set new password",
     "resetPassword.newPassword": "New password",
     "resetPassword.confirmPassword": "Confirm new password",
@@ -73,8 +86,8 @@ export const hosted = defineMessages({
     "errors.passwordRequired": "Enter your password.",
     "errors.emailInvalid": "Enter a valid email address, like name@example.com.",
     "errors.emailTooLong": "That email address is too long.",
-    "errors.tooShort": "Use at least {min} characters.",
-    "errors.tooLong": "Use at most {max} characters.",
+    "errors.tooShort": "Use at least {min, plural, one {# character} other {# characters}}.",
+    "errors.tooLong": "Use at most {max, plural, one {# character} other {# characters}}.",
     "errors.passwordTooLong": "That password is too long.",
     "errors.passwordTooCommon":
       "This password is one of the most common passwords. Choose one that is harder to guess.",
@@ -206,4 +219,17 @@ export const hosted = defineMessages({
     "errors.accountSuspendedUntilReason": "Ihr Konto ist bis {until} gesperrt. Grund: {reason}",
     "errors.generic": "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
   },
+  // Every other locale: ./<locale>/hosted.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });
