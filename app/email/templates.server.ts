@@ -26,17 +26,24 @@ export type PlainEmail = { subject: string; text: string; html?: string };
  * either a template with props or a finished message. `request`, when the email answers one,
  * picks the locale from its Accept-Language among the theme's offered languages.
  */
-export type TenantEmail = { to: string; request?: Request | null; locale?: Locale } & (TemplatedEmail | PlainEmail);
+export type TenantEmail = {
+  to: string;
+  request?: Request | null;
+  locale?: Locale;
+  /** The language the recipient signed up in, when they have an account (app/email/recipient-locale.server.ts). */
+  recipientLocale?: string | null;
+} & (TemplatedEmail | PlainEmail);
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
 /**
- * The language of an email that answers a request: the one its hosted page was in (`?lang=`,
- * the remembered choice, then Accept-Language among the offered languages), else the theme's
- * default language.
+ * The language of an email: the one its request's page chose (`?lang=`, the remembered
+ * choice), else the recipient's stored language, else the request's Accept-Language among the
+ * offered languages when the theme follows the browser, else the theme's default language.
  */
-export function emailLocale(theme: Theme, request?: Request | null): Locale {
-  return request ? hostedLocale(theme, languageSignals(request)) : theme.locale.default;
+export function emailLocale(theme: Theme, request?: Request | null, recipientLocale?: string | null): Locale {
+  const signals = request ? languageSignals(request) : { requested: null, remembered: null, acceptLanguage: null };
+  return hostedLocale(theme, { ...signals, stored: recipientLocale });
 }
 
 /** The tenant's hosted pages on the shared host (links in emails always point there). */
@@ -72,7 +79,7 @@ export async function renderTenantEmail(
   { theme, publicUrl }: { theme: Theme; publicUrl: URL },
 ): Promise<PlainEmail & { to: string }> {
   if (!("template" in email)) return { to: email.to, subject: email.subject, text: email.text, html: email.html };
-  const locale = email.locale ?? emailLocale(theme, email.request);
+  const locale = email.locale ?? emailLocale(theme, email.request, email.recipientLocale);
   const { template, props } = email;
   const rendered = await renderEmail({ template, props } as TemplatedEmail, { theme, tenant, locale, publicUrl });
   return { to: email.to, ...rendered };

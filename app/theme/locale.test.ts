@@ -26,6 +26,19 @@ describe("hostedLocale", () => {
       expect(hostedLocale(theme, signals)).toBe("de");
     }
   });
+  it("puts a user's stored language after their choice on the page but before the browser's", () => {
+    const signals = languageSignals(request("https://auth.test/t/acme/forgot-password", { "accept-language": "de" }));
+    expect(hostedLocale(theme, { ...signals, stored: "ja" })).toBe("ja");
+    expect(hostedLocale(theme, { ...signals, stored: "fr" })).toBe("de");
+    expect(hostedLocale(theme, { ...signals, remembered: "ar", stored: "ja" })).toBe("ar");
+    expect(hostedLocale(theme, { requested: null, remembered: null, acceptLanguage: null, stored: "ja" })).toBe("ja");
+  });
+  it("reads a cookie it cannot decode as no choice, never as an error", () => {
+    const signals = languageSignals(
+      request("https://auth.test/x", { cookie: "portico_lang=%E0%A4%A", "accept-language": "ja" }),
+    );
+    expect(hostedLocale(theme, signals)).toBe("ja");
+  });
   it("keeps the tenant's default when it does not follow the browser, but still honours an explicit choice", () => {
     const fixed = ThemeSchema.parse({ locale: { default: "de", offered: ["en", "de"], followBrowser: false } });
     expect(hostedLocale(fixed, languageSignals(request("https://auth.test/x", { "accept-language": "en" })))).toBe(

@@ -7,7 +7,8 @@
 import path from "node:path";
 import type { Locator } from "@playwright/test";
 import { CustomerSite } from "../support/customer-site";
-import { baseURL, createTenant, expect, patchTenantConfig, publishTheme, test, uniqueSlug } from "./fixtures";
+import { startSmtpServer } from "../support/smtp";
+import { baseURL, createTenant, expect, PASSWORD, patchTenantConfig, publishTheme, test, uniqueSlug } from "./fixtures";
 
 const IMAGES = path.resolve(import.meta.dirname, "../../docs/images");
 
@@ -127,4 +128,43 @@ test.describe("a widget with lang", () => {
     expect(heading.left).toBeGreaterThan(field!.x + field!.width / 2);
     await widget.screenshot({ path: path.join(IMAGES, "rtl-widget-he.png") });
   });
+});
+
+test("a user who signed up in French gets French emails, even when an English browser asks for them", async ({
+  page,
+  browser,
+  uniqueEmail,
+}) => {
+  const smtp = await startSmtpServer();
+  try {
+    const tenant = await createTenant(uniqueSlug("lang"), "Maison Test");
+    await patchTenantConfig(tenant.slug, {
+      smtp: { host: "127.0.0.1", port: smtp.port, security: "none", fromAddress: "no-reply@maison.test" },
+      authMethods: { emailPassword: { welcomeEmail: true } },
+    });
+    const email = uniqueEmail("fr");
+    await page.goto(`/t/${tenant.slug}/sign-up?lang=fr`);
+    await page.getByLabel("Nom", { exact: true }).fill("Zoé Test");
+    await page.getByLabel("E-mail", { exact: true }).fill(email);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Créer un compte" }).click();
+    const welcome = await smtp.waitForMessage(email, (m) => m.subject === "Bienvenue sur Maison Test");
+    expect(welcome.html).toContain('lang="fr"');
+
+    // A browser that asks for English and has no remembered choice: the stored language wins.
+    const english = await browser.newContext({ baseURL, locale: "en-US" });
+    try {
+      const other = await english.newPage();
+      await other.goto(`/t/${tenant.slug}/forgot-password`);
+      await expect(other.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+      await other.getByLabel("Email", { exact: true }).fill(email);
+      await other.getByRole("button", { name: "Send reset link" }).click();
+      const reset = await smtp.waitForMessage(email, (m) => m.subject.startsWith("Réinitialisez"));
+      expect(reset.subject).toBe("Réinitialisez votre mot de passe Maison Test");
+    } finally {
+      await english.close();
+    }
+  } finally {
+    await smtp.close();
+  }
 });
