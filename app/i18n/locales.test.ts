@@ -82,6 +82,18 @@ describe("plurals", () => {
   });
 });
 
+describe("dates", () => {
+  it("writes {until, datetime} as the locale writes a date and time, in UTC", () => {
+    const until = "2026-03-12T14:05:00.000Z";
+    expect(createTranslator("en")("errors.accountSuspendedUntil", { until })).toBe(
+      "Your account is suspended until Mar 12, 2026, 2:05 PM UTC.",
+    );
+    expect(createTranslator("de")("errors.accountSuspendedUntil", { until })).toContain("12.03.2026, 14:05 UTC");
+    expect(createTranslator("ja")("errors.accountSuspendedUntil", { until })).toContain("2026/03/12 14:05 UTC");
+    expect(formatMessage("en", "{when, datetime}", { when: "not a date" })).toBe("not a date");
+  });
+});
+
 describe("createTranslator", () => {
   it("uses the tenant's override, then the locale, and fills placeholders", () => {
     expect(createTranslator("de")("common.continue")).toBe("Weiter");

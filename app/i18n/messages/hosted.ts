@@ -77,7 +77,7 @@ export const hosted = defineMessages({
     "account.memberSince": "Member since",
     "account.signOut": "Sign out",
     "account.impersonatedAs": "You are signed in as {email} by an administrator.",
-    "account.impersonationEnds": "This impersonation session ends at {until} at the latest.",
+    "account.impersonationEnds": "This impersonation session ends at {until, datetime} at the latest.",
     "account.endImpersonation": "End impersonation",
 
     "errors.required": "Fill in this field.",
@@ -110,9 +110,9 @@ export const hosted = defineMessages({
     "errors.resetLinkIncomplete": "This reset link is incomplete. Ask for a new one.",
     "errors.resetLinkInvalid": "This reset link is invalid, has expired or was already used. Ask for a new one.",
     "errors.accountSuspended": "Your account is suspended.",
-    "errors.accountSuspendedUntil": "Your account is suspended until {until}.",
+    "errors.accountSuspendedUntil": "Your account is suspended until {until, datetime}.",
     "errors.accountSuspendedReason": "Your account is suspended. Reason: {reason}",
-    "errors.accountSuspendedUntilReason": "Your account is suspended until {until}. Reason: {reason}",
+    "errors.accountSuspendedUntilReason": "Your account is suspended until {until, datetime}. Reason: {reason}",
     "errors.generic": "We could not complete that. Please try again.",
   },
   de: {
@@ -177,7 +177,7 @@ export const hosted = defineMessages({
     "account.memberSince": "Mitglied seit",
     "account.signOut": "Abmelden",
     "account.impersonatedAs": "Sie sind von einer Administratorin oder einem Administrator als {email} angemeldet.",
-    "account.impersonationEnds": "Diese Sitzung endet spätestens am {until}.",
+    "account.impersonationEnds": "Diese Sitzung endet spätestens am {until, datetime}.",
     "account.endImpersonation": "Sitzung als Benutzer beenden",
 
     "errors.required": "Füllen Sie dieses Feld aus.",
@@ -214,9 +214,9 @@ export const hosted = defineMessages({
     "errors.resetLinkInvalid":
       "Dieser Link zum Zurücksetzen ist ungültig, abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.",
     "errors.accountSuspended": "Ihr Konto ist gesperrt.",
-    "errors.accountSuspendedUntil": "Ihr Konto ist bis {until} gesperrt.",
+    "errors.accountSuspendedUntil": "Ihr Konto ist bis {until, datetime} gesperrt.",
     "errors.accountSuspendedReason": "Ihr Konto ist gesperrt. Grund: {reason}",
-    "errors.accountSuspendedUntilReason": "Ihr Konto ist bis {until} gesperrt. Grund: {reason}",
+    "errors.accountSuspendedUntilReason": "Ihr Konto ist bis {until, datetime} gesperrt. Grund: {reason}",
     "errors.generic": "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
   },
   // Every other locale: ./<locale>/hosted.ts.

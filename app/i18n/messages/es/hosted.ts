@@ -56,7 +56,7 @@ export const es = {
   "account.memberSince": "Miembro desde",
   "account.signOut": "Cerrar sesión",
   "account.impersonatedAs": "Un administrador ha iniciado sesión por ti como {email}.",
-  "account.impersonationEnds": "Esta sesión de suplantación termina, como muy tarde, a las {until}.",
+  "account.impersonationEnds": "Esta sesión de suplantación termina, como muy tarde, a las {until, datetime}.",
   "account.endImpersonation": "Terminar suplantación",
   "errors.required": "Rellena este campo.",
   "errors.nameRequired": "Introduce tu nombre.",
@@ -90,8 +90,8 @@ export const es = {
   "errors.resetLinkInvalid":
     "Este enlace de restablecimiento no es válido, ha caducado o ya se usó. Solicita uno nuevo.",
   "errors.accountSuspended": "Tu cuenta está suspendida.",
-  "errors.accountSuspendedUntil": "Tu cuenta está suspendida hasta el {until}.",
+  "errors.accountSuspendedUntil": "Tu cuenta está suspendida hasta el {until, datetime}.",
   "errors.accountSuspendedReason": "Tu cuenta está suspendida. Motivo: {reason}",
-  "errors.accountSuspendedUntilReason": "Tu cuenta está suspendida hasta el {until}. Motivo: {reason}",
+  "errors.accountSuspendedUntilReason": "Tu cuenta está suspendida hasta el {until, datetime}. Motivo: {reason}",
   "errors.generic": "No hemos podido completar la acción. Inténtalo de nuevo.",
 };

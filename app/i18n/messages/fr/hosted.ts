@@ -59,7 +59,7 @@ export const fr = {
   "account.memberSince": "Membre depuis",
   "account.signOut": "Se déconnecter",
   "account.impersonatedAs": "Un administrateur vous a connecté en tant que {email}.",
-  "account.impersonationEnds": "Cette session d’emprunt d’identité prend fin au plus tard à {until}.",
+  "account.impersonationEnds": "Cette session d’emprunt d’identité prend fin au plus tard à {until, datetime}.",
   "account.endImpersonation": "Mettre fin à l’emprunt d’identité",
   "errors.required": "Remplissez ce champ.",
   "errors.nameRequired": "Saisissez votre nom.",
@@ -94,8 +94,8 @@ export const fr = {
   "errors.resetLinkInvalid":
     "Ce lien de réinitialisation est invalide, a expiré ou a déjà été utilisé. Demandez-en un nouveau.",
   "errors.accountSuspended": "Votre compte est suspendu.",
-  "errors.accountSuspendedUntil": "Votre compte est suspendu jusqu’au {until}.",
+  "errors.accountSuspendedUntil": "Votre compte est suspendu jusqu’au {until, datetime}.",
   "errors.accountSuspendedReason": "Votre compte est suspendu. Motif : {reason}",
-  "errors.accountSuspendedUntilReason": "Votre compte est suspendu jusqu’au {until}. Motif : {reason}",
+  "errors.accountSuspendedUntilReason": "Votre compte est suspendu jusqu’au {until, datetime}. Motif : {reason}",
   "errors.generic": "Nous n’avons pas pu effectuer cette action. Veuillez réessayer.",
 };

@@ -55,7 +55,7 @@ export const it = {
   "account.memberSince": "Membro dal",
   "account.signOut": "Esci",
   "account.impersonatedAs": "Un amministratore ha effettuato l’accesso per te come {email}.",
-  "account.impersonationEnds": "Questa sessione di impersonificazione termina al più tardi alle {until}.",
+  "account.impersonationEnds": "Questa sessione di impersonificazione termina al più tardi alle {until, datetime}.",
   "account.endImpersonation": "Termina impersonificazione",
   "errors.required": "Compila questo campo.",
   "errors.nameRequired": "Inserisci il tuo nome.",
@@ -88,8 +88,8 @@ export const it = {
   "errors.resetLinkInvalid":
     "Questo link di reimpostazione non è valido, è scaduto o è già stato usato. Richiedine uno nuovo.",
   "errors.accountSuspended": "Il tuo account è sospeso.",
-  "errors.accountSuspendedUntil": "Il tuo account è sospeso fino al {until}.",
+  "errors.accountSuspendedUntil": "Il tuo account è sospeso fino al {until, datetime}.",
   "errors.accountSuspendedReason": "Il tuo account è sospeso. Motivo: {reason}",
-  "errors.accountSuspendedUntilReason": "Il tuo account è sospeso fino al {until}. Motivo: {reason}",
+  "errors.accountSuspendedUntilReason": "Il tuo account è sospeso fino al {until, datetime}. Motivo: {reason}",
   "errors.generic": "Non siamo riusciti a completare l’operazione. Riprova.",
 };

@@ -55,7 +55,7 @@ export const ja = {
   "account.memberSince": "登録日",
   "account.signOut": "ログアウト",
   "account.impersonatedAs": "管理者によって {email} としてログインしています。",
-  "account.impersonationEnds": "このなりすましセッションは遅くとも {until} に終了します。",
+  "account.impersonationEnds": "このなりすましセッションは遅くとも {until, datetime} に終了します。",
   "account.endImpersonation": "なりすましを終了",
   "errors.required": "この項目を入力してください。",
   "errors.nameRequired": "名前を入力してください。",
@@ -88,8 +88,8 @@ export const ja = {
   "errors.resetLinkInvalid":
     "このリセット用リンクは無効、期限切れ、または使用済みです。新しいリンクをリクエストしてください。",
   "errors.accountSuspended": "アカウントは停止されています。",
-  "errors.accountSuspendedUntil": "アカウントは {until} まで停止されています。",
+  "errors.accountSuspendedUntil": "アカウントは {until, datetime} まで停止されています。",
   "errors.accountSuspendedReason": "アカウントは停止されています。理由: {reason}",
-  "errors.accountSuspendedUntilReason": "アカウントは {until} まで停止されています。理由: {reason}",
+  "errors.accountSuspendedUntilReason": "アカウントは {until, datetime} まで停止されています。理由: {reason}",
   "errors.generic": "処理を完了できませんでした。もう一度お試しください。",
 };

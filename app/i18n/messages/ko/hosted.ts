@@ -53,7 +53,7 @@ export const ko = {
   "account.memberSince": "가입일",
   "account.signOut": "로그아웃",
   "account.impersonatedAs": "관리자가 {email}(으)로 로그인했습니다.",
-  "account.impersonationEnds": "이 대리 로그인 세션은 늦어도 {until}에 종료됩니다.",
+  "account.impersonationEnds": "이 대리 로그인 세션은 늦어도 {until, datetime}에 종료됩니다.",
   "account.endImpersonation": "대리 로그인 종료",
   "errors.required": "이 항목을 입력하세요.",
   "errors.nameRequired": "이름을 입력하세요.",
@@ -85,8 +85,8 @@ export const ko = {
   "errors.resetLinkInvalid":
     "이 재설정 링크는 유효하지 않거나, 만료되었거나, 이미 사용되었습니다. 새 링크를 요청하세요.",
   "errors.accountSuspended": "계정이 정지되었습니다.",
-  "errors.accountSuspendedUntil": "계정이 {until}까지 정지되었습니다.",
+  "errors.accountSuspendedUntil": "계정이 {until, datetime}까지 정지되었습니다.",
   "errors.accountSuspendedReason": "계정이 정지되었습니다. 사유: {reason}",
-  "errors.accountSuspendedUntilReason": "계정이 {until}까지 정지되었습니다. 사유: {reason}",
+  "errors.accountSuspendedUntilReason": "계정이 {until, datetime}까지 정지되었습니다. 사유: {reason}",
   "errors.generic": "요청을 완료하지 못했습니다. 다시 시도하세요.",
 };

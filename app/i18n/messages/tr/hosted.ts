@@ -55,7 +55,7 @@ export const tr = {
   "account.memberSince": "Üyelik tarihi",
   "account.signOut": "Çıkış yap",
   "account.impersonatedAs": "Bir yönetici sizi {email} olarak giriş yaptırdı.",
-  "account.impersonationEnds": "Bu kimliğe bürünme oturumu en geç {until} itibarıyla sona erer.",
+  "account.impersonationEnds": "Bu kimliğe bürünme oturumu en geç {until, datetime} itibarıyla sona erer.",
   "account.endImpersonation": "Kimliğe bürünmeyi sonlandır",
   "errors.required": "Bu alanı doldurun.",
   "errors.nameRequired": "Adınızı girin.",
@@ -86,8 +86,8 @@ export const tr = {
   "errors.resetLinkInvalid":
     "Bu sıfırlama bağlantısı geçersiz, süresi dolmuş veya daha önce kullanılmış. Yeni bir bağlantı isteyin.",
   "errors.accountSuspended": "Hesabınız askıya alındı.",
-  "errors.accountSuspendedUntil": "Hesabınız {until} tarihine kadar askıya alındı.",
+  "errors.accountSuspendedUntil": "Hesabınız {until, datetime} tarihine kadar askıya alındı.",
   "errors.accountSuspendedReason": "Hesabınız askıya alındı. Neden: {reason}",
-  "errors.accountSuspendedUntilReason": "Hesabınız {until} tarihine kadar askıya alındı. Neden: {reason}",
+  "errors.accountSuspendedUntilReason": "Hesabınız {until, datetime} tarihine kadar askıya alındı. Neden: {reason}",
   "errors.generic": "İşlem tamamlanamadı. Lütfen tekrar deneyin.",
 };
