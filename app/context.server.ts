@@ -30,6 +30,7 @@ import { openChangeFeed } from "~/tenancy/open-change-feed.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
 import { TenantService } from "~/tenancy/tenants.server";
 import { announceSessionChangesWith, invalidateSessions } from "~/sessions/session-cache.server";
+import { hostedLocale } from "~/theme/locale";
 import { ThemeService } from "~/theme/themes.server";
 import { startWebhookDispatcher } from "~/webhooks/dispatcher.server";
 import { WEBHOOK_EVENT_TYPES, webhookEventForAudit } from "~/webhooks/event-types";
@@ -128,6 +129,7 @@ export function getPortico(): Portico {
         await outbox.send({ tenantId: tenant.id, ...rendered, credentials: templateCredentials(email) });
       },
       signInHistory: (tenant, userId, before) => audit.signInsBefore(tenant.id, userId, before),
+      pageLocale: async (tenant, signals) => hostedLocale(await themes.published(tenant.id), signals),
       sendTenantSms: async (tenant, sms) => {
         await smsOutbox.send({ tenantId: tenant.id, ...sms });
       },

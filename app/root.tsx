@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { platformBrandCss, type PlatformBranding } from "~/config/branding";
 import { getPortico } from "~/context.server";
 import { useNonce } from "~/http/nonce";
+import { DEFAULT_LOCALE, localeDirection, type Locale } from "~/i18n/locales";
 import { RequestIdMeta } from "~/http/request-id";
 import stylesheet from "~/tailwind.css?url";
 
@@ -21,7 +22,7 @@ export function loader() {
   return { branding, publicOrigin: publicUrl.origin };
 }
 
-type TenantLayoutData = { hostMode?: boolean; locale?: string; favicon?: string | null };
+type TenantLayoutData = { hostMode?: boolean; locale?: Locale; favicon?: string | null };
 
 export function Layout({ children }: { children: ReactNode }) {
   // On a tenant's custom domain the browser's URL (/sign-in) is not the route the server
@@ -33,7 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const platformPage = !tenant && branding;
   const nonce = useNonce();
   return (
-    <html lang={tenant?.locale ?? "en"}>
+    <html lang={tenant?.locale ?? DEFAULT_LOCALE} dir={localeDirection(tenant?.locale ?? DEFAULT_LOCALE)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -37,6 +37,7 @@ import {
   type AuthEmailContext,
   type SignInHistory,
 } from "~/email/auth-emails.server";
+import { rememberSignUpLocale, withRecipientLocale, type PageLocale } from "~/email/recipient-locale.server";
 import type { TenantEmail } from "~/email/templates.server";
 import { tenantPasswordHashing } from "~/management-api/imported-passwords.server";
 import { privacyPlugin, selfDeletionOptions } from "~/privacy/plugin.server";
@@ -63,6 +64,8 @@ export type TenantAuthOptions = {
   sendSms?: (sms: { to: string; body: string }) => Promise<void>;
   /** Earlier sign-ins' devices, for the new-device email (the audit log's, in the server). */
   signInHistory?: SignInHistory;
+  /** The language the tenant's hosted pages show for a request, stored for new users' emails. */
+  pageLocale?: PageLocale;
 };
 
 const SIGN_IN_PATHS = [
@@ -87,11 +90,14 @@ export function createTenantAuth({
   rateLimitStore,
   throttleCounters = defaultThrottleCounters(),
   onEvent = () => undefined,
-  sendEmail = async () => undefined,
+  sendEmail: sendTenantEmail = async () => undefined,
   sendSms = async () => undefined,
   signInHistory,
+  pageLocale,
 }: TenantAuthOptions) {
   const { config } = tenant;
+  // Emails to someone with an account are in the language they signed up in unless their page chose one.
+  const sendEmail = withRecipientLocale(db, sendTenantEmail);
   const emails: AuthEmailContext = { tenant, publicUrl, db, sendEmail, onEvent, signInHistory };
   const methods = authMethodsOptions(config.authMethods, {
     tenant,
@@ -199,6 +205,7 @@ export function createTenantAuth({
           after: async (user, ctx) => {
             onEvent({ type: "user.created", userId: user.id, email: user.email });
             countSignUp(tenant.slug, ctx?.path);
+            await rememberSignUpLocale(db, pageLocale, user.id, ctx);
             sendWelcomeEmail(emails, user, ctx?.request);
           },
         },

@@ -1,8 +1,9 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
-import { pickLocale, type Locale } from "~/i18n/locales";
+import type { Locale } from "~/i18n/locales";
 import { createTranslator, type CopyOverrides } from "~/i18n/translate";
 import type { Tenant } from "~/tenancy/tenants.server";
+import { hostedLocale, languageSignals } from "~/theme/locale";
 import type { Theme } from "~/theme/theme";
 import {
   EMAIL_TEMPLATES,
@@ -25,15 +26,24 @@ export type PlainEmail = { subject: string; text: string; html?: string };
  * either a template with props or a finished message. `request`, when the email answers one,
  * picks the locale from its Accept-Language among the theme's offered languages.
  */
-export type TenantEmail = { to: string; request?: Request | null; locale?: Locale } & (TemplatedEmail | PlainEmail);
+export type TenantEmail = {
+  to: string;
+  request?: Request | null;
+  locale?: Locale;
+  /** The language the recipient signed up in, when they have an account (app/email/recipient-locale.server.ts). */
+  recipientLocale?: string | null;
+} & (TemplatedEmail | PlainEmail);
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
-/** The request's language among the theme's offered ones, else the theme's default language. */
-export function emailLocale(theme: Theme, request?: Request | null): Locale {
-  const { default: fallback, offered, followBrowser } = theme.locale;
-  if (!request || !followBrowser) return fallback;
-  return pickLocale(request.headers.get("accept-language"), offered, fallback);
+/**
+ * The language of an email: the one its request's page chose (`?lang=`, the remembered
+ * choice), else the recipient's stored language, else the request's Accept-Language among the
+ * offered languages when the theme follows the browser, else the theme's default language.
+ */
+export function emailLocale(theme: Theme, request?: Request | null, recipientLocale?: string | null): Locale {
+  const signals = request ? languageSignals(request) : { requested: null, remembered: null, acceptLanguage: null };
+  return hostedLocale(theme, { ...signals, stored: recipientLocale });
 }
 
 /** The tenant's hosted pages on the shared host (links in emails always point there). */
@@ -69,7 +79,7 @@ export async function renderTenantEmail(
   { theme, publicUrl }: { theme: Theme; publicUrl: URL },
 ): Promise<PlainEmail & { to: string }> {
   if (!("template" in email)) return { to: email.to, subject: email.subject, text: email.text, html: email.html };
-  const locale = email.locale ?? emailLocale(theme, email.request);
+  const locale = email.locale ?? emailLocale(theme, email.request, email.recipientLocale);
   const { template, props } = email;
   const rendered = await renderEmail({ template, props } as TemplatedEmail, { theme, tenant, locale, publicUrl });
   return { to: email.to, ...rendered };

@@ -1,3 +1,4 @@
+import { formatMessage } from "./format";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 import { MESSAGES, type MessageKey } from "./messages";
 
@@ -8,15 +9,12 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 /**
  * A translator for one locale: the tenant's override for the key, else the locale's
- * message, else English. `{name}` placeholders are filled from `values`. The result is
+ * message, else English. Placeholders and plurals are filled by `formatMessage`. The result is
  * plain text; React and react-email escape it when rendering.
  */
 export function createTranslator(locale: Locale, overrides: CopyOverrides = {}): Translate {
   return (key, values) => {
     const template = overrides[locale]?.[key] || MESSAGES[locale][key] || MESSAGES[DEFAULT_LOCALE][key] || key;
-    if (!values) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-      Object.hasOwn(values, name) ? String(values[name]) : match,
-    );
+    return values ? formatMessage(locale, template, values) : template;
   };
 }

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, type CSSProperties } from "react";
 import { requireTenantRole } from "~/admin/access.server";
 import { FormField, SubmitButton } from "~/components/form-field";
 import { getPortico } from "~/context.server";
-import { isLocale, type Locale } from "~/i18n/locales";
+import { isLocale, localeDirection, type Locale } from "~/i18n/locales";
 import type { MessageKey } from "~/i18n/messages";
 import { createTranslator, type CopyOverrides } from "~/i18n/translate";
 import { checkThemeCss, previewFontFaces } from "~/theme/editor.server";
@@ -70,7 +70,14 @@ export default function BrandingPreview() {
   const variables = { ...themeCssVariables(theme, loaded.mode), colorScheme: loaded.mode } as CSSProperties;
   const shell = shellTheme(theme, loaded.tenant.name, `/t/${loaded.tenant.slug}`);
   return (
-    <div style={variables} lang={locale} className="font-theme" data-testid="preview-root" data-mode={loaded.mode}>
+    <div
+      style={variables}
+      lang={locale}
+      dir={localeDirection(locale)}
+      className="font-theme"
+      data-testid="preview-root"
+      data-mode={loaded.mode}
+    >
       <HostedShell theme={shell} t={t} poweredBy={loaded.poweredBy} mode={loaded.mode}>
         <SignInSample t={t} />
       </HostedShell>

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { PasskeyManager } from "~/auth-methods/passkeys/passkey-manager";
 import { accountPasskeys } from "~/auth-methods/passkeys/passkeys.server";
 import { TwoFactorSection } from "~/auth-methods/two-factor/account-section";
@@ -10,7 +10,7 @@ import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { EmailVerificationStatus } from "~/email/hosted-links";
 import { redirectWithToast } from "~/http/toast.server";
 import { hostedPageTitle } from "~/i18n/hosted-meta";
-import { useTranslate, type HostedLocaleData } from "~/i18n/use-translate";
+import { useLocale, useTranslate } from "~/i18n/use-translate";
 import { accountOrganizations } from "~/organizations/organizations.server";
 import { AccountOrganizationsSection } from "~/organizations/ui/account-organizations";
 import { signedInAccounts } from "~/sessions/device-sessions.server";
@@ -81,7 +81,7 @@ export default function Account() {
   const { basePath, user, impersonation, organizations, signedInAccounts, passkeys, twoFactor, phone } =
     useLoaderData<typeof loader>();
   const t = useTranslate();
-  const locale = useRouteLoaderData<HostedLocaleData>("routes/t.$tenant")?.locale ?? "en";
+  const locale = useLocale();
   return (
     <>
       {impersonation ? (

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getPortico } from "~/context.server";
@@ -8,18 +8,22 @@ import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
 import { HostedShell, shellTheme } from "~/theme/hosted-shell";
 import { strongEtag } from "~/theme/http.server";
-import { hostedLocale } from "~/theme/locale";
+import { languageChoices } from "~/theme/language-switcher";
+import { hostedLocale, languageCookie, languageSignals, offeredLocale } from "~/theme/locale";
 import { imageUrl } from "~/theme/theme";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, basePath, hostMode } = await requireTenant(request, params.tenant);
   const { env, themes } = getPortico();
   const { theme, css } = await themes.publishedState(tenant.id);
-  const localeData: HostedLocaleData = {
-    locale: hostedLocale(theme, request.headers.get("accept-language")),
-    copy: theme.copy as CopyOverrides,
-  };
-  return {
+  const signals = languageSignals(request);
+  const localeData: HostedLocaleData = { locale: hostedLocale(theme, signals), copy: theme.copy as CopyOverrides };
+  // A language picked with ?lang= (the switcher's links) is remembered for the tenant's pages.
+  const picked = offeredLocale(theme, signals.requested);
+  const headers: HeadersInit = picked
+    ? { "Set-Cookie": languageCookie(picked, basePath, env.publicUrl.protocol === "https:") }
+    : {};
+  const payload = {
     tenant: { name: tenant.name, slug: tenant.slug },
     basePath,
     hostMode,
@@ -30,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The tenant's favicon, else its logo; never Portico's own icon on a white-labelled page.
     favicon: imageUrl(theme.favicon, basePath) || imageUrl(theme.logo.light, basePath) || null,
     poweredBy: env.appName,
+    languageChoices: languageChoices(theme.locale.offered, new URL(request.url)),
   };
+  return data(payload, { headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,12 +45,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The branded shell around every hosted page of a tenant, styled by its published theme. */
 export default function TenantLayout() {
-  const { shell, themeCss, poweredBy } = useLoaderData<typeof loader>();
+  const { shell, themeCss, poweredBy, locale, languageChoices: choices } = useLoaderData<typeof loader>();
   const t = useTranslate();
   return (
     <>
       <link rel="stylesheet" href={themeCss} />
-      <HostedShell theme={shell} t={t} poweredBy={poweredBy}>
+      <HostedShell theme={shell} t={t} poweredBy={poweredBy} languages={{ current: locale, choices }}>
         <Outlet />
       </HostedShell>
     </>

@@ -3,10 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getPortico } from "~/context.server";
+import { localeDirection } from "~/i18n/locales";
 import type { CopyOverrides } from "~/i18n/translate";
 import { createTranslator } from "~/i18n/translate";
 import { requireTenant } from "~/tenancy/request.server";
-import { hostedLocale } from "~/theme/locale";
+import { hostedLocale, languageSignals } from "~/theme/locale";
 import { widgetSnippets } from "~/widgets-server/snippets";
 
 /**
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     tenant: { name: tenant.name, slug: tenant.slug },
     basePath,
-    locale: hostedLocale(theme, request.headers.get("accept-language")),
+    locale: hostedLocale(theme, languageSignals(request)),
     copy: theme.copy as CopyOverrides,
     snippets: widgetSnippets(origin, tenant.slug),
   };
@@ -46,7 +47,7 @@ export default function EmbedDemo() {
     { id: "profile", title: t("embed.profile.title"), text: t("embed.profile.text"), ...snippets.profile },
   ];
   return (
-    <div lang={locale} className="mx-auto max-w-5xl px-4 py-10">
+    <div lang={locale} dir={localeDirection(locale)} className="mx-auto max-w-5xl px-4 py-10">
       <link rel="stylesheet" href={`${basePath}/theme.css`} />
       <h1 className="text-2xl font-bold">{t("embed.title", { name: tenant.name })}</h1>
       <p className="mt-2 text-muted">{t("embed.intro")}</p>

@@ -5,6 +5,7 @@ import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
 import type { SignInHistory } from "~/email/auth-emails.server";
 import type { TenantEmail } from "~/email/templates.server";
+import type { Locale } from "~/i18n/locales";
 import { LRUCache } from "lru-cache";
 import { tenantBuildDuration, tenantsLoaded } from "~/ops/metrics.server";
 import { admitTenant } from "~/ops/tenant-labels.server";
@@ -13,6 +14,7 @@ import { HostnameSchema, SlugSchema } from "./slug";
 import { TenantDirectory, type TenantKey } from "./tenant-directory.server";
 import type { Tenant, TenantService } from "./tenants.server";
 import { errorField, log } from "~/ops/log.server";
+import type { LanguageSignals } from "~/theme/locale";
 
 export type { TenantKey };
 
@@ -54,6 +56,8 @@ export type RegistryOptions = {
   sendTenantEmail?: (tenant: Tenant, email: TenantEmail) => Promise<void>;
   /** A user's earlier sign-ins' devices (the audit log), for the new-device email. */
   signInHistory?: (tenant: Tenant, userId: string, before: Date) => ReturnType<SignInHistory>;
+  /** The language a tenant's hosted pages show for a request's signals (its published theme decides). */
+  pageLocale?: (tenant: Tenant, signals: LanguageSignals) => Promise<Locale>;
 };
 
 /**
@@ -273,7 +277,8 @@ export class TenantRegistry {
   }
 
   async #open(tenant: Tenant): Promise<HotEntry> {
-    const { storage, tenants, publicUrl, onAuthEvent, sendTenantEmail, sendTenantSms, signInHistory } = this.options;
+    const { storage, tenants, publicUrl, onAuthEvent, sendTenantEmail, sendTenantSms, signInHistory, pageLocale } =
+      this.options;
     if (tenant.configError) throw new Error(tenant.configError);
     const secrets = await tenants.getSecrets(tenant.id);
     // A tenant with its own PostgreSQL database is served from there, whatever the deployment uses.
@@ -294,6 +299,7 @@ export class TenantRegistry {
         sendEmail: sendTenantEmail && ((email) => sendTenantEmail(tenant, email)),
         sendSms: sendTenantSms && ((sms) => sendTenantSms(tenant, sms)),
         signInHistory: signInHistory && ((userId, before) => signInHistory(tenant, userId, before)),
+        pageLocale: pageLocale && ((signals) => pageLocale(tenant, signals)),
       });
     } catch (error) {
       await connection.close();

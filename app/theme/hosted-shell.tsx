@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
+import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
+import { LanguageSwitcher, type LanguageChoice } from "./language-switcher";
 import { TENANT_SCOPE_ATTRIBUTE } from "./scope";
 import { imageUrl, type Theme } from "./theme";
 
@@ -37,19 +39,22 @@ export function HostedShell({
   t,
   poweredBy,
   mode,
+  languages,
   children,
 }: {
   theme: ShellTheme;
   t: Translate;
   poweredBy: string;
   mode?: "light" | "dark";
+  /** The page's language and the switcher's links; the console's preview has none. */
+  languages?: { current: Locale; choices: LanguageChoice[] };
   children: ReactNode;
 }) {
   const card = (
     <main className="w-full max-w-sm">
       <Brand theme={theme} t={t} mode={mode} />
       <div className="rounded-theme border border-border bg-card p-6 shadow-sm sm:p-8">{children}</div>
-      <Footer theme={theme} t={t} poweredBy={poweredBy} />
+      <Footer theme={theme} t={t} poweredBy={poweredBy} languages={languages} />
     </main>
   );
   const scope = { [TENANT_SCOPE_ATTRIBUTE]: "" };
@@ -97,13 +102,26 @@ function Brand({ theme, t, mode }: { theme: ShellTheme; t: Translate; mode?: "li
   return <img src={src} alt={alt} className={logoClass} data-testid="logo" />;
 }
 
-function Footer({ theme, t, poweredBy }: { theme: ShellTheme; t: Translate; poweredBy: string }) {
+function Footer({
+  theme,
+  t,
+  poweredBy,
+  languages,
+}: {
+  theme: ShellTheme;
+  t: Translate;
+  poweredBy: string;
+  languages?: { current: Locale; choices: LanguageChoice[] };
+}) {
   const links = [
     { href: theme.legal.termsUrl, label: t("theme.terms") },
     { href: theme.legal.privacyUrl, label: t("theme.privacy") },
     { href: theme.legal.supportUrl, label: t("theme.support") },
   ].filter((link) => link.href);
-  if (links.length === 0 && !theme.showPoweredBy) return null;
+  const switcher = languages ? (
+    <LanguageSwitcher current={languages.current} choices={languages.choices} t={t} />
+  ) : null;
+  if (links.length === 0 && !theme.showPoweredBy && (languages?.choices.length ?? 0) < 2) return null;
   return (
     <footer className="mt-6 flex flex-col items-center gap-2 text-sm text-muted">
       {links.length > 0 ? (
@@ -119,6 +137,7 @@ function Footer({ theme, t, poweredBy }: { theme: ShellTheme; t: Translate; powe
           </ul>
         </nav>
       ) : null}
+      {switcher}
       {theme.showPoweredBy ? <p data-testid="powered-by">{t("common.poweredBy", { name: poweredBy })}</p> : null}
     </footer>
   );

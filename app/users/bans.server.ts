@@ -78,7 +78,8 @@ export async function isBannedRefusal(response: Response): Promise<boolean> {
 /** What a banned user reads on the sign-in form: that the account is suspended, why, until when. */
 export async function suspendedAccountMessage(db: TenantDb, email: string): Promise<Message> {
   const user = await db.user.findUnique({ where: { email }, select: { banReason: true, banExpires: true } });
-  const until = user?.banExpires ? formatUtc(user.banExpires) : null;
+  // An ISO timestamp, written in the page's language by the `{until, datetime}` placeholder.
+  const until = user?.banExpires ? user.banExpires.toISOString() : null;
   const reason = user?.banReason || null;
   if (until && reason) return message("errors.accountSuspendedUntilReason", { until, reason });
   if (until) return message("errors.accountSuspendedUntil", { until });

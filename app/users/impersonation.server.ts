@@ -5,7 +5,6 @@ import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
-import { formatUtc } from "./forms.server";
 import { isBanActive } from "./search.server";
 import type { TenantUser } from "./tenant-users.server";
 
@@ -102,7 +101,8 @@ export async function startImpersonation(
 
 /** The banner's facts when the signed-in session is an impersonation, else null. */
 export function describeImpersonation(session: { impersonatedBy?: string | null; expiresAt: Date }) {
-  return session.impersonatedBy ? { until: formatUtc(session.expiresAt) } : null;
+  // Written in the page's language by the `{until, datetime}` placeholder.
+  return session.impersonatedBy ? { until: session.expiresAt.toISOString() } : null;
 }
 
 /**

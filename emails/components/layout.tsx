@@ -13,7 +13,7 @@ import {
   Text,
 } from "@react-email/components";
 import type { ReactNode } from "react";
-import type { Locale } from "~/i18n/locales";
+import { localeDirection, type Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
 import type { EmailBrand } from "../brand";
 
@@ -39,7 +39,7 @@ export function EmailLayout({
     { href: brand.legal.supportUrl, label: t("emails.footer.support") },
   ].filter((link) => link.href);
   return (
-    <Html lang={locale}>
+    <Html lang={locale} dir={localeDirection(locale)}>
       <Head />
       <Preview>{preview}</Preview>
       <Body

@@ -1,6 +1,6 @@
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { expect, test } from "./console-fixtures";
-import { createTenant, patchTenantConfig, uniqueSlug, withControlDb } from "./fixtures";
+import { createTenant, patchTenantConfig, publishTheme, uniqueSlug } from "./fixtures";
 
 let smtp: TestSmtpServer;
 test.beforeAll(async () => {
@@ -9,21 +9,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await smtp.close();
 });
-
-/** Publishes a theme for the tenant as the theme editor would. */
-async function publishTheme(tenantId: string, theme: Record<string, unknown>) {
-  await withControlDb(`
-    const { AuditLog } = await import("./app/audit/audit.server.ts");
-    const { ThemeService } = await import("./app/theme/themes.server.ts");
-    const themes = new ThemeService(storage, new AuditLog(storage));
-    const result = await themes.publish(${JSON.stringify(tenantId)}, ${JSON.stringify(theme)}, {
-      tenantId: ${JSON.stringify(tenantId)},
-      actor: { type: "system", label: "test" },
-    });
-    if (!result.ok) throw new Error(JSON.stringify(result.errors));`);
-  // The server caches a published theme for a second.
-  await new Promise((resolve) => setTimeout(resolve, 1_100));
-}
 
 function smtpTo(port: number) {
   return { smtp: { host: "127.0.0.1", port, security: "none", fromAddress: "no-reply@kontor.test" } };

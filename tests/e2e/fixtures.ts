@@ -258,3 +258,18 @@ export const test = base.extend<Fixtures>({
     await use((label = "user") => `${label}-${randomUUID().slice(0, 8)}@example.com`);
   },
 });
+
+/** Publishes a theme for the tenant as the theme editor would. */
+export async function publishTheme(tenantId: string, theme: Record<string, unknown>) {
+  await withControlDb(`
+    const { AuditLog } = await import("./app/audit/audit.server.ts");
+    const { ThemeService } = await import("./app/theme/themes.server.ts");
+    const themes = new ThemeService(storage, new AuditLog(storage));
+    const result = await themes.publish(${JSON.stringify(tenantId)}, ${JSON.stringify(theme)}, {
+      tenantId: ${JSON.stringify(tenantId)},
+      actor: { type: "system", label: "test" },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));`);
+  // The server caches a published theme for a second.
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isUnknownDevice, networkOf } from "~/email/auth-emails.server";
 import { emailLocale, renderEmail, type TemplatedEmail } from "~/email/templates.server";
-import { LOCALES } from "~/i18n/locales";
+import { localeDirection, LOCALES } from "~/i18n/locales";
 import { ThemeSchema } from "~/theme/theme";
 import { EMAIL_TEMPLATE_IDS, EMAIL_TEMPLATES } from "../../emails";
 
@@ -27,12 +27,13 @@ describe("email templates", () => {
       expect(rendered.subject.length).toBeGreaterThan(5);
       expect(rendered.subject).not.toMatch(/\{\w+\}|emails\./);
       expect(rendered.html).toContain(`lang="${locale}"`);
+      expect(rendered.html).toContain(`dir="${localeDirection(locale)}"`);
       expect(rendered.html).toContain("#0f766e");
       expect(rendered.html).toContain("border-radius:4px");
       expect(rendered.html).toContain("https://auth.example.test/t/acme/assets/logo_123");
       expect(rendered.html).toContain("https://acme.example/privacy");
       expect(rendered.text).toContain("Acme Cloud");
-      expect(rendered.text).not.toMatch(/\{\w+\}|emails\./);
+      expect(rendered.text).not.toMatch(/\{\w+\}|emails\.|, plural,/);
       expect(rendered.text).not.toContain("<");
     },
   );

@@ -3,7 +3,7 @@ import { browserSupportsWebAuthn } from "@simplewebauthn/browser";
 import { useEffect, useState } from "react";
 import { FormError } from "~/components/form-field";
 import type { MessageKey } from "~/i18n/messages";
-import { useTranslate } from "~/i18n/use-translate";
+import { useLocale, useTranslate } from "~/i18n/use-translate";
 import type { AccountPasskey } from "./passkeys.server";
 import { registerPasskey } from "./webauthn";
 
@@ -20,6 +20,7 @@ const OUTCOMES: Record<string, { key: MessageKey; error: boolean }> = {
  */
 export function PasskeyManager({ basePath, passkeys }: { basePath: string; passkeys: AccountPasskey[] | null }) {
   const t = useTranslate();
+  const locale = useLocale();
   const revalidator = useRevalidator();
   const [searchParams] = useSearchParams();
   const [canRegister, setCanRegister] = useState<boolean | null>(null);
@@ -69,7 +70,7 @@ export function PasskeyManager({ basePath, passkeys }: { basePath: string; passk
                 <p className="text-sm text-muted">
                   {passkey.createdAt
                     ? t("passkeys.account.created", {
-                        date: new Date(passkey.createdAt).toLocaleDateString(undefined, { dateStyle: "medium" }),
+                        date: new Date(passkey.createdAt).toLocaleDateString(locale, { dateStyle: "medium" }),
                       })
                     : null}
                   {" · "}

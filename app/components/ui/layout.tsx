@@ -64,7 +64,7 @@ export function Table({ children, label }: { children: ReactNode; label: string 
     <div className="overflow-x-auto rounded-theme border border-border bg-card">
       <table
         aria-label={label}
-        className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2.5 [&_th]:px-4 [&_th]:py-2.5 [&_th]:font-medium [&_th]:text-muted [&_tr]:border-b [&_tr]:border-border [&_tbody_tr:last-child]:border-0"
+        className="w-full text-start text-sm [&_td]:px-4 [&_td]:py-2.5 [&_th]:px-4 [&_th]:py-2.5 [&_th]:font-medium [&_th]:text-muted [&_tr]:border-b [&_tr]:border-border [&_tbody_tr:last-child]:border-0"
       >
         {children}
       </table>

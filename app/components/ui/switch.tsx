@@ -21,7 +21,7 @@ export function Switch({
     >
       <span
         aria-hidden="true"
-        className={`inline-block h-4 w-4 rounded-full bg-card shadow transition-transform ${checked ? "translate-x-6" : "translate-x-1"}`}
+        className={`inline-block h-4 w-4 rounded-full bg-card shadow transition-transform ${checked ? "translate-x-6 rtl:-translate-x-6" : "translate-x-1 rtl:-translate-x-1"}`}
       />
     </button>
   );

@@ -20,7 +20,7 @@ export function ToastMessage({ toast: latest }: { toast: Toast | null }) {
   return (
     <div
       role={toast.type === "error" ? "alert" : "status"}
-      className={`fixed right-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-theme border bg-card px-4 py-3 text-sm shadow-lg ${toast.type === "error" ? "border-danger text-danger" : "border-border"}`}
+      className={`fixed end-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-theme border bg-card px-4 py-3 text-sm shadow-lg ${toast.type === "error" ? "border-danger text-danger" : "border-border"}`}
     >
       <span className="flex-1">{toast.message}</span>
       <button

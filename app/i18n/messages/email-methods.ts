@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/email-methods";
+import { es } from "./es/email-methods";
+import { ptBR } from "./pt-BR/email-methods";
+import { it } from "./it/email-methods";
+import { nl } from "./nl/email-methods";
+import { pl } from "./pl/email-methods";
+import { tr } from "./tr/email-methods";
+import { ja } from "./ja/email-methods";
+import { ko } from "./ko/email-methods";
+import { zhCN } from "./zh-CN/email-methods";
+import { ar } from "./ar/email-methods";
+import { he } from "./he/email-methods";
 
 /** Hosted pages of the email methods: verification, magic link, email code, and their links. */
 export const emailMethods = defineMessages({
@@ -38,7 +50,7 @@ export const emailMethods = defineMessages({
     "emailMethods.magicLink.submit": "Email me a link",
     "emailMethods.magicLink.sentTitle": "Check your inbox",
     "emailMethods.magicLink.sentBody":
-      "We sent a sign-in link to {email}. It works once and expires in {minutes} minutes. You can close this page.",
+      "We sent a sign-in link to {email}. It works once and expires in {minutes, plural, one {# minute} other {# minutes}}. You can close this page.",
     "emailMethods.magicLink.failedTitle": "This sign-in link does not work any more",
     "emailMethods.magicLink.failedBody":
       "Sign-in links work once and expire after a few minutes. Enter your email address to get a new one.",
@@ -52,10 +64,10 @@ export const emailMethods = defineMessages({
     "emailMethods.code.submitEmail": "Email me a code",
     "emailMethods.code.enterTitle": "Enter your code",
     "emailMethods.code.enterBody":
-      "If {email} can sign in here, a {length}-digit code is on its way. It expires in {minutes} minutes.",
+      "If {email} can sign in here, a {length}-digit code is on its way. It expires in {minutes, plural, one {# minute} other {# minutes}}.",
     "emailMethods.code.label": "One-time code",
     "emailMethods.code.submitCode": "Sign in",
-    "emailMethods.code.wrong": "That code is not right. {remaining} attempts left.",
+    "emailMethods.code.wrong": "That code is not right. {remaining, plural, one {# attempt} other {# attempts}} left.",
     "emailMethods.code.wrongLast": "That code is not right. 1 attempt left.",
     "emailMethods.code.tooMany": "Too many wrong codes. This code no longer works: ask for a new one.",
     "emailMethods.code.expired": "This code has expired. Ask for a new one.",
@@ -100,7 +112,7 @@ export const emailMethods = defineMessages({
     "emailMethods.magicLink.submit": "Link senden",
     "emailMethods.magicLink.sentTitle": "Sehen Sie in Ihr Postfach",
     "emailMethods.magicLink.sentBody":
-      "Wir haben einen Anmeldelink an {email} gesendet. Er funktioniert einmal und läuft in {minutes} Minuten ab. Sie können diese Seite schließen.",
+      "Wir haben einen Anmeldelink an {email} gesendet. Er funktioniert einmal und läuft in {minutes, plural, one {# Minute} other {# Minuten}} ab. Sie können diese Seite schließen.",
     "emailMethods.magicLink.failedTitle": "Dieser Anmeldelink funktioniert nicht mehr",
     "emailMethods.magicLink.failedBody":
       "Anmeldelinks funktionieren einmal und laufen nach wenigen Minuten ab. Geben Sie Ihre E-Mail-Adresse ein, um einen neuen zu erhalten.",
@@ -114,7 +126,7 @@ export const emailMethods = defineMessages({
     "emailMethods.code.submitEmail": "Code senden",
     "emailMethods.code.enterTitle": "Code eingeben",
     "emailMethods.code.enterBody":
-      "Falls sich {email} hier anmelden kann, ist ein {length}-stelliger Code unterwegs. Er läuft in {minutes} Minuten ab.",
+      "Falls sich {email} hier anmelden kann, ist ein {length}-stelliger Code unterwegs. Er läuft in {minutes, plural, one {# Minute} other {# Minuten}} ab.",
     "emailMethods.code.label": "Einmaliger Code",
     "emailMethods.code.submitCode": "Anmelden",
     "emailMethods.code.wrong": "Dieser Code ist falsch. Noch {remaining} Versuche.",
@@ -125,4 +137,17 @@ export const emailMethods = defineMessages({
     "emailMethods.code.format": "Geben Sie den {length}-stelligen Code aus der E-Mail ein.",
     "emailMethods.code.startOver": "Neuen Code anfordern",
   },
+  // Every other locale: ./<locale>/email-methods.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/emails";
+import { es } from "./es/emails";
+import { ptBR } from "./pt-BR/emails";
+import { it } from "./it/emails";
+import { nl } from "./nl/emails";
+import { pl } from "./pl/emails";
+import { tr } from "./tr/emails";
+import { ja } from "./ja/emails";
+import { ko } from "./ko/emails";
+import { zhCN } from "./zh-CN/emails";
+import { ar } from "./ar/emails";
+import { he } from "./he/emails";
 
 /** The tenant's emails to its users (emails/*.tsx): subjects, bodies and the shared footer. */
 export const emails = defineMessages({
@@ -19,34 +31,37 @@ export const emails = defineMessages({
     "emails.verifyEmail.body":
       "Confirm that {email} is your email address to finish setting up your {product} account.",
     "emails.verifyEmail.button": "Confirm email address",
-    "emails.verifyEmail.expiry": "The link expires in {hours} hours.",
+    "emails.verifyEmail.expiry": "The link expires in {hours, plural, one {# hour} other {# hours}}.",
 
     "emails.resetPassword.subject": "Reset your {product} password",
     "emails.resetPassword.preview": "Choose a new password for your account.",
     "emails.resetPassword.heading": "Reset your password",
     "emails.resetPassword.body": "Someone asked to reset the password of your {product} account ({email}).",
     "emails.resetPassword.button": "Choose a new password",
-    "emails.resetPassword.expiry": "The link works once and expires in {minutes} minutes.",
+    "emails.resetPassword.expiry":
+      "The link works once and expires in {minutes, plural, one {# minute} other {# minutes}}.",
 
     "emails.magicLink.subject": "Your {product} sign-in link",
     "emails.magicLink.preview": "Sign in with one click.",
     "emails.magicLink.heading": "Sign in to {product}",
     "emails.magicLink.body": "Use this link to sign in as {email}.",
     "emails.magicLink.button": "Sign in",
-    "emails.magicLink.expiry": "The link works once and expires in {minutes} minutes.",
+    "emails.magicLink.expiry":
+      "The link works once and expires in {minutes, plural, one {# minute} other {# minutes}}.",
 
     "emails.oneTimeCode.subject": "{code} is your {product} code",
     "emails.oneTimeCode.preview": "Your one-time sign-in code.",
     "emails.oneTimeCode.heading": "Your sign-in code",
     "emails.oneTimeCode.body": "Enter this code to sign in as {email}:",
-    "emails.oneTimeCode.expiry": "The code works once and expires in {minutes} minutes. Never share it with anyone.",
+    "emails.oneTimeCode.expiry":
+      "The code works once and expires in {minutes, plural, one {# minute} other {# minutes}}. Never share it with anyone.",
 
     "emails.organizationInvitation.subject": "{inviter} invited you to {organization}",
     "emails.organizationInvitation.preview": "Join {organization} on {product}.",
     "emails.organizationInvitation.heading": "Join {organization}",
     "emails.organizationInvitation.body": "{inviter} ({inviterEmail}) invited you to join {organization} on {product}.",
     "emails.organizationInvitation.button": "Accept the invitation",
-    "emails.organizationInvitation.expiry": "The invitation expires in {hours} hours.",
+    "emails.organizationInvitation.expiry": "The invitation expires in {hours, plural, one {# hour} other {# hours}}.",
 
     "emails.welcome.subject": "Welcome to {product}",
     "emails.welcome.preview": "Your account is ready.",
@@ -91,7 +106,7 @@ export const emails = defineMessages({
     "emails.verifyEmail.body":
       "Bestätigen Sie, dass {email} Ihre E-Mail-Adresse ist, um Ihr Konto bei {product} fertig einzurichten.",
     "emails.verifyEmail.button": "E-Mail-Adresse bestätigen",
-    "emails.verifyEmail.expiry": "Der Link läuft in {hours} Stunden ab.",
+    "emails.verifyEmail.expiry": "Der Link läuft in {hours, plural, one {# Stunde} other {# Stunden}} ab.",
 
     "emails.resetPassword.subject": "Setzen Sie Ihr Passwort für {product} zurück",
     "emails.resetPassword.preview": "Wählen Sie ein neues Passwort für Ihr Konto.",
@@ -99,21 +114,23 @@ export const emails = defineMessages({
     "emails.resetPassword.body":
       "Jemand hat angefordert, das Passwort Ihres Kontos bei {product} ({email}) zurückzusetzen.",
     "emails.resetPassword.button": "Neues Passwort wählen",
-    "emails.resetPassword.expiry": "Der Link funktioniert einmal und läuft in {minutes} Minuten ab.",
+    "emails.resetPassword.expiry":
+      "Der Link funktioniert einmal und läuft in {minutes, plural, one {# Minute} other {# Minuten}} ab.",
 
     "emails.magicLink.subject": "Ihr Anmeldelink für {product}",
     "emails.magicLink.preview": "Mit einem Klick anmelden.",
     "emails.magicLink.heading": "Bei {product} anmelden",
     "emails.magicLink.body": "Mit diesem Link melden Sie sich als {email} an.",
     "emails.magicLink.button": "Anmelden",
-    "emails.magicLink.expiry": "Der Link funktioniert einmal und läuft in {minutes} Minuten ab.",
+    "emails.magicLink.expiry":
+      "Der Link funktioniert einmal und läuft in {minutes, plural, one {# Minute} other {# Minuten}} ab.",
 
     "emails.oneTimeCode.subject": "{code} ist Ihr Code für {product}",
     "emails.oneTimeCode.preview": "Ihr einmaliger Anmeldecode.",
     "emails.oneTimeCode.heading": "Ihr Anmeldecode",
     "emails.oneTimeCode.body": "Geben Sie diesen Code ein, um sich als {email} anzumelden:",
     "emails.oneTimeCode.expiry":
-      "Der Code funktioniert einmal und läuft in {minutes} Minuten ab. Geben Sie ihn niemals weiter.",
+      "Der Code funktioniert einmal und läuft in {minutes, plural, one {# Minute} other {# Minuten}} ab. Geben Sie ihn niemals weiter.",
 
     "emails.organizationInvitation.subject": "{inviter} hat Sie zu {organization} eingeladen",
     "emails.organizationInvitation.preview": "Treten Sie {organization} bei {product} bei.",
@@ -121,7 +138,8 @@ export const emails = defineMessages({
     "emails.organizationInvitation.body":
       "{inviter} ({inviterEmail}) hat Sie eingeladen, {organization} bei {product} beizutreten.",
     "emails.organizationInvitation.button": "Einladung annehmen",
-    "emails.organizationInvitation.expiry": "Die Einladung läuft in {hours} Stunden ab.",
+    "emails.organizationInvitation.expiry":
+      "Die Einladung läuft in {hours, plural, one {# Stunde} other {# Stunden}} ab.",
 
     "emails.welcome.subject": "Willkommen bei {product}",
     "emails.welcome.preview": "Ihr Konto ist bereit.",
@@ -150,4 +168,17 @@ export const emails = defineMessages({
       "Falls Sie das nicht waren, setzen Sie Ihr Passwort jetzt zurück und wenden Sie sich an den Support.",
     "emails.passwordChanged.button": "Passwort zurücksetzen",
   },
+  // Every other locale: ./<locale>/emails.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/hosted";
+import { es } from "./es/hosted";
+import { ptBR } from "./pt-BR/hosted";
+import { it } from "./it/hosted";
+import { nl } from "./nl/hosted";
+import { pl } from "./pl/hosted";
+import { tr } from "./tr/hosted";
+import { ja } from "./ja/hosted";
+import { ko } from "./ko/hosted";
+import { zhCN } from "./zh-CN/hosted";
+import { ar } from "./ar/hosted";
+import { he } from "./he/hosted";
 
 /**
  * The hosted pages' own copy (/t/:tenant/*) and the errors their forms show. The theme's copy
@@ -19,8 +31,9 @@ export const hosted = defineMessages({
     "signUp.submit": "Create account",
     "signUp.invited": "You were invited to {organization}.",
     "signUp.name": "Name",
-    "signUp.passwordHint": "At least {min} characters.",
-    "signUp.passwordHintCommon": "At least {min} characters. Common passwords are not accepted.",
+    "signUp.passwordHint": "At least {min, plural, one {# character} other {# characters}}.",
+    "signUp.passwordHintCommon":
+      "At least {min, plural, one {# character} other {# characters}}. Common passwords are not accepted.",
     "signUp.passwordHintStrength": "Avoid names and common words; a few unrelated words work well.",
     "signUp.passwordHintBreached": "Passwords found in known data breaches are not accepted.",
     "botCheck.working": "Checking that this is not an automated sign-up…",
@@ -50,7 +63,7 @@ export const hosted = defineMessages({
     "forgotPassword.backToSignIn": "Back to sign in",
 
     "resetPassword.title": "Choose a new password",
-    "resetPassword.subtitle": "Use at least {min} characters.",
+    "resetPassword.subtitle": "Use at least {min, plural, one {# character} other {# characters}}.",
     "resetPassword.submit": "Set new password",
     "resetPassword.newPassword": "New password",
     "resetPassword.confirmPassword": "Confirm new password",
@@ -64,7 +77,7 @@ export const hosted = defineMessages({
     "account.memberSince": "Member since",
     "account.signOut": "Sign out",
     "account.impersonatedAs": "You are signed in as {email} by an administrator.",
-    "account.impersonationEnds": "This impersonation session ends at {until} at the latest.",
+    "account.impersonationEnds": "This impersonation session ends at {until, datetime} at the latest.",
     "account.endImpersonation": "End impersonation",
 
     "errors.required": "Fill in this field.",
@@ -73,8 +86,8 @@ export const hosted = defineMessages({
     "errors.passwordRequired": "Enter your password.",
     "errors.emailInvalid": "Enter a valid email address, like name@example.com.",
     "errors.emailTooLong": "That email address is too long.",
-    "errors.tooShort": "Use at least {min} characters.",
-    "errors.tooLong": "Use at most {max} characters.",
+    "errors.tooShort": "Use at least {min, plural, one {# character} other {# characters}}.",
+    "errors.tooLong": "Use at most {max, plural, one {# character} other {# characters}}.",
     "errors.passwordTooLong": "That password is too long.",
     "errors.passwordTooCommon":
       "This password is one of the most common passwords. Choose one that is harder to guess.",
@@ -97,9 +110,9 @@ export const hosted = defineMessages({
     "errors.resetLinkIncomplete": "This reset link is incomplete. Ask for a new one.",
     "errors.resetLinkInvalid": "This reset link is invalid, has expired or was already used. Ask for a new one.",
     "errors.accountSuspended": "Your account is suspended.",
-    "errors.accountSuspendedUntil": "Your account is suspended until {until}.",
+    "errors.accountSuspendedUntil": "Your account is suspended until {until, datetime}.",
     "errors.accountSuspendedReason": "Your account is suspended. Reason: {reason}",
-    "errors.accountSuspendedUntilReason": "Your account is suspended until {until}. Reason: {reason}",
+    "errors.accountSuspendedUntilReason": "Your account is suspended until {until, datetime}. Reason: {reason}",
     "errors.generic": "We could not complete that. Please try again.",
   },
   de: {
@@ -164,7 +177,7 @@ export const hosted = defineMessages({
     "account.memberSince": "Mitglied seit",
     "account.signOut": "Abmelden",
     "account.impersonatedAs": "Sie sind von einer Administratorin oder einem Administrator als {email} angemeldet.",
-    "account.impersonationEnds": "Diese Sitzung endet spätestens am {until}.",
+    "account.impersonationEnds": "Diese Sitzung endet spätestens am {until, datetime}.",
     "account.endImpersonation": "Sitzung als Benutzer beenden",
 
     "errors.required": "Füllen Sie dieses Feld aus.",
@@ -201,9 +214,22 @@ export const hosted = defineMessages({
     "errors.resetLinkInvalid":
       "Dieser Link zum Zurücksetzen ist ungültig, abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an.",
     "errors.accountSuspended": "Ihr Konto ist gesperrt.",
-    "errors.accountSuspendedUntil": "Ihr Konto ist bis {until} gesperrt.",
+    "errors.accountSuspendedUntil": "Ihr Konto ist bis {until, datetime} gesperrt.",
     "errors.accountSuspendedReason": "Ihr Konto ist gesperrt. Grund: {reason}",
-    "errors.accountSuspendedUntilReason": "Ihr Konto ist bis {until} gesperrt. Grund: {reason}",
+    "errors.accountSuspendedUntilReason": "Ihr Konto ist bis {until, datetime} gesperrt. Grund: {reason}",
     "errors.generic": "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
   },
+  // Every other locale: ./<locale>/hosted.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

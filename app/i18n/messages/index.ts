@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from "../locales";
 import { common } from "./common";
 import { hosted } from "./hosted";
 import { phone } from "./phone";
@@ -41,7 +42,6 @@ const AREAS = [
 type AreaKeys<Area> = Area extends { en: Record<infer Key, string> } ? Key : never;
 export type MessageKey = AreaKeys<(typeof AREAS)[number]>;
 
-export const MESSAGES = {
-  en: Object.assign({}, ...AREAS.map((area) => area.en)),
-  de: Object.assign({}, ...AREAS.map((area) => area.de)),
-} as Record<"en" | "de", Record<MessageKey, string>>;
+export const MESSAGES = Object.fromEntries(
+  LOCALES.map((locale) => [locale, Object.assign({}, ...AREAS.map((area) => area[locale]))]),
+) as Record<Locale, Record<MessageKey, string>>;

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/oauth";
+import { es } from "./es/oauth";
+import { ptBR } from "./pt-BR/oauth";
+import { it } from "./it/oauth";
+import { nl } from "./nl/oauth";
+import { pl } from "./pl/oauth";
+import { tr } from "./tr/oauth";
+import { ja } from "./ja/oauth";
+import { ko } from "./ko/oauth";
+import { zhCN } from "./zh-CN/oauth";
+import { ar } from "./ar/oauth";
+import { he } from "./he/oauth";
 
 /** The consent page of the tenant's OAuth / OpenID Connect provider (app/oauth-provider). */
 export const oauth = defineMessages({
@@ -36,4 +48,17 @@ export const oauth = defineMessages({
     "oauth.scope.organizations": "Ihre Organisationen und Ihre Rollen darin sehen",
     "oauth.scope.other": "Die Berechtigung „{scope}“ nutzen",
   },
+  // Every other locale: ./<locale>/oauth.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

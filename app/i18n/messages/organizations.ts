@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/organizations";
+import { es } from "./es/organizations";
+import { ptBR } from "./pt-BR/organizations";
+import { it } from "./it/organizations";
+import { nl } from "./nl/organizations";
+import { pl } from "./pl/organizations";
+import { tr } from "./tr/organizations";
+import { ja } from "./ja/organizations";
+import { ko } from "./ko/organizations";
+import { zhCN } from "./zh-CN/organizations";
+import { ar } from "./ar/organizations";
+import { he } from "./he/organizations";
 
 /** Organizations on the hosted pages: account section, organization page, invitations. */
 export const organizations = defineMessages({
@@ -75,7 +87,7 @@ export const organizations = defineMessages({
 
     "organizations.teams.title": "Teams",
     "organizations.teams.none": "No teams yet.",
-    "organizations.teams.members": "{count} members",
+    "organizations.teams.members": "{count, plural, one {# member} other {# members}}",
     "organizations.teams.name": "Team name",
     "organizations.teams.create": "Create team",
     "organizations.teams.remove": "Remove",
@@ -213,7 +225,7 @@ export const organizations = defineMessages({
 
     "organizations.teams.title": "Teams",
     "organizations.teams.none": "Noch keine Teams.",
-    "organizations.teams.members": "{count} Mitglieder",
+    "organizations.teams.members": "{count, plural, one {# Mitglied} other {# Mitglieder}}",
     "organizations.teams.name": "Name des Teams",
     "organizations.teams.create": "Team anlegen",
     "organizations.teams.remove": "Entfernen",
@@ -282,4 +294,17 @@ export const organizations = defineMessages({
     "organizations.error.notRecipient": "Diese Einladung wurde an eine andere E-Mail-Adresse gesendet.",
     "organizations.error.notAllowed": "Ihre Rolle erlaubt das in dieser Organisation nicht.",
   },
+  // Every other locale: ./<locale>/organizations.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

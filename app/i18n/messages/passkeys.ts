@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/passkeys";
+import { es } from "./es/passkeys";
+import { ptBR } from "./pt-BR/passkeys";
+import { it } from "./it/passkeys";
+import { nl } from "./nl/passkeys";
+import { pl } from "./pl/passkeys";
+import { tr } from "./tr/passkeys";
+import { ja } from "./ja/passkeys";
+import { ko } from "./ko/passkeys";
+import { zhCN } from "./zh-CN/passkeys";
+import { ar } from "./ar/passkeys";
+import { he } from "./he/passkeys";
 
 /** Passkeys: the sign-in button and autofill, and the account page's list. */
 export const passkeys = defineMessages({
@@ -65,4 +77,17 @@ export const passkeys = defineMessages({
     "passkeys.account.delete": "{name} löschen",
     "passkeys.account.needsJavaScript": "Zum Hinzufügen eines Passkeys braucht dieser Browser JavaScript.",
   },
+  // Every other locale: ./<locale>/passkeys.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/phone";
+import { es } from "./es/phone";
+import { ptBR } from "./pt-BR/phone";
+import { it } from "./it/phone";
+import { nl } from "./nl/phone";
+import { pl } from "./pl/phone";
+import { tr } from "./tr/phone";
+import { ja } from "./ja/phone";
+import { ko } from "./ko/phone";
+import { zhCN } from "./zh-CN/phone";
+import { ar } from "./ar/phone";
+import { he } from "./he/phone";
 
 /** Phone number sign-in and verification: the hosted pages and the text message with the code. */
 export const phone = defineMessages({
@@ -10,8 +22,9 @@ export const phone = defineMessages({
     "phone.numberHint": "With the country code, like +49 151 23456789.",
     "phone.invalidNumber": "Enter your phone number with its country code, like +49 151 23456789.",
     "phone.sendCode": "Send code",
-    "phone.codeSent": "We sent a code to {phone}. It expires in {minutes} minutes.",
-    "phone.codeSentIfAccount": "If an account uses {phone}, we sent it a code. It expires in {minutes} minutes.",
+    "phone.codeSent": "We sent a code to {phone}. It expires in {minutes, plural, one {# minute} other {# minutes}}.",
+    "phone.codeSentIfAccount":
+      "If an account uses {phone}, we sent it a code. It expires in {minutes, plural, one {# minute} other {# minutes}}.",
     "phone.code": "Code",
     "phone.codeFormat": "Enter the {length}-digit code from the text message.",
     "phone.verify": "Sign in",
@@ -25,7 +38,8 @@ export const phone = defineMessages({
     "phone.rateLimited": "Too many attempts. Wait a minute, then try again.",
     "phone.failed": "We could not complete that. Please try again.",
     "phone.backToSignIn": "Back to sign in",
-    "phone.sms.code": "{code} is your {tenant} code. It expires in {minutes} minutes. Do not share it.",
+    "phone.sms.code":
+      "{code} is your {tenant} code. It expires in {minutes, plural, one {# minute} other {# minutes}}. Do not share it.",
     "phone.account.title": "Phone number",
     "phone.account.none": "No phone number yet.",
     "phone.account.verified": "Verified",
@@ -46,9 +60,10 @@ export const phone = defineMessages({
     "phone.numberHint": "Mit Ländervorwahl, z. B. +49 151 23456789.",
     "phone.invalidNumber": "Geben Sie Ihre Telefonnummer mit Ländervorwahl ein, z. B. +49 151 23456789.",
     "phone.sendCode": "Code senden",
-    "phone.codeSent": "Wir haben einen Code an {phone} gesendet. Er ist {minutes} Minuten gültig.",
+    "phone.codeSent":
+      "Wir haben einen Code an {phone} gesendet. Er ist {minutes, plural, one {# Minute} other {# Minuten}} gültig.",
     "phone.codeSentIfAccount":
-      "Falls ein Konto {phone} verwendet, haben wir einen Code dorthin gesendet. Er ist {minutes} Minuten gültig.",
+      "Falls ein Konto {phone} verwendet, haben wir einen Code dorthin gesendet. Er ist {minutes, plural, one {# Minute} other {# Minuten}} gültig.",
     "phone.code": "Code",
     "phone.codeFormat": "Geben Sie den {length}-stelligen Code aus der SMS ein.",
     "phone.verify": "Anmelden",
@@ -62,7 +77,8 @@ export const phone = defineMessages({
     "phone.rateLimited": "Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.",
     "phone.failed": "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
     "phone.backToSignIn": "Zurück zur Anmeldung",
-    "phone.sms.code": "{code} ist Ihr Code für {tenant}. Er ist {minutes} Minuten gültig. Geben Sie ihn nicht weiter.",
+    "phone.sms.code":
+      "{code} ist Ihr Code für {tenant}. Er ist {minutes, plural, one {# Minute} other {# Minuten}} gültig. Geben Sie ihn nicht weiter.",
     "phone.account.title": "Telefonnummer",
     "phone.account.none": "Noch keine Telefonnummer.",
     "phone.account.verified": "Bestätigt",
@@ -75,4 +91,17 @@ export const phone = defineMessages({
     "phone.account.inUse": "Ein anderes Konto verwendet diese Telefonnummer bereits.",
     "phone.account.back": "Zurück zu Ihrem Konto",
   },
+  // Every other locale: ./<locale>/phone.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/privacy";
+import { es } from "./es/privacy";
+import { ptBR } from "./pt-BR/privacy";
+import { it } from "./it/privacy";
+import { nl } from "./nl/privacy";
+import { pl } from "./pl/privacy";
+import { tr } from "./tr/privacy";
+import { ja } from "./ja/privacy";
+import { ko } from "./ko/privacy";
+import { zhCN } from "./zh-CN/privacy";
+import { ar } from "./ar/privacy";
+import { he } from "./he/privacy";
 
 /** "Your data" on the hosted account page: download it, delete the account (app/privacy). */
 export const privacy = defineMessages({
@@ -46,4 +58,17 @@ export const privacy = defineMessages({
     "privacy.error.reauthenticate":
       "Zu Ihrer Sicherheit: Melden Sie sich ab und wieder an und löschen Sie Ihr Konto dann innerhalb eines Tages.",
   },
+  // Every other locale: ./<locale>/privacy.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/sessions";
+import { es } from "./es/sessions";
+import { ptBR } from "./pt-BR/sessions";
+import { it } from "./it/sessions";
+import { nl } from "./nl/sessions";
+import { pl } from "./pl/sessions";
+import { tr } from "./tr/sessions";
+import { ja } from "./ja/sessions";
+import { ko } from "./ko/sessions";
+import { zhCN } from "./zh-CN/sessions";
+import { ar } from "./ar/sessions";
+import { he } from "./he/sessions";
 
 /** Several accounts signed in on one browser (multi-session) on the hosted account and sign-in pages. */
 export const sessions = defineMessages({
@@ -12,7 +24,8 @@ export const sessions = defineMessages({
     "sessions.signOut": "Sign out",
     "sessions.signOutOf": "Sign out of {email}",
     "sessions.addAccount": "Add another account",
-    "sessions.limitReached": "At most {maximum} accounts can be signed in on one browser.",
+    "sessions.limitReached":
+      "At most {maximum, plural, one {# account} other {# accounts}} can be signed in on one browser.",
     "sessions.addingTitle": "Add another account",
     "sessions.addingText": "You stay signed in to your current account; switch between them on your account page.",
     "sessions.backToAccount": "Back to your account",
@@ -37,4 +50,17 @@ export const sessions = defineMessages({
     "sessions.failed": "Konto konnte nicht gewechselt werden",
     "sessions.error.notSignedIn": "Dieses Konto ist in diesem Browser nicht mehr angemeldet.",
   },
+  // Every other locale: ./<locale>/sessions.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/sign-in-protection";
+import { es } from "./es/sign-in-protection";
+import { ptBR } from "./pt-BR/sign-in-protection";
+import { it } from "./it/sign-in-protection";
+import { nl } from "./nl/sign-in-protection";
+import { pl } from "./pl/sign-in-protection";
+import { tr } from "./tr/sign-in-protection";
+import { ja } from "./ja/sign-in-protection";
+import { ko } from "./ko/sign-in-protection";
+import { zhCN } from "./zh-CN/sign-in-protection";
+import { ar } from "./ar/sign-in-protection";
+import { he } from "./he/sign-in-protection";
 
 /**
  * Sign-in protections (app/auth/account-throttle*.ts, enumeration protection): the hosted pages'
@@ -7,7 +19,7 @@ import { defineMessages } from "../define";
 export const signInProtection = defineMessages({
   en: {
     "signInProtection.throttled":
-      "Too many attempts for this account. Try again in {seconds} seconds or sign in with a link.",
+      "Too many attempts for this account. Try again in {seconds, plural, one {# second} other {# seconds}} or sign in with a link.",
     "signInProtection.locked":
       "Too many failed attempts for this account: password sign-in is paused. Sign in with a link or a code, or reset your password.",
     "signInProtection.otherWays": "Other ways in:",
@@ -20,7 +32,7 @@ export const signInProtection = defineMessages({
     "emails.accountThrottled.preview": "Someone tried to sign in to your account with a wrong password or code.",
     "emails.accountThrottled.heading": "Failed sign-in attempts",
     "emails.accountThrottled.body":
-      "There were {failures} failed attempts to sign in to your {product} account ({email}) with a wrong password or code. We now slow further attempts down.",
+      "There {failures, plural, one {was # failed attempt} other {were # failed attempts}} to sign in to your {product} account ({email}) with a wrong password or code. We now slow further attempts down.",
     "emails.accountThrottled.notYou":
       "If this was not you, your password still protects your account. To be safe, choose a new one; signing in with a link or a code always works.",
     "emails.accountThrottled.button": "Reset your password",
@@ -36,7 +48,7 @@ export const signInProtection = defineMessages({
   },
   de: {
     "signInProtection.throttled":
-      "Zu viele Versuche für dieses Konto. Versuchen Sie es in {seconds} Sekunden erneut oder melden Sie sich mit einem Link an.",
+      "Zu viele Versuche für dieses Konto. Versuchen Sie es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut oder melden Sie sich mit einem Link an.",
     "signInProtection.locked":
       "Zu viele fehlgeschlagene Versuche für dieses Konto: Die Anmeldung mit Passwort ist pausiert. Melden Sie sich mit einem Link oder einem Code an oder setzen Sie Ihr Passwort zurück.",
     "signInProtection.otherWays": "Andere Wege zur Anmeldung:",
@@ -64,4 +76,17 @@ export const signInProtection = defineMessages({
       "Falls Sie das waren, melden Sie sich stattdessen an. Falls Sie Ihr Passwort vergessen haben, setzen Sie es zurück. Falls nicht, können Sie diese E-Mail ignorieren.",
     "emails.signUpAttempt.button": "Anmelden",
   },
+  // Every other locale: ./<locale>/sign-in-protection.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/social";
+import { es } from "./es/social";
+import { ptBR } from "./pt-BR/social";
+import { it } from "./it/social";
+import { nl } from "./nl/social";
+import { pl } from "./pl/social";
+import { tr } from "./tr/social";
+import { ja } from "./ja/social";
+import { ko } from "./ko/social";
+import { zhCN } from "./zh-CN/social";
+import { ar } from "./ar/social";
+import { he } from "./he/social";
 
 /** Social and OpenID Connect sign-in: the provider buttons and the page explaining a failed attempt. */
 export const social = defineMessages({
@@ -53,4 +65,17 @@ export const social = defineMessages({
     "social.error.code": "Fehlercode: {code}",
     "social.error.back": "Zurück zur Anmeldung",
   },
+  // Every other locale: ./<locale>/social.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/two-factor";
+import { es } from "./es/two-factor";
+import { ptBR } from "./pt-BR/two-factor";
+import { it } from "./it/two-factor";
+import { nl } from "./nl/two-factor";
+import { pl } from "./pl/two-factor";
+import { tr } from "./tr/two-factor";
+import { ja } from "./ja/two-factor";
+import { ko } from "./ko/two-factor";
+import { zhCN } from "./zh-CN/two-factor";
+import { ar } from "./ar/two-factor";
+import { he } from "./he/two-factor";
 
 /** Two-factor authentication: the sign-in step, the account section and the set-up page. */
 export const twoFactor = defineMessages({
@@ -8,7 +20,7 @@ export const twoFactor = defineMessages({
     "twoFactor.challenge.backupIntro": "Enter one of your backup codes. Each code works once.",
     "twoFactor.challenge.code": "Authentication code",
     "twoFactor.challenge.backupCode": "Backup code",
-    "twoFactor.challenge.trustDevice": "Trust this device for {days} days",
+    "twoFactor.challenge.trustDevice": "Trust this device for {days, plural, one {# day} other {# days}}",
     "twoFactor.challenge.submit": "Verify",
     "twoFactor.challenge.useBackup": "Use a backup code instead",
     "twoFactor.challenge.useTotp": "Use your authenticator app instead",
@@ -63,7 +75,7 @@ export const twoFactor = defineMessages({
     "twoFactor.challenge.backupIntro": "Geben Sie einen Ihrer Backup-Codes ein. Jeder Code funktioniert einmal.",
     "twoFactor.challenge.code": "Bestätigungscode",
     "twoFactor.challenge.backupCode": "Backup-Code",
-    "twoFactor.challenge.trustDevice": "Diesem Gerät {days} Tage lang vertrauen",
+    "twoFactor.challenge.trustDevice": "Diesem Gerät {days, plural, one {# Tag} other {# Tage}} lang vertrauen",
     "twoFactor.challenge.submit": "Bestätigen",
     "twoFactor.challenge.useBackup": "Stattdessen einen Backup-Code verwenden",
     "twoFactor.challenge.useTotp": "Stattdessen die Authenticator-App verwenden",
@@ -116,4 +128,17 @@ export const twoFactor = defineMessages({
     "twoFactor.manage.disable": "Zwei-Faktor-Authentifizierung ausschalten",
     "twoFactor.manage.back": "Zurück zu Ihrem Konto",
   },
+  // Every other locale: ./<locale>/two-factor.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

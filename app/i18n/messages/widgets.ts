@@ -1,4 +1,16 @@
 import { defineMessages } from "../define";
+import { fr } from "./fr/widgets";
+import { es } from "./es/widgets";
+import { ptBR } from "./pt-BR/widgets";
+import { it } from "./it/widgets";
+import { nl } from "./nl/widgets";
+import { pl } from "./pl/widgets";
+import { tr } from "./tr/widgets";
+import { ja } from "./ja/widgets";
+import { ko } from "./ko/widgets";
+import { zhCN } from "./zh-CN/widgets";
+import { ar } from "./ar/widgets";
+import { he } from "./he/widgets";
 
 /** The widgets' demo page (/t/:tenant/embed). The widgets carry their own copy (widgets/). */
 export const widgets = defineMessages({
@@ -41,4 +53,17 @@ export const widgets = defineMessages({
       "Füge den Origin deiner Seite zu den vertrauenswürdigen Origins des Mandanten hinzu (Einstellungen): Das schaltet auch die „Bearer tokens“ ein, die der Token-Modus (Standard) braucht. Diese Seite zeigt die Widgets im Cookie-Modus, weil sie auf Portico selbst läuft.",
     "embed.docs": "Alle Attribute, Events, Parts und CSS-Variablen: docs/widgets.md.",
   },
+  // Every other locale: ./<locale>/widgets.ts.
+  fr,
+  es,
+  "pt-BR": ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ja,
+  ko,
+  "zh-CN": zhCN,
+  ar,
+  he,
 });

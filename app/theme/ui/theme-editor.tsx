@@ -20,6 +20,7 @@ import {
   type Theme,
 } from "~/theme/theme";
 import { ColorField, CopyCard, ImageInput, TextArea } from "./editor-fields";
+import { LanguageFields } from "./language-fields";
 import { ThemeHistory } from "./theme-history";
 import { ThemePreview } from "./theme-preview";
 import { useUnsavedChangesGuard } from "~/components/unsaved-changes";
@@ -267,34 +268,7 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
 
             <Card title="Languages">
               <div className="flex flex-col gap-4">
-                <SelectField
-                  label="Default language"
-                  value={theme.locale.default}
-                  options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
-                  onChange={(event) => update("locale.default", event.target.value)}
-                  error={errors["locale.default"]}
-                />
-                {LOCALES.map((locale) => (
-                  <CheckboxField
-                    key={locale}
-                    label={`Offer ${LOCALE_NAMES[locale]}`}
-                    checked={theme.locale.offered.includes(locale)}
-                    onChange={(event) =>
-                      update(
-                        "locale.offered",
-                        event.target.checked
-                          ? [...theme.locale.offered, locale]
-                          : theme.locale.offered.filter((offered) => offered !== locale),
-                      )
-                    }
-                    error={locale === LOCALES[0] ? errors["locale.offered"] : undefined}
-                  />
-                ))}
-                <CheckboxField
-                  label="Use the language the browser asks for, when offered"
-                  checked={theme.locale.followBrowser}
-                  onChange={(event) => update("locale.followBrowser", event.target.checked)}
-                />
+                <LanguageFields theme={theme} errors={errors} update={update} />
                 <CheckboxField
                   label={`Show “Powered by ${loaded.appName}”`}
                   checked={theme.showPoweredBy}

@@ -1,32 +1,49 @@
 /**
- * The widgets' own copy, English and German like the hosted pages (English built in from
- * messages.en.ts, German in messages.de.ts, loaded on demand). Kept here rather than imported from app/i18n so the
- * module stays within its size budget.
+ * The widgets' own copy in the same languages as the hosted pages, one module per locale in
+ * messages/, each loaded on demand (English too) so the initial module stays within its size
+ * budget. Kept here rather than imported from app/i18n for the same reason; the tag matching
+ * mirrors app/i18n/locales.ts `localeForTag` (decision 0027).
  */
-import { en, type MessageKey } from "./messages.en";
+import type { MessageKey } from "./messages/en";
 
 export type { MessageKey };
 
-const LOCALES = ["en", "de"] as const;
+const LOCALES = ["en", "de", "fr", "es", "pt-BR", "it", "nl", "pl", "tr", "ja", "ko", "zh-CN", "ar", "he"] as const;
 export type WidgetLocale = (typeof LOCALES)[number];
-const loaded: Partial<Record<WidgetLocale, Record<MessageKey, string>>> = { en };
+const loaded: Partial<Record<WidgetLocale, Record<MessageKey, string>>> = {};
 
-/** Loads a locale's copy (English is built in); resolves once `translate` can use it. */
+/** Loads a locale's copy; resolves once `translate` can use it. */
 export async function loadLocale(locale: WidgetLocale): Promise<void> {
-  if (locale === "de" && !loaded.de) loaded.de = (await import("./messages.de")).de;
+  loaded[locale] ??= ((await import(`./messages/${locale}.ts`)) as { messages: Record<MessageKey, string> }).messages;
+}
+
+/** The shipped locale a language tag means ("pt-PT" → pt-BR); none for Traditional Chinese. */
+function localeFor(tag: string | undefined): WidgetLocale | undefined {
+  const lower = tag?.toLowerCase() ?? "";
+  if (!lower || /^zh-(hant|tw|hk|mo)/.test(lower)) return undefined;
+  const primary = lower.split("-")[0] === "iw" ? "he" : lower.split("-")[0];
+  return (
+    LOCALES.find((locale) => locale.toLowerCase() === lower) ??
+    LOCALES.find((locale) => locale.toLowerCase().split("-")[0] === primary)
+  );
 }
 
 /** The element's `lang`, else the page's, else the browser's; English when none is offered. */
 export function pickWidgetLocale(element: HTMLElement, offered?: readonly string[]): WidgetLocale {
-  const candidates = [element.lang, document.documentElement.lang, ...navigator.languages];
-  for (const candidate of candidates) {
-    const language = candidate?.toLowerCase().split("-")[0];
-    if (language && (LOCALES as readonly string[]).includes(language) && (!offered || offered.includes(language)))
-      return language as WidgetLocale;
+  for (const candidate of [element.lang, document.documentElement.lang, ...navigator.languages]) {
+    const locale = localeFor(candidate);
+    if (locale && (!offered || offered.includes(locale))) return locale;
   }
   return "en";
 }
 
+/** Arabic and Hebrew are written right to left; the element's host takes this as its `dir`. */
+export function widgetDirection(locale: WidgetLocale): "ltr" | "rtl" {
+  return locale === "ar" || locale === "he" ? "rtl" : "ltr";
+}
+
+/** The key's text in a loaded locale, else English once loaded; empty before any copy arrives. */
 export function translate(locale: WidgetLocale, key: MessageKey, params: Record<string, string> = {}): string {
-  return (loaded[locale] ?? en)[key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "");
+  const template = (loaded[locale] ?? loaded.en)?.[key] ?? "";
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "");
 }

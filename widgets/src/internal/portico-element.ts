@@ -2,7 +2,14 @@ import { LitElement, type PropertyValues } from "lit";
 import type { PublicTenantConfig } from "~/auth-methods/public-config";
 import type { Theme } from "~/theme/theme";
 import { type AuthMode, PorticoError, type TokenStorage } from "./client";
-import { loadLocale, type MessageKey, pickWidgetLocale, translate, type WidgetLocale } from "./messages";
+import {
+  loadLocale,
+  type MessageKey,
+  pickWidgetLocale,
+  translate,
+  widgetDirection,
+  type WidgetLocale,
+} from "./messages";
 import { emit } from "../events";
 import { type SessionState, type SessionStore, sessionStore } from "./session";
 import { themeStyleSheet } from "./styles";
@@ -79,6 +86,9 @@ export class PorticoElement extends LitElement {
     void loadLocale(locale)
       .then(() => {
         this.locale = locale;
+        // The host's own direction, so the shadow tree lays out right to left in Arabic and Hebrew.
+        this.dir = widgetDirection(locale);
+        this.requestUpdate();
       })
       .catch(() => undefined);
   }

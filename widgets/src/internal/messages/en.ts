@@ -1,5 +1,5 @@
-/** The widgets' English copy, built in; its keys are every locale's keys. */
-export const en = {
+/** The widgets' English copy; its keys are every locale's keys (the other files type against it). */
+export const messages = {
   signInTitle: "Sign in",
   signUpTitle: "Create your account",
   forgotTitle: "Reset your password",
@@ -70,4 +70,4 @@ export const en = {
   accountDeleted: "Your account was deleted.",
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof messages;

@@ -1,7 +1,7 @@
-import type { MessageKey } from "./messages.en";
+import type { MessageKey } from "./en";
 
 /** German copy, loaded only when a widget renders in German. */
-export const de: Record<MessageKey, string> = {
+export const messages: Record<MessageKey, string> = {
   signInTitle: "Anmelden",
   signUpTitle: "Konto erstellen",
   forgotTitle: "Passwort zurücksetzen",

@@ -1,0 +1,40 @@
+/** phone in es; keys and placeholders as in ../phone.ts. */
+export const es = {
+  "phone.link": "Usar tu número de teléfono",
+  "phone.title": "Iniciar sesión con tu teléfono",
+  "phone.intro": "Te enviaremos un código por SMS para iniciar sesión.",
+  "phone.number": "Número de teléfono",
+  "phone.numberHint": "Con el prefijo del país, como +34 612 34 56 78.",
+  "phone.invalidNumber": "Introduce tu número de teléfono con el prefijo del país, como +34 612 34 56 78.",
+  "phone.sendCode": "Enviar código",
+  "phone.codeSent":
+    "Hemos enviado un código al {phone}. Caduca en {minutes, plural, one {# minuto} other {# minutos}}.",
+  "phone.codeSentIfAccount":
+    "Si hay una cuenta que usa el {phone}, le hemos enviado un código. Caduca en {minutes, plural, one {# minuto} other {# minutos}}.",
+  "phone.code": "Código",
+  "phone.codeFormat": "Introduce el código de {length} dígitos del SMS.",
+  "phone.verify": "Iniciar sesión",
+  "phone.wrongCode": "Ese código no es correcto. Revisa el SMS e inténtalo de nuevo.",
+  "phone.codeExpired": "Ese código ha caducado. Envía uno nuevo.",
+  "phone.tooManyAttempts": "Demasiados códigos incorrectos. Envía uno nuevo.",
+  "phone.noAccount":
+    "Ninguna cuenta usa este número de teléfono. Inicia sesión de otra forma y añade tu número en la página de tu cuenta.",
+  "phone.otherNumber": "Usar otro número",
+  "phone.resend": "Enviar un código nuevo",
+  "phone.rateLimited": "Demasiados intentos. Espera un minuto y vuelve a intentarlo.",
+  "phone.failed": "No hemos podido completar la acción. Inténtalo de nuevo.",
+  "phone.backToSignIn": "Volver a iniciar sesión",
+  "phone.sms.code":
+    "{code} es tu código de {tenant}. Caduca en {minutes, plural, one {# minuto} other {# minutos}}. No lo compartas.",
+  "phone.account.title": "Número de teléfono",
+  "phone.account.none": "Aún no hay número de teléfono.",
+  "phone.account.verified": "Verificado",
+  "phone.account.add": "Añadir un número de teléfono",
+  "phone.account.change": "Cambiar el número de teléfono",
+  "phone.account.manage": "Ajustes del número de teléfono",
+  "phone.account.intro": "Enviaremos un código por SMS al número para comprobar que es tuyo.",
+  "phone.account.verify": "Verificar número",
+  "phone.account.saved": "Tu número de teléfono {phone} está verificado.",
+  "phone.account.inUse": "Otra cuenta ya usa este número de teléfono.",
+  "phone.account.back": "Volver a tu cuenta",
+};

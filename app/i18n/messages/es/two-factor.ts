@@ -1,0 +1,61 @@
+/** two-factor in es; keys and placeholders as in ../two-factor.ts. */
+export const es = {
+  "twoFactor.challenge.title": "Autenticación en dos pasos",
+  "twoFactor.challenge.totpIntro": "Introduce el código de 6 dígitos de tu aplicación de autenticación.",
+  "twoFactor.challenge.backupIntro": "Introduce uno de tus códigos de respaldo. Cada código funciona una sola vez.",
+  "twoFactor.challenge.code": "Código de autenticación",
+  "twoFactor.challenge.backupCode": "Código de respaldo",
+  "twoFactor.challenge.trustDevice": "Confiar en este dispositivo durante {days, plural, one {# día} other {# días}}",
+  "twoFactor.challenge.submit": "Verificar",
+  "twoFactor.challenge.useBackup": "Usar un código de respaldo",
+  "twoFactor.challenge.useTotp": "Usar tu aplicación de autenticación",
+  "twoFactor.challenge.expiredTitle": "Este inicio de sesión ha caducado",
+  "twoFactor.challenge.expiredText":
+    "Se acabó el tiempo para introducir el código, o este inicio de sesión ya había terminado. Vuelve a iniciar sesión para tener otra oportunidad de introducir un código.",
+  "twoFactor.challenge.signInAgain": "Volver a iniciar sesión",
+  "twoFactor.errors.codeRequired": "Introduce el código.",
+  "twoFactor.errors.invalidCode":
+    "Ese código no es correcto. Revisa tu aplicación de autenticación e introduce el código actual.",
+  "twoFactor.errors.invalidBackupCode": "Este código de respaldo no es válido o ya se usó.",
+  "twoFactor.errors.tooManyAttempts":
+    "Demasiados códigos incorrectos en este inicio de sesión. Vuelve a iniciar sesión para intentarlo otra vez.",
+  "twoFactor.errors.locked": "Demasiados códigos incorrectos seguidos. Tu cuenta queda bloqueada durante 15 minutos.",
+  "twoFactor.errors.passwordRequired": "Introduce tu contraseña para confirmar que eres tú.",
+  "twoFactor.errors.wrongPassword": "Esa contraseña no es correcta.",
+  "twoFactor.errors.setupExpired": "La configuración se interrumpió. Empieza de nuevo.",
+  "twoFactor.errors.enforced":
+    "La autenticación en dos pasos es obligatoria para tu cuenta, así que no se puede desactivar.",
+  "twoFactor.account.title": "Autenticación en dos pasos",
+  "twoFactor.account.on":
+    "Activada: al iniciar sesión con tu contraseña también se pide un código de tu aplicación de autenticación.",
+  "twoFactor.account.off": "Desactivada: añade a tu contraseña un código de una aplicación de autenticación.",
+  "twoFactor.account.manage": "Gestionar la autenticación en dos pasos",
+  "twoFactor.account.setUp": "Configurar la autenticación en dos pasos",
+  "twoFactor.setup.title": "Autenticación en dos pasos",
+  "twoFactor.setup.required":
+    "{tenant} exige la autenticación en dos pasos para tu cuenta. Configúrala para continuar.",
+  "twoFactor.setup.intro":
+    "Necesitarás una aplicación de autenticación, como Google Authenticator, 1Password o Microsoft Authenticator.",
+  "twoFactor.setup.confirmPassword": "Contraseña",
+  "twoFactor.setup.start": "Continuar",
+  "twoFactor.setup.scan": "Escanea este código QR con tu aplicación de autenticación.",
+  "twoFactor.setup.qrAlt": "Código QR para tu aplicación de autenticación",
+  "twoFactor.setup.secret": "O introduce esta clave manualmente:",
+  "twoFactor.setup.code": "Código de la aplicación",
+  "twoFactor.setup.confirm": "Activar la autenticación en dos pasos",
+  "twoFactor.setup.done": "La autenticación en dos pasos está activada.",
+  "twoFactor.backupCodes.title": "Tus códigos de respaldo",
+  "twoFactor.backupCodes.intro":
+    "Guarda estos códigos en un lugar seguro. Cada uno te permite iniciar sesión una vez si pierdes tu aplicación de autenticación. Solo se muestran ahora.",
+  "twoFactor.backupCodes.download": "Descargar los códigos",
+  "twoFactor.backupCodes.fileHeader": "Códigos de respaldo de {tenant}. Cada código funciona una sola vez.",
+  "twoFactor.backupCodes.continue": "He guardado mis códigos",
+  "twoFactor.manage.on": "La autenticación en dos pasos está activada.",
+  "twoFactor.manage.regenerateTitle": "Nuevos códigos de respaldo",
+  "twoFactor.manage.regenerateText": "Crea 10 códigos nuevos; los anteriores dejan de funcionar.",
+  "twoFactor.manage.regenerate": "Crear nuevos códigos de respaldo",
+  "twoFactor.manage.disableTitle": "Desactivar",
+  "twoFactor.manage.disableText": "Para iniciar sesión solo volverá a hacer falta tu contraseña.",
+  "twoFactor.manage.disable": "Desactivar la autenticación en dos pasos",
+  "twoFactor.manage.back": "Volver a tu cuenta",
+};

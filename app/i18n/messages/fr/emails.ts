@@ -1,0 +1,72 @@
+/** emails in fr; keys and placeholders as in ../emails.ts. */
+export const fr = {
+  "emails.greeting": "Bonjour {name},",
+  "emails.greetingAnonymous": "Bonjour,",
+  "emails.buttonFallback": "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :",
+  "emails.ignore": "Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer cet e-mail.",
+  "emails.footer.sentBy": "Cet e-mail a été envoyé par {product}.",
+  "emails.footer.terms": "Conditions",
+  "emails.footer.privacy": "Confidentialité",
+  "emails.footer.support": "Aide",
+  "emails.logoAlt": "Logo de {product}",
+  "emails.verifyEmail.subject": "Confirmez votre adresse e-mail pour {product}",
+  "emails.verifyEmail.preview": "Confirmez votre adresse e-mail pour terminer la configuration de votre compte.",
+  "emails.verifyEmail.heading": "Confirmez votre adresse e-mail",
+  "emails.verifyEmail.body":
+    "Confirmez que {email} est bien votre adresse e-mail pour terminer la configuration de votre compte {product}.",
+  "emails.verifyEmail.button": "Confirmer l’adresse e-mail",
+  "emails.verifyEmail.expiry": "Le lien expire dans {hours, plural, one {# heure} other {# heures}}.",
+  "emails.resetPassword.subject": "Réinitialisez votre mot de passe {product}",
+  "emails.resetPassword.preview": "Choisissez un nouveau mot de passe pour votre compte.",
+  "emails.resetPassword.heading": "Réinitialisez votre mot de passe",
+  "emails.resetPassword.body":
+    "Quelqu’un a demandé la réinitialisation du mot de passe de votre compte {product} ({email}).",
+  "emails.resetPassword.button": "Choisir un nouveau mot de passe",
+  "emails.resetPassword.expiry":
+    "Le lien ne fonctionne qu’une fois et expire dans {minutes, plural, one {# minute} other {# minutes}}.",
+  "emails.magicLink.subject": "Votre lien de connexion {product}",
+  "emails.magicLink.preview": "Connectez-vous en un clic.",
+  "emails.magicLink.heading": "Se connecter à {product}",
+  "emails.magicLink.body": "Utilisez ce lien pour vous connecter en tant que {email}.",
+  "emails.magicLink.button": "Se connecter",
+  "emails.magicLink.expiry":
+    "Le lien ne fonctionne qu’une fois et expire dans {minutes, plural, one {# minute} other {# minutes}}.",
+  "emails.oneTimeCode.subject": "{code} est votre code {product}",
+  "emails.oneTimeCode.preview": "Votre code de connexion à usage unique.",
+  "emails.oneTimeCode.heading": "Votre code de connexion",
+  "emails.oneTimeCode.body": "Saisissez ce code pour vous connecter en tant que {email} :",
+  "emails.oneTimeCode.expiry":
+    "Le code ne fonctionne qu’une fois et expire dans {minutes, plural, one {# minute} other {# minutes}}. Ne le communiquez jamais à personne.",
+  "emails.organizationInvitation.subject": "{inviter} vous a invité à rejoindre {organization}",
+  "emails.organizationInvitation.preview": "Rejoignez {organization} sur {product}.",
+  "emails.organizationInvitation.heading": "Rejoignez {organization}",
+  "emails.organizationInvitation.body":
+    "{inviter} ({inviterEmail}) vous a invité à rejoindre {organization} sur {product}.",
+  "emails.organizationInvitation.button": "Accepter l’invitation",
+  "emails.organizationInvitation.expiry": "L’invitation expire dans {hours, plural, one {# heure} other {# heures}}.",
+  "emails.welcome.subject": "Bienvenue sur {product}",
+  "emails.welcome.preview": "Votre compte est prêt.",
+  "emails.welcome.heading": "Bienvenue sur {product}",
+  "emails.welcome.body":
+    "Votre compte pour {email} est prêt. Vous pouvez le gérer à tout moment depuis la page de votre compte.",
+  "emails.welcome.button": "Ouvrir votre compte",
+  "emails.newSignIn.subject": "Nouvelle connexion à votre compte {product}",
+  "emails.newSignIn.preview": "Nous avons remarqué une connexion depuis un nouvel appareil.",
+  "emails.newSignIn.heading": "Nouvelle connexion depuis un appareil inconnu",
+  "emails.newSignIn.body":
+    "Une connexion à votre compte {product} ({email}) vient d’avoir lieu depuis un appareil que nous n’avions jamais vu.",
+  "emails.newSignIn.when": "Quand",
+  "emails.newSignIn.device": "Appareil",
+  "emails.newSignIn.ip": "Adresse IP",
+  "emails.newSignIn.unknown": "Inconnu",
+  "emails.newSignIn.notYou":
+    "Si c’était vous, il n’y a rien à faire. Sinon, réinitialisez votre mot de passe maintenant : cela déconnecte tous les appareils.",
+  "emails.newSignIn.button": "Réinitialiser votre mot de passe",
+  "emails.passwordChanged.subject": "Votre mot de passe {product} a été modifié",
+  "emails.passwordChanged.preview": "Votre mot de passe vient d’être modifié.",
+  "emails.passwordChanged.heading": "Votre mot de passe a été modifié",
+  "emails.passwordChanged.body": "Le mot de passe de votre compte {product} ({email}) a été modifié le {when}.",
+  "emails.passwordChanged.notYou":
+    "Si vous n’êtes pas à l’origine de cette modification, réinitialisez votre mot de passe maintenant et contactez l’assistance.",
+  "emails.passwordChanged.button": "Réinitialiser votre mot de passe",
+};

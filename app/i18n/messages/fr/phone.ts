@@ -1,0 +1,40 @@
+/** phone in fr; keys and placeholders as in ../phone.ts. */
+export const fr = {
+  "phone.link": "Utiliser votre numéro de téléphone",
+  "phone.title": "Se connecter avec votre téléphone",
+  "phone.intro": "Nous vous enverrons un code par SMS pour vous connecter.",
+  "phone.number": "Numéro de téléphone",
+  "phone.numberHint": "Avec l’indicatif du pays, par exemple +33 6 12 34 56 78.",
+  "phone.invalidNumber": "Saisissez votre numéro de téléphone avec l’indicatif du pays, par exemple +33 6 12 34 56 78.",
+  "phone.sendCode": "Envoyer le code",
+  "phone.codeSent":
+    "Nous avons envoyé un code au {phone}. Il expire dans {minutes, plural, one {# minute} other {# minutes}}.",
+  "phone.codeSentIfAccount":
+    "Si un compte utilise le {phone}, nous lui avons envoyé un code. Il expire dans {minutes, plural, one {# minute} other {# minutes}}.",
+  "phone.code": "Code",
+  "phone.codeFormat": "Saisissez le code à {length} chiffres reçu par SMS.",
+  "phone.verify": "Se connecter",
+  "phone.wrongCode": "Ce code est incorrect. Vérifiez le SMS et réessayez.",
+  "phone.codeExpired": "Ce code a expiré. Demandez-en un nouveau.",
+  "phone.tooManyAttempts": "Trop de codes erronés. Demandez-en un nouveau.",
+  "phone.noAccount":
+    "Aucun compte n’utilise ce numéro de téléphone. Connectez-vous autrement, puis ajoutez votre numéro sur la page de votre compte.",
+  "phone.otherNumber": "Utiliser un autre numéro",
+  "phone.resend": "Envoyer un nouveau code",
+  "phone.rateLimited": "Trop de tentatives. Patientez une minute, puis réessayez.",
+  "phone.failed": "Nous n’avons pas pu effectuer cette action. Veuillez réessayer.",
+  "phone.backToSignIn": "Retour à la connexion",
+  "phone.sms.code":
+    "{code} est votre code {tenant}. Il expire dans {minutes, plural, one {# minute} other {# minutes}}. Ne le communiquez à personne.",
+  "phone.account.title": "Numéro de téléphone",
+  "phone.account.none": "Pas encore de numéro de téléphone.",
+  "phone.account.verified": "Vérifié",
+  "phone.account.add": "Ajouter un numéro de téléphone",
+  "phone.account.change": "Changer de numéro de téléphone",
+  "phone.account.manage": "Paramètres du numéro de téléphone",
+  "phone.account.intro": "Nous enverrons un code par SMS à ce numéro pour vérifier qu’il vous appartient.",
+  "phone.account.verify": "Vérifier le numéro",
+  "phone.account.saved": "Votre numéro de téléphone {phone} est vérifié.",
+  "phone.account.inUse": "Un autre compte utilise déjà ce numéro de téléphone.",
+  "phone.account.back": "Retour à votre compte",
+};

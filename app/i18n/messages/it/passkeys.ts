@@ -1,0 +1,32 @@
+/** passkeys in it; keys and placeholders as in ../passkeys.ts. */
+export const it = {
+  "passkeys.signIn.button": "Accedi con una passkey",
+  "passkeys.signIn.pending": "In attesa della tua passkey…",
+  "passkeys.errors.cancelled":
+    "La richiesta della passkey è stata annullata o è scaduta. Riprova oppure accedi in un altro modo.",
+  "passkeys.errors.unknownPasskey":
+    "Questa passkey non appartiene a un account di {tenant}. Usa una passkey creata qui oppure accedi in un altro modo.",
+  "passkeys.errors.failed": "Non siamo riusciti a verificare questa passkey. Riprova oppure accedi in un altro modo.",
+  "passkeys.errors.expired": "La richiesta della passkey è scaduta. Riprova.",
+  "passkeys.errors.alreadyRegistered": "Questo dispositivo ha già una passkey per il tuo account.",
+  "passkeys.errors.reauthenticate": "Per la tua sicurezza, accedi di nuovo prima di aggiungere una passkey.",
+  "passkeys.errors.unsupported": "Questo browser non supporta le passkey.",
+  "passkeys.errors.nameRequired": "Inserisci un nome per la passkey (massimo 64 caratteri).",
+  "passkeys.errors.notFound": "Questa passkey non esiste più.",
+  "passkeys.account.title": "Passkey",
+  "passkeys.account.intro": "Accedi con l’impronta digitale, il volto o il blocco schermo invece che con una password.",
+  "passkeys.account.none": "Non hai ancora nessuna passkey.",
+  "passkeys.account.add": "Aggiungi una passkey",
+  "passkeys.account.adding": "Segui le istruzioni del browser…",
+  "passkeys.account.added": "Passkey aggiunta.",
+  "passkeys.account.renamed": "Passkey rinominata.",
+  "passkeys.account.deleted": "Passkey eliminata.",
+  "passkeys.account.unnamed": "Passkey",
+  "passkeys.account.created": "Aggiunta il {date}",
+  "passkeys.account.synced": "Passkey sincronizzata",
+  "passkeys.account.deviceBound": "Solo questo dispositivo",
+  "passkeys.account.name": "Nome di {name}",
+  "passkeys.account.rename": "Rinomina",
+  "passkeys.account.delete": "Elimina {name}",
+  "passkeys.account.needsJavaScript": "Per aggiungere una passkey serve JavaScript in questo browser.",
+};

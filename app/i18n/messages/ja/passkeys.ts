@@ -1,0 +1,32 @@
+/** passkeys in ja; keys and placeholders as in ../passkeys.ts. */
+export const ja = {
+  "passkeys.signIn.button": "パスキーでログイン",
+  "passkeys.signIn.pending": "パスキーを待っています…",
+  "passkeys.errors.cancelled":
+    "パスキーのリクエストがキャンセルされたか、タイムアウトしました。もう一度試すか、別の方法でログインしてください。",
+  "passkeys.errors.unknownPasskey":
+    "このパスキーは {tenant} のアカウントのものではありません。ここで作成したパスキーを使うか、別の方法でログインしてください。",
+  "passkeys.errors.failed": "このパスキーを確認できませんでした。もう一度試すか、別の方法でログインしてください。",
+  "passkeys.errors.expired": "パスキーのリクエストの有効期限が切れました。もう一度お試しください。",
+  "passkeys.errors.alreadyRegistered": "このデバイスにはすでにあなたのアカウントのパスキーがあります。",
+  "passkeys.errors.reauthenticate": "セキュリティのため、パスキーを追加する前にもう一度ログインしてください。",
+  "passkeys.errors.unsupported": "このブラウザではパスキーを使用できません。",
+  "passkeys.errors.nameRequired": "パスキーの名前を入力してください（64文字以内）。",
+  "passkeys.errors.notFound": "このパスキーはすでに存在しません。",
+  "passkeys.account.title": "パスキー",
+  "passkeys.account.intro": "パスワードの代わりに、指紋、顔認証、画面ロックでログインできます。",
+  "passkeys.account.none": "パスキーはまだありません。",
+  "passkeys.account.add": "パスキーを追加",
+  "passkeys.account.adding": "ブラウザの案内に従ってください…",
+  "passkeys.account.added": "パスキーを追加しました。",
+  "passkeys.account.renamed": "パスキーの名前を変更しました。",
+  "passkeys.account.deleted": "パスキーを削除しました。",
+  "passkeys.account.unnamed": "パスキー",
+  "passkeys.account.created": "{date} に追加",
+  "passkeys.account.synced": "同期されたパスキー",
+  "passkeys.account.deviceBound": "このデバイスのみ",
+  "passkeys.account.name": "{name} の名前",
+  "passkeys.account.rename": "名前を変更",
+  "passkeys.account.delete": "{name} を削除",
+  "passkeys.account.needsJavaScript": "パスキーを追加するには、このブラウザで JavaScript が必要です。",
+};

@@ -1,0 +1,32 @@
+/** passkeys in ko; keys and placeholders as in ../passkeys.ts. */
+export const ko = {
+  "passkeys.signIn.button": "패스키로 로그인",
+  "passkeys.signIn.pending": "패스키를 기다리는 중…",
+  "passkeys.errors.cancelled":
+    "패스키 요청이 취소되었거나 시간이 초과되었습니다. 다시 시도하거나 다른 방법으로 로그인하세요.",
+  "passkeys.errors.unknownPasskey":
+    "이 패스키는 {tenant}의 계정에 속하지 않습니다. 여기에서 만든 패스키를 사용하거나 다른 방법으로 로그인하세요.",
+  "passkeys.errors.failed": "이 패스키를 확인하지 못했습니다. 다시 시도하거나 다른 방법으로 로그인하세요.",
+  "passkeys.errors.expired": "패스키 요청이 만료되었습니다. 다시 시도하세요.",
+  "passkeys.errors.alreadyRegistered": "이 기기에는 이미 내 계정의 패스키가 있습니다.",
+  "passkeys.errors.reauthenticate": "보안을 위해 패스키를 추가하기 전에 다시 로그인하세요.",
+  "passkeys.errors.unsupported": "이 브라우저에서는 패스키를 사용할 수 없습니다.",
+  "passkeys.errors.nameRequired": "패스키 이름을 입력하세요(최대 64자).",
+  "passkeys.errors.notFound": "해당 패스키가 더 이상 존재하지 않습니다.",
+  "passkeys.account.title": "패스키",
+  "passkeys.account.intro": "비밀번호 대신 지문, 얼굴 또는 화면 잠금으로 로그인하세요.",
+  "passkeys.account.none": "아직 패스키가 없습니다.",
+  "passkeys.account.add": "패스키 추가",
+  "passkeys.account.adding": "브라우저의 안내를 따르세요…",
+  "passkeys.account.added": "패스키가 추가되었습니다.",
+  "passkeys.account.renamed": "패스키 이름이 변경되었습니다.",
+  "passkeys.account.deleted": "패스키가 삭제되었습니다.",
+  "passkeys.account.unnamed": "패스키",
+  "passkeys.account.created": "{date}에 추가됨",
+  "passkeys.account.synced": "동기화된 패스키",
+  "passkeys.account.deviceBound": "이 기기에만 저장",
+  "passkeys.account.name": "{name}의 이름",
+  "passkeys.account.rename": "이름 변경",
+  "passkeys.account.delete": "{name} 삭제",
+  "passkeys.account.needsJavaScript": "패스키를 추가하려면 이 브라우저에서 JavaScript가 필요합니다.",
+};

@@ -1,0 +1,40 @@
+/** phone in nl; keys and placeholders as in ../phone.ts. */
+export const nl = {
+  "phone.link": "Je telefoonnummer gebruiken",
+  "phone.title": "Inloggen met je telefoon",
+  "phone.intro": "We sturen je een sms met een code om in te loggen.",
+  "phone.number": "Telefoonnummer",
+  "phone.numberHint": "Met landnummer, zoals +31 6 12345678.",
+  "phone.invalidNumber": "Vul je telefoonnummer in met landnummer, zoals +31 6 12345678.",
+  "phone.sendCode": "Code versturen",
+  "phone.codeSent":
+    "We hebben een code gestuurd naar {phone}. Die verloopt over {minutes, plural, one {# minuut} other {# minuten}}.",
+  "phone.codeSentIfAccount":
+    "Als een account {phone} gebruikt, hebben we daarheen een code gestuurd. Die verloopt over {minutes, plural, one {# minuut} other {# minuten}}.",
+  "phone.code": "Code",
+  "phone.codeFormat": "Vul de {length}-cijferige code uit de sms in.",
+  "phone.verify": "Inloggen",
+  "phone.wrongCode": "Die code klopt niet. Controleer de sms en probeer het opnieuw.",
+  "phone.codeExpired": "Die code is verlopen. Vraag een nieuwe aan.",
+  "phone.tooManyAttempts": "Te veel verkeerde codes. Vraag een nieuwe aan.",
+  "phone.noAccount":
+    "Geen enkel account gebruikt dit telefoonnummer. Log op een andere manier in en voeg je nummer toe op je accountpagina.",
+  "phone.otherNumber": "Ander nummer gebruiken",
+  "phone.resend": "Nieuwe code versturen",
+  "phone.rateLimited": "Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.",
+  "phone.failed": "Dat is niet gelukt. Probeer het opnieuw.",
+  "phone.backToSignIn": "Terug naar inloggen",
+  "phone.sms.code":
+    "{code} is je code voor {tenant}. Die verloopt over {minutes, plural, one {# minuut} other {# minuten}}. Deel hem met niemand.",
+  "phone.account.title": "Telefoonnummer",
+  "phone.account.none": "Nog geen telefoonnummer.",
+  "phone.account.verified": "Geverifieerd",
+  "phone.account.add": "Telefoonnummer toevoegen",
+  "phone.account.change": "Telefoonnummer wijzigen",
+  "phone.account.manage": "Instellingen telefoonnummer",
+  "phone.account.intro": "We sturen een sms met een code naar het nummer om te controleren dat het van jou is.",
+  "phone.account.verify": "Nummer verifiëren",
+  "phone.account.saved": "Je telefoonnummer {phone} is geverifieerd.",
+  "phone.account.inUse": "Een ander account gebruikt dit telefoonnummer al.",
+  "phone.account.back": "Terug naar je account",
+};

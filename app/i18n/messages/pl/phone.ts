@@ -1,0 +1,40 @@
+/** phone in pl; keys and placeholders as in ../phone.ts. */
+export const pl = {
+  "phone.link": "Użyj numeru telefonu",
+  "phone.title": "Zaloguj się telefonem",
+  "phone.intro": "Wyślemy Ci SMS-em kod do logowania.",
+  "phone.number": "Numer telefonu",
+  "phone.numberHint": "Z numerem kierunkowym kraju, np. +48 512 345 678.",
+  "phone.invalidNumber": "Podaj numer telefonu z numerem kierunkowym kraju, np. +48 512 345 678.",
+  "phone.sendCode": "Wyślij kod",
+  "phone.codeSent":
+    "Wysłaliśmy kod na numer {phone}. Wygaśnie za {minutes, plural, one {# minutę} few {# minuty} many {# minut} other {# minuty}}.",
+  "phone.codeSentIfAccount":
+    "Jeśli jakieś konto używa numeru {phone}, wysłaliśmy na niego kod. Wygaśnie za {minutes, plural, one {# minutę} few {# minuty} many {# minut} other {# minuty}}.",
+  "phone.code": "Kod",
+  "phone.codeFormat": "Wpisz {length}-cyfrowy kod z SMS-a.",
+  "phone.verify": "Zaloguj się",
+  "phone.wrongCode": "Ten kod jest nieprawidłowy. Sprawdź SMS-a i spróbuj ponownie.",
+  "phone.codeExpired": "Ten kod wygasł. Wyślij nowy.",
+  "phone.tooManyAttempts": "Zbyt wiele błędnych kodów. Wyślij nowy.",
+  "phone.noAccount":
+    "Żadne konto nie używa tego numeru telefonu. Zaloguj się w inny sposób, a potem dodaj numer na stronie konta.",
+  "phone.otherNumber": "Użyj innego numeru",
+  "phone.resend": "Wyślij nowy kod",
+  "phone.rateLimited": "Zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.",
+  "phone.failed": "Nie udało się tego wykonać. Spróbuj ponownie.",
+  "phone.backToSignIn": "Wróć do logowania",
+  "phone.sms.code":
+    "{code} to Twój kod do {tenant}. Wygaśnie za {minutes, plural, one {# minutę} few {# minuty} many {# minut} other {# minuty}}. Nikomu go nie podawaj.",
+  "phone.account.title": "Numer telefonu",
+  "phone.account.none": "Nie dodano jeszcze numeru telefonu.",
+  "phone.account.verified": "Zweryfikowany",
+  "phone.account.add": "Dodaj numer telefonu",
+  "phone.account.change": "Zmień numer telefonu",
+  "phone.account.manage": "Ustawienia numeru telefonu",
+  "phone.account.intro": "Wyślemy SMS-em kod na ten numer, aby upewnić się, że należy do Ciebie.",
+  "phone.account.verify": "Zweryfikuj numer",
+  "phone.account.saved": "Twój numer telefonu {phone} został zweryfikowany.",
+  "phone.account.inUse": "Inne konto używa już tego numeru telefonu.",
+  "phone.account.back": "Wróć do konta",
+};

@@ -1,0 +1,61 @@
+/** two-factor in pl; keys and placeholders as in ../two-factor.ts. */
+export const pl = {
+  "twoFactor.challenge.title": "Uwierzytelnianie dwuskładnikowe",
+  "twoFactor.challenge.totpIntro": "Wpisz 6-cyfrowy kod z aplikacji uwierzytelniającej.",
+  "twoFactor.challenge.backupIntro": "Wpisz jeden z kodów zapasowych. Każdy kod działa raz.",
+  "twoFactor.challenge.code": "Kod uwierzytelniający",
+  "twoFactor.challenge.backupCode": "Kod zapasowy",
+  "twoFactor.challenge.trustDevice":
+    "Ufaj temu urządzeniu przez {days, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}",
+  "twoFactor.challenge.submit": "Zweryfikuj",
+  "twoFactor.challenge.useBackup": "Użyj kodu zapasowego",
+  "twoFactor.challenge.useTotp": "Użyj aplikacji uwierzytelniającej",
+  "twoFactor.challenge.expiredTitle": "To logowanie wygasło",
+  "twoFactor.challenge.expiredText":
+    "Czas na wpisanie kodu minął albo to logowanie zostało już zakończone. Zaloguj się ponownie, aby znów wpisać kod.",
+  "twoFactor.challenge.signInAgain": "Zaloguj się ponownie",
+  "twoFactor.errors.codeRequired": "Wpisz kod.",
+  "twoFactor.errors.invalidCode":
+    "Ten kod jest nieprawidłowy. Sprawdź aplikację uwierzytelniającą i wpisz aktualny kod.",
+  "twoFactor.errors.invalidBackupCode": "Ten kod zapasowy jest nieprawidłowy lub został już użyty.",
+  "twoFactor.errors.tooManyAttempts":
+    "Zbyt wiele błędnych kodów przy tym logowaniu. Zaloguj się ponownie, aby spróbować jeszcze raz.",
+  "twoFactor.errors.locked": "Zbyt wiele błędnych kodów z rzędu. Twoje konto jest zablokowane na 15 minut.",
+  "twoFactor.errors.passwordRequired": "Podaj hasło, aby potwierdzić, że to Ty.",
+  "twoFactor.errors.wrongPassword": "To hasło jest nieprawidłowe.",
+  "twoFactor.errors.setupExpired": "Konfiguracja została przerwana. Zacznij od nowa.",
+  "twoFactor.errors.enforced":
+    "Uwierzytelnianie dwuskładnikowe jest wymagane dla Twojego konta, więc nie można go wyłączyć.",
+  "twoFactor.account.title": "Uwierzytelnianie dwuskładnikowe",
+  "twoFactor.account.on": "Włączone: logowanie hasłem wymaga też kodu z aplikacji uwierzytelniającej.",
+  "twoFactor.account.off": "Wyłączone: dodaj do hasła kod z aplikacji uwierzytelniającej.",
+  "twoFactor.account.manage": "Zarządzaj uwierzytelnianiem dwuskładnikowym",
+  "twoFactor.account.setUp": "Skonfiguruj uwierzytelnianie dwuskładnikowe",
+  "twoFactor.setup.title": "Uwierzytelnianie dwuskładnikowe",
+  "twoFactor.setup.required":
+    "{tenant} wymaga uwierzytelniania dwuskładnikowego dla Twojego konta. Skonfiguruj je, aby kontynuować.",
+  "twoFactor.setup.intro":
+    "Potrzebujesz aplikacji uwierzytelniającej, np. Google Authenticator, 1Password lub Microsoft Authenticator.",
+  "twoFactor.setup.confirmPassword": "Hasło",
+  "twoFactor.setup.start": "Dalej",
+  "twoFactor.setup.scan": "Zeskanuj ten kod QR aplikacją uwierzytelniającą.",
+  "twoFactor.setup.qrAlt": "Kod QR dla aplikacji uwierzytelniającej",
+  "twoFactor.setup.secret": "Lub wpisz ten klucz ręcznie:",
+  "twoFactor.setup.code": "Kod z aplikacji",
+  "twoFactor.setup.confirm": "Włącz uwierzytelnianie dwuskładnikowe",
+  "twoFactor.setup.done": "Uwierzytelnianie dwuskładnikowe jest włączone.",
+  "twoFactor.backupCodes.title": "Twoje kody zapasowe",
+  "twoFactor.backupCodes.intro":
+    "Przechowuj te kody w bezpiecznym miejscu. Każdy z nich pozwala zalogować się raz, jeśli stracisz aplikację uwierzytelniającą. Są wyświetlane tylko teraz.",
+  "twoFactor.backupCodes.download": "Pobierz kody",
+  "twoFactor.backupCodes.fileHeader": "Kody zapasowe dla {tenant}. Każdy kod działa raz.",
+  "twoFactor.backupCodes.continue": "Zapisałem kody",
+  "twoFactor.manage.on": "Uwierzytelnianie dwuskładnikowe jest włączone.",
+  "twoFactor.manage.regenerateTitle": "Nowe kody zapasowe",
+  "twoFactor.manage.regenerateText": "Tworzy 10 nowych kodów; stare przestają działać.",
+  "twoFactor.manage.regenerate": "Utwórz nowe kody zapasowe",
+  "twoFactor.manage.disableTitle": "Wyłącz",
+  "twoFactor.manage.disableText": "Logowanie znów będzie wymagać tylko hasła.",
+  "twoFactor.manage.disable": "Wyłącz uwierzytelnianie dwuskładnikowe",
+  "twoFactor.manage.back": "Wróć do konta",
+};

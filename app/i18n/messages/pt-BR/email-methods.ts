@@ -1,0 +1,56 @@
+/** email-methods in pt-BR; keys and placeholders as in ../email-methods.ts. */
+export const ptBR = {
+  "emailMethods.signIn.magicLink": "Enviar um link de login por e-mail",
+  "emailMethods.signIn.emailCode": "Enviar um código por e-mail",
+  "emailMethods.signIn.unverified": "Confirme seu e-mail antes de entrar: abra o link que enviamos para você.",
+  "emailMethods.signIn.resendVerification": "Enviar um novo link de confirmação",
+  "emailMethods.verify.title": "Confirme seu e-mail",
+  "emailMethods.verify.verifiedTitle": "Seu e-mail foi confirmado",
+  "emailMethods.verify.verifiedBody": "Obrigado. Sua conta está pronta.",
+  "emailMethods.verify.continue": "Continuar",
+  "emailMethods.verify.alreadyTitle": "Este link já foi usado",
+  "emailMethods.verify.alreadyBody": "Seu e-mail já está confirmado. Entre para continuar.",
+  "emailMethods.verify.expiredTitle": "Este link expirou",
+  "emailMethods.verify.expiredBody":
+    "Os links de confirmação funcionam por 24 horas. Informe seu e-mail e enviaremos um novo.",
+  "emailMethods.verify.invalidTitle": "Este link não funciona",
+  "emailMethods.verify.invalidBody": "O link está incompleto ou foi alterado. Informe seu e-mail e enviaremos um novo.",
+  "emailMethods.verify.pendingTitle": "Confira sua caixa de entrada",
+  "emailMethods.verify.pendingBody":
+    "Enviamos um link de confirmação para o seu e-mail. Abra-o para terminar de configurar sua conta. Não chegou nada? Envie um novo link.",
+  "emailMethods.verify.sentBody":
+    "Se {email} tiver uma conta que ainda precisa de confirmação, um novo link está a caminho. Ele funciona por 24 horas.",
+  "emailMethods.verify.resend": "Enviar um novo link",
+  "emailMethods.verify.signIn": "Entrar",
+  "emailMethods.account.verified": "Confirmado",
+  "emailMethods.account.unverified": "Ainda não confirmado",
+  "emailMethods.account.resend": "Enviar e-mail de confirmação",
+  "emailMethods.account.sent": "Enviamos um link de confirmação para {email}.",
+  "emailMethods.magicLink.title": "Entrar com um link",
+  "emailMethods.magicLink.subtitle": "Informe seu e-mail e enviaremos um link que faz seu login.",
+  "emailMethods.magicLink.submit": "Enviar um link por e-mail",
+  "emailMethods.magicLink.sentTitle": "Confira sua caixa de entrada",
+  "emailMethods.magicLink.sentBody":
+    "Enviamos um link de login para {email}. Ele funciona uma vez e expira em {minutes, plural, one {# minuto} other {# minutos}}. Você pode fechar esta página.",
+  "emailMethods.magicLink.failedTitle": "Este link de login não funciona mais",
+  "emailMethods.magicLink.failedBody":
+    "Os links de login funcionam uma vez e expiram depois de alguns minutos. Informe seu e-mail para receber um novo.",
+  "emailMethods.magicLink.signUpClosed": "Não há conta para este e-mail, e não é possível criar novas contas aqui.",
+  "emailMethods.backToSignIn": "Voltar para o login",
+  "emailMethods.useAnotherEmail": "Usar outro e-mail",
+  "emailMethods.code.title": "Entrar com um código",
+  "emailMethods.code.subtitle": "Informe seu e-mail e enviaremos um código de uso único.",
+  "emailMethods.code.submitEmail": "Enviar um código por e-mail",
+  "emailMethods.code.enterTitle": "Informe seu código",
+  "emailMethods.code.enterBody":
+    "Se {email} puder entrar aqui, um código de {length} dígitos está a caminho. Ele expira em {minutes, plural, one {# minuto} other {# minutos}}.",
+  "emailMethods.code.label": "Código de uso único",
+  "emailMethods.code.submitCode": "Entrar",
+  "emailMethods.code.wrong":
+    "Esse código não está correto. {remaining, plural, one {Resta # tentativa} other {Restam # tentativas}}.",
+  "emailMethods.code.wrongLast": "Esse código não está correto. Resta 1 tentativa.",
+  "emailMethods.code.tooMany": "Muitos códigos errados. Este código não funciona mais: peça um novo.",
+  "emailMethods.code.expired": "Este código expirou. Peça um novo.",
+  "emailMethods.code.format": "Informe o código de {length} dígitos do e-mail.",
+  "emailMethods.code.startOver": "Receber um novo código",
+};

@@ -1,0 +1,32 @@
+/** passkeys in pt-BR; keys and placeholders as in ../passkeys.ts. */
+export const ptBR = {
+  "passkeys.signIn.button": "Entrar com uma chave de acesso",
+  "passkeys.signIn.pending": "Aguardando sua chave de acesso…",
+  "passkeys.errors.cancelled":
+    "A solicitação da chave de acesso foi cancelada ou expirou. Tente novamente ou entre de outra forma.",
+  "passkeys.errors.unknownPasskey":
+    "Esta chave de acesso não pertence a uma conta em {tenant}. Use uma chave de acesso criada aqui ou entre de outra forma.",
+  "passkeys.errors.failed": "Não conseguimos verificar esta chave de acesso. Tente novamente ou entre de outra forma.",
+  "passkeys.errors.expired": "A solicitação da chave de acesso expirou. Tente novamente.",
+  "passkeys.errors.alreadyRegistered": "Este dispositivo já tem uma chave de acesso para sua conta.",
+  "passkeys.errors.reauthenticate": "Para sua segurança, entre novamente antes de adicionar uma chave de acesso.",
+  "passkeys.errors.unsupported": "Este navegador não pode usar chaves de acesso.",
+  "passkeys.errors.nameRequired": "Informe um nome para a chave de acesso (no máximo 64 caracteres).",
+  "passkeys.errors.notFound": "Essa chave de acesso não existe mais.",
+  "passkeys.account.title": "Chaves de acesso",
+  "passkeys.account.intro": "Entre com sua digital, seu rosto ou o bloqueio de tela em vez de uma senha.",
+  "passkeys.account.none": "Você ainda não tem chaves de acesso.",
+  "passkeys.account.add": "Adicionar uma chave de acesso",
+  "passkeys.account.adding": "Siga as instruções do navegador…",
+  "passkeys.account.added": "Chave de acesso adicionada.",
+  "passkeys.account.renamed": "Chave de acesso renomeada.",
+  "passkeys.account.deleted": "Chave de acesso excluída.",
+  "passkeys.account.unnamed": "Chave de acesso",
+  "passkeys.account.created": "Adicionada em {date}",
+  "passkeys.account.synced": "Chave de acesso sincronizada",
+  "passkeys.account.deviceBound": "Somente este dispositivo",
+  "passkeys.account.name": "Nome de {name}",
+  "passkeys.account.rename": "Renomear",
+  "passkeys.account.delete": "Excluir {name}",
+  "passkeys.account.needsJavaScript": "Para adicionar uma chave de acesso, é preciso JavaScript neste navegador.",
+};

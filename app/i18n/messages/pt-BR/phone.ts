@@ -1,0 +1,40 @@
+/** phone in pt-BR; keys and placeholders as in ../phone.ts. */
+export const ptBR = {
+  "phone.link": "Usar seu número de telefone",
+  "phone.title": "Entrar com seu telefone",
+  "phone.intro": "Enviaremos um código por SMS para você entrar.",
+  "phone.number": "Número de telefone",
+  "phone.numberHint": "Com o código do país, como +55 11 91234-5678.",
+  "phone.invalidNumber": "Informe seu número de telefone com o código do país, como +55 11 91234-5678.",
+  "phone.sendCode": "Enviar código",
+  "phone.codeSent":
+    "Enviamos um código para {phone}. Ele expira em {minutes, plural, one {# minuto} other {# minutos}}.",
+  "phone.codeSentIfAccount":
+    "Se alguma conta usa {phone}, enviamos um código para ela. Ele expira em {minutes, plural, one {# minuto} other {# minutos}}.",
+  "phone.code": "Código",
+  "phone.codeFormat": "Informe o código de {length} dígitos do SMS.",
+  "phone.verify": "Entrar",
+  "phone.wrongCode": "Esse código não está correto. Confira o SMS e tente novamente.",
+  "phone.codeExpired": "Esse código expirou. Envie um novo.",
+  "phone.tooManyAttempts": "Muitos códigos errados. Envie um novo.",
+  "phone.noAccount":
+    "Nenhuma conta usa este número de telefone. Entre de outra forma e depois adicione seu número na página da sua conta.",
+  "phone.otherNumber": "Usar outro número",
+  "phone.resend": "Enviar um novo código",
+  "phone.rateLimited": "Muitas tentativas. Aguarde um minuto e tente novamente.",
+  "phone.failed": "Não foi possível concluir. Tente novamente.",
+  "phone.backToSignIn": "Voltar para o login",
+  "phone.sms.code":
+    "{code} é seu código de {tenant}. Ele expira em {minutes, plural, one {# minuto} other {# minutos}}. Não o compartilhe.",
+  "phone.account.title": "Número de telefone",
+  "phone.account.none": "Nenhum número de telefone ainda.",
+  "phone.account.verified": "Verificado",
+  "phone.account.add": "Adicionar um número de telefone",
+  "phone.account.change": "Alterar número de telefone",
+  "phone.account.manage": "Configurações do número de telefone",
+  "phone.account.intro": "Enviaremos um código por SMS para o número para confirmar que ele é seu.",
+  "phone.account.verify": "Verificar número",
+  "phone.account.saved": "Seu número de telefone {phone} foi verificado.",
+  "phone.account.inUse": "Outra conta já usa este número de telefone.",
+  "phone.account.back": "Voltar para sua conta",
+};

@@ -1,0 +1,32 @@
+/** passkeys in tr; keys and placeholders as in ../passkeys.ts. */
+export const tr = {
+  "passkeys.signIn.button": "Geçiş anahtarıyla giriş yap",
+  "passkeys.signIn.pending": "Geçiş anahtarınız bekleniyor…",
+  "passkeys.errors.cancelled":
+    "Geçiş anahtarı isteği iptal edildi veya zaman aşımına uğradı. Tekrar deneyin ya da başka bir yolla giriş yapın.",
+  "passkeys.errors.unknownPasskey":
+    "Bu geçiş anahtarı {tenant} üzerindeki bir hesaba ait değil. Burada oluşturduğunuz bir geçiş anahtarını kullanın ya da başka bir yolla giriş yapın.",
+  "passkeys.errors.failed": "Bu geçiş anahtarını doğrulayamadık. Tekrar deneyin ya da başka bir yolla giriş yapın.",
+  "passkeys.errors.expired": "Geçiş anahtarı isteğinin süresi doldu. Tekrar deneyin.",
+  "passkeys.errors.alreadyRegistered": "Bu cihazda hesabınız için zaten bir geçiş anahtarı var.",
+  "passkeys.errors.reauthenticate": "Güvenliğiniz için geçiş anahtarı eklemeden önce tekrar giriş yapın.",
+  "passkeys.errors.unsupported": "Bu tarayıcı geçiş anahtarlarını kullanamıyor.",
+  "passkeys.errors.nameRequired": "Geçiş anahtarı için bir ad girin (en fazla 64 karakter).",
+  "passkeys.errors.notFound": "Bu geçiş anahtarı artık mevcut değil.",
+  "passkeys.account.title": "Geçiş anahtarları",
+  "passkeys.account.intro": "Şifre yerine parmak iziniz, yüzünüz veya ekran kilidinizle giriş yapın.",
+  "passkeys.account.none": "Henüz geçiş anahtarınız yok.",
+  "passkeys.account.add": "Geçiş anahtarı ekle",
+  "passkeys.account.adding": "Tarayıcınızın yönergelerini izleyin…",
+  "passkeys.account.added": "Geçiş anahtarı eklendi.",
+  "passkeys.account.renamed": "Geçiş anahtarının adı değiştirildi.",
+  "passkeys.account.deleted": "Geçiş anahtarı silindi.",
+  "passkeys.account.unnamed": "Geçiş anahtarı",
+  "passkeys.account.created": "{date} tarihinde eklendi",
+  "passkeys.account.synced": "Eşitlenen geçiş anahtarı",
+  "passkeys.account.deviceBound": "Yalnızca bu cihaz",
+  "passkeys.account.name": "{name} adı",
+  "passkeys.account.rename": "Yeniden adlandır",
+  "passkeys.account.delete": "{name} öğesini sil",
+  "passkeys.account.needsJavaScript": "Geçiş anahtarı eklemek için bu tarayıcıda JavaScript gerekir.",
+};

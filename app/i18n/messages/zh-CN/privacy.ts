@@ -1,0 +1,20 @@
+/** privacy in zh-CN; keys and placeholders as in ../privacy.ts. */
+export const zhCN = {
+  "privacy.title": "您的数据",
+  "privacy.intro": "以 JSON 文件下载我们保存的与您有关的全部信息，或删除您的账号及其所属数据。",
+  "privacy.download": "下载我的数据",
+  "privacy.delete": "删除我的账号",
+  "privacy.deleteTitle": "删除您的账号",
+  "privacy.deleteWarning": "这将删除 {email} 及其登录方式、通行密钥、会话和组织成员身份。此操作无法撤销。",
+  "privacy.deletePassword": "您的密码",
+  "privacy.deletePasswordHint": "用于确认是您本人。",
+  "privacy.deleteFresh": "您最近刚登录过，因此无需输入密码。",
+  "privacy.deleteConfirm": "我了解我的账号将被永久删除",
+  "privacy.deleteSubmit": "删除我的账号",
+  "privacy.deleteCancel": "保留我的账号",
+  "privacy.deleted": "您的账号已删除。",
+  "privacy.deletedText": "您的账号及其所属数据已被删除。您可以关闭此页面。",
+  "privacy.error.confirm": "请勾选复选框以确认。",
+  "privacy.error.password": "密码不正确。",
+  "privacy.error.reauthenticate": "为了您的安全，请退出登录后重新登录，然后在一天内删除您的账号。",
+};
