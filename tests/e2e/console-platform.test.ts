@@ -3,7 +3,7 @@
  * list, creating and cloning tenants, environments (diff and promote), disable/enable, delete.
  */
 import type { Page } from "@playwright/test";
-import { baseURL, createTenant, expectFieldError, withControlDb } from "./fixtures";
+import { baseURL, createTenant, expectFieldError, publishTheme, withControlDb } from "./fixtures";
 import { expect, PASSWORD, platformMailLink, test, uniqueSlug, VERIFY_LINK } from "./console-fixtures";
 
 // Every test starts a tenant or two with the CLI; on a busy two-core machine that takes a while.
@@ -139,24 +139,12 @@ test("slug and name errors are shown on their field and create nothing", async (
   expect(await response.text()).not.toMatch(/at \S+:\d+:\d+/);
 });
 
-/** Publishes a theme for the tenant as the console's editor would. */
-async function publishTheme(slug: string, productName: string) {
-  await withControlDb(`
-    const { ThemeService } = await import("./app/theme/themes.server.ts");
-    const { AuditLog } = await import("./app/audit/audit.server.ts");
-    const themes = new ThemeService(storage, new AuditLog(storage), { changes });
-    const tenant = await tenants.getBySlug(${JSON.stringify(slug)});
-    const actor = { tenantId: tenant.id, actor: { type: "system", label: "test" } };
-    const published = await themes.publish(tenant.id, { productName: ${JSON.stringify(productName)} }, actor);
-    if (!published.ok) throw new Error(JSON.stringify(published.errors));`);
-}
-
 test("clone copies the configuration and the published theme into a new tenant I own", async ({
   page,
   ownedTenant,
 }) => {
   await setSessionLifetime(ownedTenant.slug, 86_400);
-  await publishTheme(ownedTenant.slug, "Cloned Look");
+  await publishTheme(ownedTenant.id, { productName: "Cloned Look" });
   await page.goto("/admin");
   await page.getByRole("link", { name: `Clone ${ownedTenant.name}` }).click();
   await expect(page.getByLabel("Copy configuration from")).toHaveValue(ownedTenant.slug);
@@ -195,7 +183,7 @@ test("environments: a diff in words, then promote (after typing its slug) copies
   await withControlDb(
     `await tenants.updateConfig(${JSON.stringify(ownedTenant.slug)}, { session: { expiresIn: 86400 }, signInProtection: { enumerationProtection: true } });`,
   );
-  await publishTheme(ownedTenant.slug, "Staging Look");
+  await publishTheme(ownedTenant.id, { productName: "Staging Look" });
 
   await page.goto(`/admin/${ownedTenant.slug}/environments`);
   await page.getByLabel("Compare with").selectOption({ label: "Production Env (production)" });
