@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getPortico } from "~/context.server";
+import { sessionsChanged } from "~/sessions/session-cache.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { parseInput, requireUserRow, UserError, type UserActor } from "./user-errors.server";
 import { UserRef } from "./user-input";
@@ -24,9 +25,9 @@ export async function resetTwoFactor(live: LiveTenant, who: UserActor, input: { 
   const { userId } = parseInput(UserRef, input);
   const user = await requireUserRow(live.db, userId);
   const { count: secretsRemoved } = await live.db.twoFactor.deleteMany({ where: { userId: user.id } });
-  const { internalAdapter } = await live.auth.$context;
-  // Through better-auth, so its cached sessions stop saying two-factor is on.
-  await internalAdapter.updateUser(user.id, { twoFactorEnabled: false });
+  // With Prisma: better-auth drops the field when the tenant has two-factor turned off now.
+  await live.db.user.update({ where: { id: user.id }, data: { twoFactorEnabled: false, updatedAt: new Date() } });
+  sessionsChanged({ tenantId: live.tenant.id, userId: user.id });
   const sessionsRevoked = await endSessions(live, user.id);
   await getPortico().audit.record({
     ...who,
