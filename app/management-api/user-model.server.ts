@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TenantDb } from "~/db/clients.server";
-import { isBanActive, USER_SELECT } from "~/users/search.server";
+import { isBanActive, USER_SELECT, type StoredUser } from "~/users/search.server";
 import { UserError } from "~/users/user-errors.server";
 import { Id, parseMetadata, Timestamp } from "./common.server";
 import { ApiError, notFound } from "./errors.server";
@@ -43,25 +43,7 @@ export const SessionSchema = z
   })
   .meta({ id: "Session" });
 
-type UserRow = {
-  id: string;
-  email: string;
-  name: string;
-  emailVerified: boolean;
-  image: string | null;
-  username: string | null;
-  externalId: string | null;
-  publicMetadata: string | null;
-  privateMetadata: string | null;
-  banned: boolean | null;
-  banReason: string | null;
-  banExpires: Date | null;
-  twoFactorEnabled: boolean | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
-export function toApiUser(row: UserRow) {
+export function toApiUser(row: StoredUser) {
   return {
     ...row,
     banned: isBanActive(row),

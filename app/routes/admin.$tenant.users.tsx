@@ -65,7 +65,17 @@ export default function UsersPage() {
       {bulk?.ok ? <BulkConfirm {...bulk.confirm} cancel={`${location.pathname}${location.search}`} /> : null}
       {bulk && !bulk.ok ? <FormError message={bulk.errors.form} /> : null}
       {users.length === 0 ? (
-        <EmptyState title={filtered ? "No users match" : total === 0 ? "No users yet" : "No more users"}>
+        <EmptyState
+          title={
+            filters.q
+              ? `No users match “${filters.q}”`
+              : filtered
+                ? "No users match these filters"
+                : total === 0
+                  ? "No users yet"
+                  : "No more users"
+          }
+        >
           {filtered ? (
             "Search looks for part of an email address, a name or a username; the filters narrow it further."
           ) : total === 0 ? (

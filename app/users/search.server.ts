@@ -99,7 +99,8 @@ export const USER_SELECT = {
   updatedAt: true,
 } as const;
 
-type StoredUser = {
+/** A user row as stored (before a ban is read as in force or not). */
+export type StoredUser = {
   id: string;
   email: string;
   name: string;

@@ -2,30 +2,19 @@
  * The console's Users section: create, search, ban, sessions, password reset, impersonation,
  * delete; the hosted forgot/reset-password pages; and who may do what.
  */
-import type { Browser, Page } from "@playwright/test";
-import { addMember, expect, PASSWORD, test, uniqueSlug } from "./console-fixtures";
+import type { Page } from "@playwright/test";
+import { addMember, expect, PASSWORD, test, uniqueSlug, userBrowser } from "./console-fixtures";
 import {
   baseURL,
   createTenant,
   expectFieldError,
   fillSignIn,
   latestMailText,
-  randomClientIp,
   signIn,
 } from "./fixtures";
 
 // Each journey spans several browsers and many page loads.
 test.describe.configure({ timeout: 60_000 });
-
-/** A separate browser for the tenant's end user, from its own address (sign-in rate limits are per IP). */
-async function userBrowser(browser: Browser, { javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({
-    baseURL,
-    javaScriptEnabled,
-    extraHTTPHeaders: { "x-forwarded-for": randomClientIp() },
-  });
-  return context.newPage();
-}
 
 /** Opens a user's console page through the search, and returns the user's id. */
 async function openUser(page: Page, slug: string, email: string): Promise<string> {

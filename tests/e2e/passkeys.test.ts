@@ -4,6 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { createTenant, expect, patchTenantConfig, signUp, test, uniqueSlug, withControlDb } from "./fixtures";
+import { addVirtualAuthenticator } from "./second-factors";
 
 // Tenant set-up goes through the CLI (a process per call) on a shared 2-core runner.
 test.describe.configure({ timeout: 90_000 });
@@ -12,22 +13,6 @@ async function tenantWithPasskeys(name: string) {
   const tenant = await createTenant(uniqueSlug("pk"), name);
   await patchTenantConfig(tenant.slug, { authMethods: { passkey: { enabled: true } } });
   return tenant;
-}
-
-/** A platform authenticator that holds discoverable credentials and verifies the user. */
-async function addVirtualAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
-  return { cdp, authenticatorId };
 }
 
 async function registerPasskey(page: Page) {

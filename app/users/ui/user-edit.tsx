@@ -25,7 +25,14 @@ export function ProfileEditor({ user, errors, sent }: { user: EditableUser; erro
   const busy = useNavigation().formData?.get("intent") === "update-profile";
   return (
     <Card title="Edit profile">
-      <Form method="post" className="flex flex-col gap-4" noValidate aria-busy={busy || undefined}>
+      {/* Keyed by the stored values: after a save the fields show what was stored (formatted JSON). */}
+      <Form
+        key={[user.name, user.email, user.emailVerified, user.publicMetadata, user.privateMetadata].join("\u0000")}
+        method="post"
+        className="flex flex-col gap-4"
+        noValidate
+        aria-busy={busy || undefined}
+      >
         <input type="hidden" name="intent" value="update-profile" />
         <FormError message={errors.form} />
         <FormField label="Name" name="name" required maxLength={100} defaultValue={values.name} error={errors.name} />
