@@ -21,6 +21,16 @@ export { expect, PASSWORD, tenantCli, uniqueSlug };
 
 export type PlatformAccount = { name: string; email: string };
 
+/** Opens a user's console page through the search, and returns the user's id. */
+export async function openUser(page: Page, slug: string, email: string): Promise<string> {
+  await page.goto(`/admin/${slug}/users?q=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: email }).click();
+  await expect(page).toHaveURL(/\/users\/[^/?]+$/);
+  const id = /\/users\/([^/?]+)$/.exec(new URL(page.url()).pathname)?.[1];
+  if (!id) throw new Error(`Not on a user page: ${page.url()}`);
+  return id;
+}
+
 /** A separate browser for the tenant's end user, from its own address (sign-in limits are per IP). */
 export async function userBrowser(browser: Browser, { javaScriptEnabled = true } = {}) {
   const context = await browser.newContext({

@@ -3,8 +3,9 @@
  * the email verified, filters kept in the URL, bulk actions on the ticked rows, and the resets
  * of a user's two-factor and passkeys, each proven from the user's side as well.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, PASSWORD, test, uniqueSlug, userBrowser } from "./console-fixtures";
+import { expect, openUser, PASSWORD, test, uniqueSlug, userBrowser } from "./console-fixtures";
 import { baseURL, fillSignIn, patchTenantConfig, signIn, signUp } from "./fixtures";
 import { addVirtualAuthenticator, turnOnTotp, withoutPasskeyAutofill } from "./second-factors";
 
@@ -155,9 +156,11 @@ test("resetting a user's two-factor lets them sign in with the password alone", 
   await fillSignIn(user, { email });
   await expect(user).toHaveURL(new RegExp(`/t/${slug}/two-factor`));
 
-  await page.goto(`/admin/${slug}/users?q=${encodeURIComponent(email)}`);
-  await expect(page.getByRole("table", { name: "Users" }).getByText("2FA")).toBeVisible();
-  await page.getByRole("link", { name: email }).click();
+  await page.goto(`/admin/${slug}/users?twoFactorEnabled=true`);
+  await expect(page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: email })).toContainText(
+    "2FA",
+  );
+  await openUser(page, slug, email);
   const factors = card(page, "Two-factor and passkeys");
   await expect(factors.getByText("On", { exact: true })).toBeVisible();
   await factors.getByText("Reset two-factor…").click();
@@ -187,8 +190,7 @@ test("removing a user's passkeys signs them out, and the passkey no longer signs
   await user.getByRole("button", { name: "Add a passkey" }).click();
   await expect(user.getByText("Passkey added.")).toBeVisible();
 
-  await page.goto(`/admin/${slug}/users?q=${encodeURIComponent(email)}`);
-  await page.getByRole("link", { name: email }).click();
+  await openUser(page, slug, email);
   const factors = card(page, "Two-factor and passkeys");
   await expect(factors.getByText("Passkeys: 1")).toBeVisible();
   await factors.getByText("Remove passkeys…").click();
@@ -258,4 +260,40 @@ test("without JavaScript, the profile form and a confirmed bulk action still wor
   await admin.getByRole("button", { name: "Sign out 1 user" }).click();
   await expect(admin.getByText("1 user signed out everywhere.", { exact: true })).toBeVisible();
   await context.close();
+});
+
+/** No axe violations, and nothing wider than the window (the page never scrolls sideways). */
+async function expectReadable(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
+
+test("the users list with a bulk confirmation and the user page pass axe at 1280 and 390 px", async ({
+  page,
+  ownedTenant,
+}, testInfo) => {
+  const { slug } = ownedTenant;
+  const tag = uniqueSlug("a11y");
+  const ids = [];
+  for (const letter of ["a", "b"])
+    ids.push(await createUser(page, slug, `Axe ${letter}`, `${tag}-${letter}@example.com`));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/admin/${slug}/users?q=${tag}&emailVerified=false`);
+    await page.getByRole("checkbox", { name: "Select all on page" }).check();
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page.getByRole("heading", { name: "Sign out 2 users?" })).toBeVisible();
+    await expectReadable(page);
+    await page.screenshot({ path: testInfo.outputPath(`console-users-${width}.png`), fullPage: true });
+
+    await page.goto(`/admin/${slug}/users/${ids[0]}`);
+    await page.getByLabel("Public metadata").fill("[]");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await expect(page.getByText('Public metadata must be a JSON object, like {"plan": "pro"}.')).toBeVisible();
+    await expectReadable(page);
+    await page.screenshot({ path: testInfo.outputPath(`console-user-${width}.png`), fullPage: true });
+  }
 });

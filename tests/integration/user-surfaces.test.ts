@@ -93,6 +93,12 @@ async function withSecondFactors(user: User) {
     });
 }
 
+/** The id of the "Laptop" passkey withSecondFactors gave the user. */
+async function laptopOf(user: User): Promise<string> {
+  const { db } = await live();
+  return (await db.passkey.findFirstOrThrow({ where: { userId: user.id, name: "Laptop" } })).id;
+}
+
 function formPost(path: string, fields: Record<string, string>) {
   return new Request(`${h.baseUrl}${path}`, {
     method: "POST",
@@ -166,6 +172,14 @@ const ROWS: Row[] = [
     console: (user) => consolePost(user, { intent: "remove-passkeys" }),
     api: (user) => h.api(key, "DELETE", `/users/${user.id}/passkeys`),
     expected: { passkeys: 0, sessions: 0, twoFactorEnabled: true, totpSecrets: 1 },
+    audit: "admin.user.passkeys_removed",
+  },
+  {
+    operation: "remove one passkey",
+    seed: withSecondFactors,
+    console: async (user) => consolePost(user, { intent: "remove-passkeys", passkeyId: await laptopOf(user) }),
+    api: async (user) => h.api(key, "DELETE", `/users/${user.id}/passkeys/${await laptopOf(user)}`),
+    expected: { passkeys: 1, sessions: 0, twoFactorEnabled: true },
     audit: "admin.user.passkeys_removed",
   },
   {

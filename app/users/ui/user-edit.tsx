@@ -145,6 +145,16 @@ export function SecondFactors({
                     ({passkey.deviceType === "multiDevice" ? "synced" : "this device only"}
                     {passkey.added ? `, added ${passkey.added}` : ""})
                   </span>
+                  {passkeys.length > 1 ? (
+                    <ConfirmedReset
+                      intent="remove-passkeys"
+                      hidden={{ passkeyId: passkey.id }}
+                      open={`Remove ${passkey.name || "this passkey"}…`}
+                      confirmLabel={`Yes, remove ${passkey.name || "this passkey"}`}
+                    >
+                      Removes this passkey of {email} and signs them out everywhere; their other passkeys stay.
+                    </ConfirmedReset>
+                  ) : null}
                 </li>
               ))}
             </ul>
