@@ -1,6 +1,7 @@
 import type { FormErrors } from "~/http/forms";
+import type { TenantUser } from "./tenant-users.server";
 import { UserError } from "./user-errors.server";
-import type { UserChanges } from "./user-input";
+import { parseMetadata, type UserChanges } from "./user-input";
 
 /**
  * The console's "Edit profile" form: name, email, a "verified" checkbox and the two metadata
@@ -66,4 +67,20 @@ export function formErrorsOf(error: UserError): FormErrors {
   }
   if (Object.keys(errors).length === 0) errors.form = error.message;
   return errors;
+}
+
+/** Only what differs from the stored user, so the audit entry names what really changed. */
+export function changedFields(user: TenantUser, changes: UserChanges): UserChanges {
+  const stored = (text: string | null) => JSON.stringify(parseMetadata(text));
+  const changed: UserChanges = {};
+  if (changes.name !== undefined && changes.name.trim() !== user.name) changed.name = changes.name;
+  if (changes.email !== undefined && changes.email.trim().toLowerCase() !== user.email) changed.email = changes.email;
+  // Left as it was, the box does not vouch for a new address: the capability then unverifies it.
+  if (changes.emailVerified !== undefined && changes.emailVerified !== user.emailVerified)
+    changed.emailVerified = changes.emailVerified;
+  if (changes.publicMetadata && JSON.stringify(changes.publicMetadata) !== stored(user.publicMetadata))
+    changed.publicMetadata = changes.publicMetadata;
+  if (changes.privateMetadata && JSON.stringify(changes.privateMetadata) !== stored(user.privateMetadata))
+    changed.privateMetadata = changes.privateMetadata;
+  return changed;
 }

@@ -1,22 +1,19 @@
 import { data, redirect } from "@remix-run/node";
-import type { ConsoleAccess } from "~/admin/access.server";
+import { adminActor, type ConsoleAccess } from "~/admin/access.server";
+import { readForm } from "~/http/read-form.server";
 import { redirectWithToast } from "~/http/toast.server";
+import type { LiveTenant } from "~/tenancy/registry.server";
 import { banUser, unbanUser } from "./bans.server";
 import { deleteTenantUser } from "./delete-user.server";
 import type { FormErrors } from "./forms.server";
 import { startImpersonation } from "./impersonation.server";
 import { sendPasswordReset } from "./password-reset.server";
 import { revokeAllUserSessions, revokeUserSession } from "./sessions.server";
-import { requireLiveTenant, requireTenantUser } from "./tenant-users.server";
-import { readForm } from "~/http/read-form.server";
-import { adminActor } from "~/admin/access.server";
-import type { LiveTenant } from "~/tenancy/registry.server";
 import { markEmailVerified, updateUserProfile } from "./profile.server";
-import { formErrorsOf, readProfileForm, type ProfileFormValues } from "./profile-form.server";
+import { changedFields, formErrorsOf, readProfileForm, type ProfileFormValues } from "./profile-form.server";
 import { removePasskeys, resetTwoFactor } from "./security-reset.server";
-import type { TenantUser } from "./tenant-users.server";
+import { requireLiveTenant, requireTenantUser, type TenantUser } from "./tenant-users.server";
 import { UserError } from "./user-errors.server";
-import { parseMetadata, type UserChanges } from "./user-input";
 
 export type UserActionFailure = { intent: string; errors: FormErrors; values?: ProfileFormValues };
 
@@ -34,22 +31,6 @@ async function guarded(intent: string, run: () => Promise<Response>, values?: Pr
       { status: error.code === "invalid_input" ? 400 : 409 },
     );
   }
-}
-
-/** Only what differs from the stored user, so the audit entry names what really changed. */
-function changedFields(user: TenantUser, changes: UserChanges): UserChanges {
-  const stored = (text: string | null) => JSON.stringify(parseMetadata(text));
-  const changed: UserChanges = {};
-  if (changes.name !== undefined && changes.name.trim() !== user.name) changed.name = changes.name;
-  if (changes.email !== undefined && changes.email.trim().toLowerCase() !== user.email) changed.email = changes.email;
-  // Left as it was, the box does not vouch for a new address: the capability then unverifies it.
-  if (changes.emailVerified !== undefined && changes.emailVerified !== user.emailVerified)
-    changed.emailVerified = changes.emailVerified;
-  if (changes.publicMetadata && JSON.stringify(changes.publicMetadata) !== stored(user.publicMetadata))
-    changed.publicMetadata = changes.publicMetadata;
-  if (changes.privateMetadata && JSON.stringify(changes.privateMetadata) !== stored(user.privateMetadata))
-    changed.privateMetadata = changes.privateMetadata;
-  return changed;
 }
 
 async function updateProfileAction(
