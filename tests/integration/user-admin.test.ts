@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import * as OTPAuth from "otpauth";
+import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PorticoClient } from "~/management-api/client/src/index";
 import type { Tenant } from "~/tenancy/tenants.server";
@@ -84,7 +87,8 @@ beforeAll(async () => {
   h = await startHarness("user-admin");
   acme = await h.createTenant("acme");
   other = await h.createTenant("other");
-  writer = (await h.createKey(acme, ["users:read", "users:write", "sessions:write", "config:write"])).key;
+  writer = (await h.createKey(acme, ["users:read", "users:write", "sessions:write", "config:write", "webhooks:write"]))
+    .key;
   otherKey = (await h.createKey(other, ["users:read", "users:write", "sessions:write"])).key;
   const config = await h.api(writer, "PATCH", "/config", { authMethods: { twoFactor: { enabled: true } } });
   expect(config.status).toBe(200);
@@ -257,5 +261,63 @@ describe("second-factor resets", () => {
     expect((await client.users.listPasskeys(bystander.id)).data.map((passkey) => passkey.id)).toEqual([theirs]);
     const entries = await auditOf(acme, "admin.user.passkeys_removed", user.id);
     expect(entries.map((entry) => entry.data.removed)).toEqual([1, 1]);
+  });
+});
+
+describe("webhooks", () => {
+  it("sends each admin change to a subscribed receiver as user.updated, signed, naming what changed", async () => {
+    const received: { body: string; headers: IncomingHttpHeaders }[] = [];
+    const receiver = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        received.push({ body, headers: request.headers });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      const endpoint = await h.api(writer, "POST", "/webhooks/endpoints", { url, eventTypes: ["user.updated"] });
+      expect(endpoint.status).toBe(201);
+      const user = await createUser("hooked-admin@example.com");
+      await enrollTotp("hooked-admin@example.com");
+      await addPasskey(acme, user.id, "Key");
+      await client.users.update(user.id, { email: "hooked-moved@example.com" });
+      await client.users.resetTwoFactor(user.id);
+      await client.users.removePasskeys(user.id);
+
+      const { getPortico } = await import("~/context.server");
+      const { dispatchDue } = await import("~/webhooks/dispatcher.server");
+      await expect
+        .poll(
+          async () => {
+            await dispatchDue(getPortico().webhooks);
+            return received.length;
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(3);
+      const events = received.map(
+        ({ body, headers }) =>
+          new Webhook(endpoint.body.secret).verify(body, {
+            "webhook-id": String(headers["webhook-id"]),
+            "webhook-timestamp": String(headers["webhook-timestamp"]),
+            "webhook-signature": String(headers["webhook-signature"]),
+          }) as { type: string; data: Record<string, unknown> },
+      );
+      expect(events.map((event) => event.type)).toEqual(["user.updated", "user.updated", "user.updated"]);
+      const byFields = Object.fromEntries(events.map((event) => [String(event.data.fields), event.data]));
+      expect(byFields["email,emailVerified"]).toMatchObject({
+        userId: user.id,
+        email: "hooked-moved@example.com",
+        previousEmail: "hooked-admin@example.com",
+        actor: expect.stringMatching(/^api_key:/),
+      });
+      expect(byFields["twoFactorEnabled"]).toMatchObject({ userId: user.id, wasEnabled: true });
+      expect(byFields["passkeys"]).toMatchObject({ userId: user.id, removed: 1 });
+    } finally {
+      receiver.close();
+    }
   });
 });
