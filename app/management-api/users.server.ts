@@ -1,38 +1,23 @@
-import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { getPortico } from "~/context.server";
 import { buildUserExport, UserExportSchema } from "~/privacy/export.server";
 import { deleteUserAsAdmin } from "~/privacy/delete.server";
-import { assertExternalIdFree, updateUserProfile } from "~/users/profile.server";
+import { createUser, createUserSchema } from "~/users/create-user.server";
+import { updateUserProfile } from "~/users/profile.server";
 import { usersFrom } from "~/users/search.server";
 import { UserChangesSchema } from "~/users/user-input";
 import type { TenantDb } from "~/db/clients.server";
-import { Cursor, decodeCursor, encodeCursor, Metadata, PageLimit, pageOf, Timestamp } from "./common.server";
-import { ApiError, conflict, notFound } from "./errors.server";
+import { Cursor, decodeCursor, encodeCursor, PageLimit, pageOf, Timestamp } from "./common.server";
+import { ApiError, notFound } from "./errors.server";
 import { defineOperation, type ApiContext } from "./operation.server";
 import { USER_ACCESS_OPERATIONS } from "./user-access.server";
-import {
-  asApi,
-  EmailField,
-  ExternalIdField,
-  NameField,
-  requireUser,
-  toApiUser,
-  USER_SELECT,
-  UserParams,
-  UserSchema,
-} from "./user-model.server";
+import { asApi, requireUser, toApiUser, UserParams, UserSchema } from "./user-model.server";
 
 /**
  * Users through the API: the same capabilities and audit entries as the console, with the
  * API key as the actor, so webhooks hear about API changes exactly as about console ones.
  * Bans, sessions and second-factor resets are in user-access.server.ts.
  */
-export { EmailField, ExternalIdField, toApiUser, USER_SELECT, UserSchema };
-
-/** Prisma's unique-constraint violation (another call took the externalId meanwhile). */
-const uniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
-
 const flag = (name: string) =>
   z
     .enum(["true", "false"], { error: `${name} must be true or false.` })
@@ -112,21 +97,8 @@ const getUserOperation = defineOperation({
   run: async (ctx, { params }) => toApiUser(await requireUser(ctx.live.db, params.userId)),
 });
 
-export const CreateUserBody = z
-  .strictObject({
-    email: EmailField,
-    name: NameField,
-    password: z
-      .string({ error: "password must be a string." })
-      .max(256, "Use at most 256 characters.")
-      .optional()
-      .meta({ description: "Omit to create a user without a password (magic link, social sign-in)." }),
-    externalId: ExternalIdField.optional(),
-    publicMetadata: Metadata.optional(),
-    privateMetadata: Metadata.optional(),
-    emailVerified: z.boolean({ error: "emailVerified must be true or false." }).optional(),
-  })
-  .meta({ id: "CreateUser" });
+/** The document's shape; the tenant's own password length limits are checked by the capability. */
+export const CreateUserBody = createUserSchema(0, 256).meta({ id: "CreateUser" });
 
 const createUserOperation = defineOperation({
   operationId: "createUser",
@@ -134,7 +106,8 @@ const createUserOperation = defineOperation({
   path: "/users",
   tag: "Users",
   summary: "Create a user",
-  description: "Runs the tenant's password policy; fires `user.created`.",
+  description:
+    "Runs the tenant's password policy (its length limits answer 422 naming `password`); fires `user.created`.",
   scope: "users:write",
   body: CreateUserBody,
   idempotent: true,
@@ -147,56 +120,8 @@ const createUserOperation = defineOperation({
   },
   success: { status: 201, description: "The new user.", schema: UserSchema },
   run: async (ctx, { body }) => {
-    const { db, auth, tenant } = ctx.live;
-    const { minPasswordLength, maxPasswordLength } = tenant.config.authMethods.emailPassword;
-    if (
-      body.password !== undefined &&
-      (body.password.length < minPasswordLength || body.password.length > maxPasswordLength)
-    ) {
-      const message = `Use ${minPasswordLength} to ${maxPasswordLength} characters.`;
-      throw new ApiError(422, "validation_failed", `password: ${message}`, [{ field: "password", message }]);
-    }
-    await asApi(() => assertExternalIdFree(db, body.externalId));
-    let userId: string;
-    try {
-      const created = await auth.api.createUser({
-        body: {
-          email: body.email,
-          name: body.name,
-          password: body.password,
-          data: { emailVerified: body.emailVerified ?? false },
-        },
-      });
-      userId = created.user.id;
-    } catch (error) {
-      const code = isAPIError(error) ? String(error.body?.code ?? "") : "";
-      if (code.startsWith("USER_ALREADY_EXISTS"))
-        throw conflict("email_taken", "A user with this email already exists.", "email");
-      if (isAPIError(error) && error.statusCode === 400) {
-        const message = error.body?.message ?? "This user cannot be created.";
-        throw new ApiError(422, "validation_failed", `password: ${message}`, [{ field: "password", message }]);
-      }
-      throw error;
-    }
-    try {
-      await db.user.update({
-        where: { id: userId },
-        data: {
-          externalId: body.externalId ?? null,
-          publicMetadata: body.publicMetadata ? JSON.stringify(body.publicMetadata) : null,
-          privateMetadata: body.privateMetadata ? JSON.stringify(body.privateMetadata) : null,
-        },
-      });
-    } catch (error) {
-      // Another call took the externalId meanwhile: undo, so nothing half-made remains.
-      await db.user.delete({ where: { id: userId } });
-      if (uniqueViolation(error))
-        throw conflict("external_id_taken", "Another user already has this externalId.", "externalId");
-      throw error;
-    }
-    const user = await requireUser(db, userId);
-    await record(ctx, "admin.user.created", user);
-    return toApiUser(user);
+    const { userId } = await asApi(() => createUser(ctx.live, ctx.audit, body));
+    return toApiUser(await requireUser(ctx.live.db, userId));
   },
 });
 

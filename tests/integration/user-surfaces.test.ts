@@ -266,6 +266,50 @@ describe("the console and /api/v1 give the same result", () => {
   });
 });
 
+describe("creating a user", () => {
+  it("gives the same user and audit entry from the console's form and from POST /users", async () => {
+    const emails = [`created-console-${++counter}@example.com`, `created-api-${++counter}@example.com`];
+    const form = new URLSearchParams({
+      intent: "create-user",
+      name: "New Person",
+      email: emails[0]!,
+      password: PASSWORD,
+    });
+    const created = await handleUserListAction(
+      access,
+      new Request(`${h.baseUrl}/admin/acme/users`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
+    );
+    expect(created instanceof Response ? created.status : JSON.stringify(created)).toBe(302);
+    const viaApi = await h.api(key, "POST", "/users", { name: "New Person", email: emails[1], password: PASSWORD });
+    expect(viaApi.status).toBe(201);
+    const listed = await h.api(key, "GET", "/users?q=created-");
+    const [consoleUser, apiUser] = emails.map((email) => listed.body.data.find((user: User) => user.email === email));
+    expect(await stateOf(consoleUser)).toEqual(await stateOf(apiUser));
+    expect(await lastAuditOf(consoleUser)).toEqual({ type: "admin.user.created", fields: undefined });
+    expect(await lastAuditOf(apiUser)).toEqual({ type: "admin.user.created", fields: undefined });
+    for (const email of emails) expect((await h.signIn("acme", email, PASSWORD)).token).toBeTruthy();
+
+    const refused = answerOf(
+      await handleUserListAction(
+        access,
+        new Request(`${h.baseUrl}/admin/acme/users`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ intent: "create-user", name: "Twin", email: emails[1]!, password: "short" }),
+        }),
+      ),
+    );
+    expect(refused).toMatchObject({ status: 400, data: { errors: { password: "Use at least 8 characters." } } });
+    const taken = await h.api(key, "POST", "/users", { name: "Twin", email: emails[0], password: PASSWORD });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.details).toEqual([{ field: "email", message: "A user with this email already exists." }]);
+  });
+});
+
 /** A console answer that is not a redirect: the action's data and its status. */
 function answerOf(result: unknown) {
   const { data, init } = result as { data: Record<string, unknown>; init: { status?: number } | null };
