@@ -106,6 +106,7 @@ test("filters combine with the search in the URL, and a bulk ban of 3 users says
   // The filters survive a reload: they are the URL.
   await page.getByLabel("Signed in since").fill("");
   await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).not.toHaveURL(/signedInSince=\d/);
   await page.reload();
   await expect(page.getByLabel("Unverified email")).toBeChecked();
   await expect(page.getByLabel("Search users")).toHaveValue(tag);

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import * as OTPAuth from "otpauth";
-import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PorticoClient } from "~/management-api/client/src/index";
 import type { Tenant } from "~/tenancy/tenants.server";
+import { startWebhookReceiver } from "../support/webhook-receiver";
 import { startHarness, type Harness } from "./management-api-harness";
 
 /**
@@ -266,19 +264,12 @@ describe("second-factor resets", () => {
 
 describe("webhooks", () => {
   it("sends each admin change to a subscribed receiver as user.updated, signed, naming what changed", async () => {
-    const received: { body: string; headers: IncomingHttpHeaders }[] = [];
-    const receiver = createServer((request, response) => {
-      let body = "";
-      request.on("data", (chunk) => (body += chunk));
-      request.on("end", () => {
-        received.push({ body, headers: request.headers });
-        response.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const receiver = await startWebhookReceiver();
     try {
-      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-      const endpoint = await h.api(writer, "POST", "/webhooks/endpoints", { url, eventTypes: ["user.updated"] });
+      const endpoint = await h.api(writer, "POST", "/webhooks/endpoints", {
+        url: receiver.url,
+        eventTypes: ["user.updated"],
+      });
       expect(endpoint.status).toBe(201);
       const user = await createUser("hooked-admin@example.com");
       await enrollTotp("hooked-admin@example.com");
@@ -293,19 +284,12 @@ describe("webhooks", () => {
         .poll(
           async () => {
             await dispatchDue(getPortico().webhooks);
-            return received.length;
+            return receiver.received.length;
           },
           { timeout: 10_000 },
         )
         .toBe(3);
-      const events = received.map(
-        ({ body, headers }) =>
-          new Webhook(endpoint.body.secret).verify(body, {
-            "webhook-id": String(headers["webhook-id"]),
-            "webhook-timestamp": String(headers["webhook-timestamp"]),
-            "webhook-signature": String(headers["webhook-signature"]),
-          }) as { type: string; data: Record<string, unknown> },
-      );
+      const events = receiver.verified(endpoint.body.secret);
       expect(events.map((event) => event.type)).toEqual(["user.updated", "user.updated", "user.updated"]);
       const byFields = Object.fromEntries(events.map((event) => [String(event.data.fields), event.data]));
       expect(byFields["email,emailVerified"]).toMatchObject({
@@ -317,7 +301,7 @@ describe("webhooks", () => {
       expect(byFields["twoFactorEnabled"]).toMatchObject({ userId: user.id, wasEnabled: true });
       expect(byFields["passkeys"]).toMatchObject({ userId: user.id, removed: 1 });
     } finally {
-      receiver.close();
+      await receiver.close();
     }
   });
 });
