@@ -31,6 +31,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total,
     maxBulk: MAX_BULK_USERS,
     ...page,
+    // Only what the table shows: metadata and ids of other systems stay on the server.
+    users: page.users.map(({ id, email, name, createdAt, banned, emailVerified, twoFactorEnabled }) => ({
+      id,
+      email,
+      name,
+      createdAt,
+      banned,
+      emailVerified,
+      twoFactorEnabled: Boolean(twoFactorEnabled),
+    })),
   };
 }
 
