@@ -25,7 +25,7 @@ export const ApiKeyScopeSchema = z.enum(API_KEY_SCOPES, { error: "Choose scopes 
 
 export const API_KEY_SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   "users:read": "List and read users",
-  "users:write": "Create, update, ban and delete users",
+  "users:write": "Create, update, ban and delete users; reset their two-factor and passkeys",
   "sessions:write": "Revoke users' sessions",
   "webhooks:read": "Read webhook endpoints and deliveries",
   "webhooks:write": "Manage webhook endpoints and replay deliveries",

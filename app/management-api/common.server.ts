@@ -23,15 +23,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 }
 
-export const MAX_METADATA_BYTES = 8 * 1024;
-
-/** Free-form JSON object kept with a user or organization, at most 8 KB serialised. */
-export const Metadata = z
-  .record(z.string(), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= MAX_METADATA_BYTES, {
-    message: `Metadata must be at most ${MAX_METADATA_BYTES} bytes as JSON.`,
-  })
-  .meta({ description: "A JSON object, at most 8 KB serialised." });
+export { MAX_METADATA_BYTES, Metadata, parseMetadata } from "~/users/user-input";
 
 /** Opaque cursors: the position in base64url JSON, so clients pass them back unchanged. */
 export function encodeCursor(position: Record<string, string>): string {
@@ -45,15 +37,5 @@ export function decodeCursor<K extends string>(cursor: string | undefined, key: 
     return typeof value === "string" ? value : null;
   } catch {
     return null;
-  }
-}
-
-export function parseMetadata(stored: string | null): Record<string, unknown> {
-  if (!stored) return {};
-  try {
-    const value: unknown = JSON.parse(stored);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }

@@ -36,7 +36,18 @@ function oauthClientEvent(extra: Record<string, z.ZodType> = {}) {
 
 export const WEBHOOK_EVENT_PAYLOADS = {
   "user.created": z.object(userRef).loose(),
-  "user.updated": z.object({ ...userRef, fields: z.array(z.string()).optional() }).loose(),
+  "user.updated": z
+    .object({
+      ...userRef,
+      fields: z.array(z.string()).optional().meta({
+        description:
+          "What changed: profile fields (`name`, `email`, `emailVerified`, `publicMetadata`, …), `twoFactorEnabled` after an admin reset of two-factor, `passkeys` after an admin removed passkeys.",
+      }),
+      sessionsRevoked: z.number().int().optional().meta({
+        description: "After a reset of two-factor or passkeys: how many of the user's sessions ended.",
+      }),
+    })
+    .loose(),
   "user.deleted": z.object(userRef).loose(),
   "user.banned": z
     .object({ ...userRef, reason: z.string().nullable().optional(), expiresAt: z.string().nullable().optional() })

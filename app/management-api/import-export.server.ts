@@ -5,7 +5,7 @@ import type { TenantDb } from "~/db/clients.server";
 import { Metadata, Timestamp } from "./common.server";
 import { importedHashKind } from "./imported-passwords.server";
 import { defineOperation } from "./operation.server";
-import { EmailField, ExternalIdField, toApiUser, USER_SELECT, UserSchema } from "./users.server";
+import { EmailField, ExternalIdField, toApiUser, USER_SELECT, UserSchema } from "./user-model.server";
 
 /**
  * Bulk import with existing password hashes (see imported-passwords.server.ts for the

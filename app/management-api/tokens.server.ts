@@ -5,7 +5,7 @@ import { jwtIssuer } from "~/jwt/plugin.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { Timestamp } from "./common.server";
 import { defineOperation } from "./operation.server";
-import { toApiUser, USER_SELECT, UserSchema } from "./users.server";
+import { toApiUser, USER_SELECT, UserSchema } from "./user-model.server";
 
 /**
  * Token verification for services that cannot verify tokens themselves: a session token (as

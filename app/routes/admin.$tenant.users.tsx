@@ -1,16 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requireTenantRole } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layout";
-import { redirectWithToast } from "~/http/toast.server";
-import { createTenantUser } from "~/users/create-user.server";
-import { countUsers, parseUserSearch, searchUsers } from "~/users/search.server";
+import { MAX_BULK_USERS } from "~/users/bulk.server";
+import { handleUserListAction } from "~/users/list-actions.server";
+import { countUsers, hasFilters, parseUserSearch, searchUsers } from "~/users/search.server";
 import { requireLiveTenant } from "~/users/tenant-users.server";
-import { readForm } from "~/http/read-form.server";
+import { BulkConfirm, SearchAndFilters, SelectAllOnPage } from "~/users/ui/user-list";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "viewer");
@@ -20,36 +20,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     slug: access.tenant.slug,
     canEdit: roleAtLeast(access.role, "admin"),
-    q: search.q ?? "",
+    filters: {
+      q: search.q ?? "",
+      banned: search.banned === true,
+      unverified: search.emailVerified === false,
+      twoFactor: search.twoFactorEnabled === true,
+      signedInSince: search.signedInSince?.toISOString().slice(0, 10) ?? "",
+    },
+    filtered: Boolean(search.q) || hasFilters(search),
     total,
+    maxBulk: MAX_BULK_USERS,
     ...page,
+    // Only what the table shows: metadata and ids of other systems stay on the server.
+    users: page.users.map(({ id, email, name, createdAt, banned, emailVerified, twoFactorEnabled }) => ({
+      id,
+      email,
+      name,
+      createdAt,
+      banned,
+      emailVerified,
+      twoFactorEnabled: Boolean(twoFactorEnabled),
+    })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const live = await requireLiveTenant(access);
-  const form = await readForm(request);
-  if (form.get("intent") !== "create-user")
-    return data(
-      { ok: false as const, errors: { form: "Unknown action." }, values: { name: "", email: "" } },
-      { status: 400 },
-    );
-  const result = await createTenantUser(access, request, live, form);
-  if (!result.ok) return data(result, { status: 400 });
-  return redirectWithToast(`/admin/${access.tenant.slug}/users/${result.userId}`, {
-    type: "success",
-    message: `${result.email} was created.`,
-  });
+  return handleUserListAction(access, request);
 }
 
 export const meta: MetaFunction = () => [{ title: "Users – Console" }];
 
 export default function UsersPage() {
-  const { slug, canEdit, q, total, users, nextCursor, previousCursor } = useLoaderData<typeof loader>();
-  const searching = useNavigation().state === "loading";
-  const pageLink = (key: "after" | "before", cursor: string) =>
-    `?${new URLSearchParams({ ...(q ? { q } : {}), [key]: cursor })}`;
+  const { slug, canEdit, filters, filtered, total, maxBulk, users, nextCursor, previousCursor } =
+    useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const location = useLocation();
+  const pageLink = (key: "after" | "before", cursor: string) => {
+    const query = new URLSearchParams(location.search);
+    query.delete("after");
+    query.delete("before");
+    query.set(key, cursor);
+    return `?${query}`;
+  };
+  const bulk = result?.intent === "bulk" ? result : undefined;
   return (
     <>
       <PageHeader
@@ -57,33 +71,23 @@ export default function UsersPage() {
         description={`${total.toLocaleString("en")} ${total === 1 ? "user" : "users"} in this tenant, by email.`}
       />
       {canEdit ? <CreateUserForm /> : null}
-      <Form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
-          <FormField
-            label="Search users"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder="Email or name"
-            maxLength={100}
-          />
-        </div>
-        <Button variant="secondary" disabled={searching}>
-          Search
-        </Button>
-        {q ? (
-          <Link
-            to={`/admin/${slug}/users`}
-            className="inline-flex items-center px-2 py-2 text-sm text-primary hover:underline"
-          >
-            Clear
-          </Link>
-        ) : null}
-      </Form>
+      <SearchAndFilters slug={slug} filters={filters} />
+      {bulk?.ok ? <BulkConfirm {...bulk.confirm} cancel={`${location.pathname}${location.search}`} /> : null}
+      {bulk && !bulk.ok ? <FormError message={bulk.errors.form} /> : null}
       {users.length === 0 ? (
-        <EmptyState title={q ? `No users match “${q}”` : total === 0 ? "No users yet" : "No more users"}>
-          {q ? (
-            "Search looks for part of an email address or a name."
+        <EmptyState
+          title={
+            filters.q
+              ? `No users match “${filters.q}”`
+              : filtered
+                ? "No users match these filters"
+                : total === 0
+                  ? "No users yet"
+                  : "No more users"
+          }
+        >
+          {filtered ? (
+            "Search looks for part of an email address, a name or a username; the filters narrow it further."
           ) : total === 0 ? (
             "Users appear here when they sign up on the hosted pages or an admin creates one."
           ) : (
@@ -93,32 +97,71 @@ export default function UsersPage() {
           )}
         </EmptyState>
       ) : (
-        <Table label="Users">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <td>
-                  <Link to={`/admin/${slug}/users/${user.id}`} className="font-medium text-primary hover:underline">
-                    {user.email}
-                  </Link>
-                </td>
-                <td>{user.name}</td>
-                <td className="whitespace-nowrap tabular-nums">
-                  <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
-                </td>
-                <td>{user.banned ? <Badge tone="danger">Banned</Badge> : <Badge tone="success">Active</Badge>}</td>
+        <Form method="post" id="user-rows">
+          <input type="hidden" name="intent" value="bulk" />
+          {canEdit ? (
+            <div className="mb-2 flex flex-wrap items-center gap-2" role="group" aria-label="With the selected users">
+              <span className="text-sm text-muted">With the selected users (at most {maxBulk}):</span>
+              <Button variant="secondary" name="bulkAction" value="revoke-sessions">
+                Sign out everywhere
+              </Button>
+              <Button variant="secondary" name="bulkAction" value="ban">
+                Ban
+              </Button>
+              <Button variant="danger" name="bulkAction" value="delete">
+                Delete
+              </Button>
+            </div>
+          ) : null}
+          <Table label="Users">
+            <thead>
+              <tr>
+                {canEdit ? (
+                  <th scope="col" className="w-8">
+                    <SelectAllOnPage form="user-rows" />
+                  </th>
+                ) : null}
+                <th scope="col">Email</th>
+                <th scope="col">Name</th>
+                <th scope="col">Created</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id}>
+                  {canEdit ? (
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="userId"
+                        value={user.id}
+                        aria-label={`Select ${user.email}`}
+                        className="h-4 w-4 accent-primary"
+                      />
+                    </td>
+                  ) : null}
+                  <td>
+                    <Link to={`/admin/${slug}/users/${user.id}`} className="font-medium text-primary hover:underline">
+                      {user.email}
+                    </Link>
+                  </td>
+                  <td>{user.name}</td>
+                  <td className="whitespace-nowrap tabular-nums">
+                    <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
+                  </td>
+                  <td>
+                    <span className="flex flex-wrap gap-1">
+                      {user.banned ? <Badge tone="danger">Banned</Badge> : <Badge tone="success">Active</Badge>}
+                      {user.emailVerified ? null : <Badge>Unverified</Badge>}
+                      {user.twoFactorEnabled ? <Badge>2FA</Badge> : null}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Form>
       )}
       {previousCursor || nextCursor ? (
         <nav aria-label="Pages" className="mt-4 flex justify-between gap-2 text-sm">
@@ -143,7 +186,7 @@ export default function UsersPage() {
 function CreateUserForm() {
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
-  const failure = result && !result.ok ? result : undefined;
+  const failure = result?.intent === "create-user" ? result : undefined;
   const errors: Partial<Record<string, string>> = failure?.errors ?? {};
   const values = failure?.values;
   return (

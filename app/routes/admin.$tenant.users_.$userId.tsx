@@ -14,20 +14,29 @@ import { formatUtc } from "~/users/forms.server";
 import { IMPERSONATION_SECONDS } from "~/users/impersonation.server";
 import { getUserDetail, requireLiveTenant } from "~/users/tenant-users.server";
 import { handleUserAction } from "~/users/user-actions.server";
+import { ProfileEditor, SecondFactors } from "~/users/ui/user-edit";
+import { parseMetadata } from "~/users/user-input";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "viewer");
   const live = await requireLiveTenant(access);
-  const { user, accounts, sessions } = await getUserDetail(live, params.userId);
+  const { user, accounts, sessions, passkeys } = await getUserDetail(live, params.userId);
+  const { publicMetadata, privateMetadata, ...profile } = user;
   return {
     slug: access.tenant.slug,
     canEdit: roleAtLeast(access.role, "admin"),
     user: {
-      ...user,
+      ...profile,
+      publicMetadata: metadataText(publicMetadata),
+      privateMetadata: metadataText(privateMetadata),
       created: formatUtc(user.createdAt),
       updated: formatUtc(user.updatedAt),
       banUntil: user.banned && user.banExpires ? formatUtc(user.banExpires) : null,
     },
+    passkeys: passkeys.map(({ createdAt, ...passkey }) => ({
+      ...passkey,
+      added: createdAt ? formatUtc(createdAt) : null,
+    })),
     accounts: accounts.map((account) => ({ ...account, linked: formatUtc(account.createdAt) })),
     sessions: sessions.map((session) => ({
       ...session,
@@ -39,6 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Stored metadata as the editor shows it: indented JSON, an empty object when there is none. */
+function metadataText(stored: string | null): string {
+  return JSON.stringify(parseMetadata(stored), null, 2);
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
   return handleUserAction(access, request, params.userId);
@@ -47,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.email ?? "User"} – Console` }];
 
 export default function UserDetailPage() {
-  const { slug, canEdit, user, accounts, sessions, banDurations, impersonationMinutes } =
+  const { slug, canEdit, user, accounts, sessions, passkeys, banDurations, impersonationMinutes } =
     useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const errorFor = (intent: string, field: string) => (failure?.intent === intent ? failure.errors[field] : undefined);
@@ -61,7 +75,7 @@ export default function UserDetailPage() {
         description={user.email}
         actions={user.banned ? <Badge tone="danger">Banned</Badge> : <Badge tone="success">Active</Badge>}
       />
-      {failure?.intent && failure.errors.form ? (
+      {failure?.intent && failure.intent !== "update-profile" && failure.errors.form ? (
         <p role="alert" className="mb-4 text-sm font-medium text-danger">
           {failure.errors.form}
         </p>
@@ -74,6 +88,11 @@ export default function UserDetailPage() {
             </Fact>
             <Fact label="Email">
               {user.email} {user.emailVerified ? <Badge tone="success">Verified</Badge> : <Badge>Unverified</Badge>}
+              {canEdit && !user.emailVerified ? (
+                <IntentForm intent="verify-email" className="mt-1">
+                  <Button variant="secondary">Mark email verified</Button>
+                </IntentForm>
+              ) : null}
             </Fact>
             <Fact label="Created">{user.created}</Fact>
             <Fact label="Updated">{user.updated}</Fact>
@@ -151,6 +170,12 @@ export default function UserDetailPage() {
 
       {canEdit ? (
         <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <ProfileEditor
+            user={user}
+            errors={failure?.intent === "update-profile" ? failure.errors : {}}
+            sent={failure?.intent === "update-profile" ? failure.values : undefined}
+          />
+          <SecondFactors email={user.email} twoFactorEnabled={user.twoFactorEnabled} passkeys={passkeys} />
           <Card title={user.banned ? "Banned" : "Ban"}>
             {user.banned ? (
               <>

@@ -6,6 +6,8 @@ import { message, type Message } from "~/i18n/message";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { fieldErrors, formatUtc, formValues, type FormErrors } from "./forms.server";
 import type { TenantUser } from "./tenant-users.server";
+import { parseInput, requireUserRow, type UserActor } from "./user-errors.server";
+import { UserRef } from "./user-input";
 
 /** How long a ban lasts; a fixed list keeps the form usable without time-zone guesswork. */
 export const BAN_DURATIONS = {
@@ -23,10 +25,57 @@ const BanSchema = z.object({
   }),
 });
 
+/** A ban as the capability takes it: the user, why (shown to them) and until when (null: until unbanned). */
+export type BanInput = { userId: string; reason?: string | null; expiresAt?: Date | null };
+
 /**
  * Bans a user (the admin plugin's session.create hook then refuses every sign-in, with the
- * BANNED_USER code) and ends their sessions, so the ban takes effect at once.
+ * BANNED_USER code) and ends their sessions, so the ban takes effect at once. Console, bulk
+ * actions and /api/v1 all ban through here.
  */
+export async function banTenantUser(live: LiveTenant, who: UserActor, input: BanInput) {
+  const { userId } = parseInput(UserRef, { userId: input.userId });
+  const user = await requireUserRow(live.db, userId);
+  const banReason = input.reason?.trim().slice(0, 500) || null;
+  const banExpires = input.expiresAt ?? null;
+  const { internalAdapter } = await live.auth.$context;
+  await internalAdapter.updateUser(user.id, { banned: true, banReason, banExpires });
+  await internalAdapter.deleteUserSessions(user.id);
+  await getPortico().audit.record({
+    ...who,
+    type: "admin.user.banned",
+    target: { type: "user", id: user.id, label: user.email },
+    data: { reason: banReason, expiresAt: banExpires?.toISOString() ?? null },
+  });
+  return { ...user, banExpires };
+}
+
+export async function unbanTenantUser(live: LiveTenant, who: UserActor, input: { userId: string }) {
+  const { userId } = parseInput(UserRef, input);
+  const user = await requireUserRow(live.db, userId);
+  const { internalAdapter } = await live.auth.$context;
+  await internalAdapter.updateUser(user.id, { banned: false, banReason: null, banExpires: null });
+  await getPortico().audit.record({
+    ...who,
+    type: "admin.user.unbanned",
+    target: { type: "user", id: user.id, label: user.email },
+  });
+  return user;
+}
+
+/** The console's ban form: a reason and one of BAN_DURATIONS. */
+export function readBanForm(
+  form: FormData,
+): { ok: true; ban: Omit<BanInput, "userId"> } | { ok: false; errors: FormErrors } {
+  const parsed = BanSchema.safeParse(formValues(form));
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const seconds = BAN_DURATIONS[parsed.data.duration].seconds;
+  return {
+    ok: true,
+    ban: { reason: parsed.data.reason || null, expiresAt: seconds ? new Date(Date.now() + seconds * 1000) : null },
+  };
+}
+
 export async function banUser(
   access: ConsoleAccess,
   request: Request,
@@ -34,20 +83,9 @@ export async function banUser(
   user: TenantUser,
   form: FormData,
 ): Promise<{ ok: true; message: string } | { ok: false; errors: FormErrors }> {
-  const parsed = BanSchema.safeParse(formValues(form));
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const { reason, duration } = parsed.data;
-  const seconds = BAN_DURATIONS[duration].seconds;
-  const banExpires = seconds ? new Date(Date.now() + seconds * 1000) : null;
-  const { internalAdapter } = await live.auth.$context;
-  await internalAdapter.updateUser(user.id, { banned: true, banReason: reason || null, banExpires });
-  await internalAdapter.deleteUserSessions(user.id);
-  await getPortico().audit.record({
-    ...adminActor(access, request),
-    type: "admin.user.banned",
-    target: { type: "user", id: user.id, label: user.email },
-    data: { reason: reason || null, expiresAt: banExpires?.toISOString() ?? null },
-  });
+  const read = readBanForm(form);
+  if (!read.ok) return read;
+  const { banExpires } = await banTenantUser(live, adminActor(access, request), { userId: user.id, ...read.ban });
   return {
     ok: true,
     message: `${user.email} is banned${banExpires ? ` until ${formatUtc(banExpires)}` : ""}; their sessions were ended.`,
@@ -55,13 +93,7 @@ export async function banUser(
 }
 
 export async function unbanUser(access: ConsoleAccess, request: Request, live: LiveTenant, user: TenantUser) {
-  const { internalAdapter } = await live.auth.$context;
-  await internalAdapter.updateUser(user.id, { banned: false, banReason: null, banExpires: null });
-  await getPortico().audit.record({
-    ...adminActor(access, request),
-    type: "admin.user.unbanned",
-    target: { type: "user", id: user.id, label: user.email },
-  });
+  await unbanTenantUser(live, adminActor(access, request), { userId: user.id });
   return { ok: true as const, message: `${user.email} can sign in again.` };
 }
 

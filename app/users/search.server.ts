@@ -12,6 +12,54 @@ export const USERS_PAGE_SIZE = 25;
 
 const cursor = z.string().max(254).optional().catch(undefined);
 
+/**
+ * Filters, combinable with each other and with the search: a ban in force; the email address
+ * verified or not; two-factor on or off; a session started since a date (sessions end at
+ * sign-out, revocation or expiry, so this reads "signed in since and not signed out since").
+ */
+export type UserFilters = {
+  banned?: boolean;
+  emailVerified?: boolean;
+  twoFactorEnabled?: boolean;
+  signedInSince?: Date;
+};
+
+const flag = z
+  .enum(["true", "false"])
+  .optional()
+  .catch(undefined)
+  .transform((value) => (value === undefined ? undefined : value === "true"));
+
+/** The console's filters in the URL (the same names as /api/v1); a malformed one is ignored. */
+const ConsoleFilterParams = {
+  banned: flag,
+  emailVerified: flag,
+  twoFactorEnabled: flag,
+  signedInSince: z.iso
+    .date()
+    .optional()
+    .catch(undefined)
+    .transform((day) => (day ? new Date(`${day}T00:00:00Z`) : undefined)),
+};
+
+export function hasFilters(filters: UserFilters): boolean {
+  return [filters.banned, filters.emailVerified, filters.twoFactorEnabled, filters.signedInSince].some(
+    (value) => value !== undefined,
+  );
+}
+
+function filterWhere({ banned, emailVerified, twoFactorEnabled, signedInSince }: UserFilters, now = new Date()) {
+  const banInForce = { banned: true, OR: [{ banExpires: null }, { banExpires: { gt: now } }] };
+  const conditions: object[] = [];
+  if (banned !== undefined) conditions.push(banned ? banInForce : { NOT: banInForce });
+  if (emailVerified !== undefined) conditions.push({ emailVerified });
+  if (twoFactorEnabled !== undefined)
+    conditions.push(twoFactorEnabled ? { twoFactorEnabled: true } : { NOT: { twoFactorEnabled: true } });
+  if (signedInSince)
+    conditions.push({ sessions: { some: { createdAt: { gte: signedInSince }, impersonatedBy: null } } });
+  return conditions;
+}
+
 export const UserSearchParams = z.object({
   q: z
     .string()
@@ -24,21 +72,52 @@ export const UserSearchParams = z.object({
   after: cursor,
   /** Show the page before this email (the "Previous" link). */
   before: cursor,
+  ...ConsoleFilterParams,
 });
-export type UserSearch = { q?: string; after?: string; before?: string };
+export type UserSearch = { q?: string; after?: string; before?: string } & UserFilters;
 
 export function parseUserSearch(url: URL): UserSearch {
   return UserSearchParams.parse(Object.fromEntries(url.searchParams));
 }
 
-export type UserRow = {
+/** What a directory row holds: enough for the console's list and for /api/v1's User. */
+export const USER_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  emailVerified: true,
+  image: true,
+  username: true,
+  externalId: true,
+  publicMetadata: true,
+  privateMetadata: true,
+  banned: true,
+  banReason: true,
+  banExpires: true,
+  twoFactorEnabled: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+/** A user row as stored (before a ban is read as in force or not). */
+export type StoredUser = {
   id: string;
-  name: string;
   email: string;
-  createdAt: Date;
-  banned: boolean;
+  name: string;
+  emailVerified: boolean;
+  image: string | null;
+  username: string | null;
+  externalId: string | null;
+  publicMetadata: string | null;
+  privateMetadata: string | null;
+  banned: boolean | null;
+  banReason: string | null;
   banExpires: Date | null;
+  twoFactorEnabled: boolean | null;
+  createdAt: Date;
+  updatedAt: Date;
 };
+export type UserRow = StoredUser & { banned: boolean };
 
 export type UserPage = {
   users: UserRow[];
@@ -54,9 +133,7 @@ export function isBanActive(user: { banned: boolean | null; banExpires: Date | n
 }
 
 type Direction = "asc" | "desc";
-type Window = { q?: string; cursor?: string; direction: Direction };
-
-const SELECT = { id: true, name: true, email: true, createdAt: true, banned: true, banExpires: true } as const;
+type Window = { q?: string; cursor?: string; direction: Direction; filters?: UserFilters };
 
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, "\\$&")}%`;
@@ -68,7 +145,11 @@ function likePattern(q: string): string {
  * row on the way, several times slower, hence NOT INDEXED; raw SQL also gives LIKE the
  * ESCAPE clause that Prisma's `contains` lacks.
  */
-async function sqliteSearch(db: TenantDb, { q, cursor, direction }: Window & { q: string }, count: number) {
+async function sqliteSearch(
+  db: TenantDb,
+  { q, cursor, direction }: Window & { q: string },
+  count: number,
+): Promise<StoredUser[]> {
   const pattern = likePattern(q);
   const from = cursor
     ? direction === "asc"
@@ -77,65 +158,70 @@ async function sqliteSearch(db: TenantDb, { q, cursor, direction }: Window & { q
     : Prisma.empty;
   const ids = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "user" NOT INDEXED
-    WHERE ("email" LIKE ${pattern} ESCAPE '\\' OR "name" LIKE ${pattern} ESCAPE '\\') ${from}
+    WHERE ("email" LIKE ${pattern} ESCAPE '\\' OR "name" LIKE ${pattern} ESCAPE '\\' OR "username" LIKE ${pattern} ESCAPE '\\') ${from}
     ORDER BY "email" ${Prisma.raw(direction === "asc" ? "ASC" : "DESC")}
     LIMIT ${count}`;
-  const rows = await db.user.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: SELECT });
+  const rows = await db.user.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: USER_SELECT });
   return rows.sort((a, b) => (a.email < b.email ? -1 : 1) * (direction === "asc" ? 1 : -1));
 }
 
 /**
- * PostgreSQL: ILIKE through Prisma (mode "insensitive", absent from the SQLite client's
- * types, hence the cast). Prisma does not escape `%` and `_`, so the database returns a
- * superset that is narrowed here, reading further until a page is full.
+ * Through Prisma: PostgreSQL's searches (ILIKE, mode "insensitive", absent from the SQLite
+ * client's types, hence the cast) and, on both providers, any listing with filters. Prisma does
+ * not escape `%` and `_`, so the database may return a superset that is narrowed here, reading
+ * further until a page is full.
  */
-async function postgresSearch(db: TenantDb, { q, cursor, direction }: Window & { q: string }, count: number) {
-  const contains = { contains: q, mode: "insensitive" } as unknown as { contains: string };
-  const needle = q.toLowerCase();
-  const found = [];
+async function prismaSearch(db: TenantDb, { q, cursor, direction, filters = {} }: Window, count: number) {
+  const insensitive = tenantDbProvider(db) === "postgresql" ? { mode: "insensitive" } : {};
+  const contains = { contains: q, ...insensitive } as unknown as { contains: string };
+  const needle = q?.toLowerCase();
+  const matches = (row: StoredUser) =>
+    !needle || [row.email, row.name, row.username ?? ""].some((value) => value.toLowerCase().includes(needle));
+  const found: StoredUser[] = [];
   let from = cursor;
   for (;;) {
     const rows = await db.user.findMany({
       where: {
-        OR: [{ email: contains }, { name: contains }],
-        ...(from ? { email: direction === "asc" ? { gt: from } : { lt: from } } : {}),
+        AND: [
+          ...filterWhere(filters),
+          ...(q ? [{ OR: [{ email: contains }, { name: contains }, { username: contains }] }] : []),
+          ...(from ? [{ email: direction === "asc" ? { gt: from } : { lt: from } }] : []),
+        ],
       },
       orderBy: { email: direction },
       take: count,
-      select: SELECT,
+      select: USER_SELECT,
     });
-    found.push(
-      ...rows.filter((row) => row.email.toLowerCase().includes(needle) || row.name.toLowerCase().includes(needle)),
-    );
+    found.push(...rows.filter(matches));
     if (rows.length < count || found.length >= count) return found.slice(0, count);
     from = rows.at(-1)!.email;
   }
 }
 
-/** Up to `count` users in email order from the cursor on, matching `q` when given. */
-async function usersFrom(db: TenantDb, { q, cursor, direction }: Window, count: number) {
-  if (q) {
-    const search = tenantDbProvider(db) === "sqlite" ? sqliteSearch : postgresSearch;
-    return search(db, { q, cursor, direction }, count);
-  }
+/** Up to `count` users in email order from the cursor on, matching `q` and the filters when given. */
+export async function usersFrom(db: TenantDb, window: Window, count: number): Promise<StoredUser[]> {
+  const { q, cursor, direction } = window;
+  if (q && tenantDbProvider(db) === "sqlite" && !hasFilters(window.filters ?? {}))
+    return sqliteSearch(db, { q, cursor, direction }, count);
+  if (q || hasFilters(window.filters ?? {})) return prismaSearch(db, window, count);
   return db.user.findMany({
     where: cursor ? { email: direction === "asc" ? { gt: cursor } : { lt: cursor } } : {},
     orderBy: { email: direction },
     take: count,
-    select: SELECT,
+    select: USER_SELECT,
   });
 }
 
 export async function searchUsers(
   db: TenantDb,
-  { q, after, before }: UserSearch,
+  { q, after, before, ...filters }: UserSearch,
   limit = USERS_PAGE_SIZE,
 ): Promise<UserPage> {
   const backwards = Boolean(before) && !after;
   // One extra row tells whether there is another page in that direction.
   const rows = await usersFrom(
     db,
-    { q, cursor: backwards ? before : after, direction: backwards ? "desc" : "asc" },
+    { q, filters, cursor: backwards ? before : after, direction: backwards ? "desc" : "asc" },
     limit + 1,
   );
   const more = rows.length > limit;

@@ -36,6 +36,9 @@ export async function requireTenantUser(live: LiveTenant, userId: string | undef
           banned: true,
           banReason: true,
           banExpires: true,
+          twoFactorEnabled: true,
+          publicMetadata: true,
+          privateMetadata: true,
         },
       })
     : null;
@@ -48,7 +51,7 @@ export type TenantUser = Awaited<ReturnType<typeof requireTenantUser>>;
 /** Everything the user detail page shows: profile, sign-in methods, live sessions. */
 export async function getUserDetail(live: LiveTenant, userId: string | undefined) {
   const user = await requireTenantUser(live, userId);
-  const [accounts, sessions] = await Promise.all([
+  const [accounts, sessions, passkeys] = await Promise.all([
     live.db.account.findMany({
       where: { userId: user.id },
       select: { id: true, providerId: true, accountId: true, createdAt: true },
@@ -67,10 +70,17 @@ export async function getUserDetail(live: LiveTenant, userId: string | undefined
       orderBy: { createdAt: "desc" },
       take: 100,
     }),
+    live.db.passkey.findMany({
+      where: { userId: user.id },
+      select: { id: true, name: true, deviceType: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+    }),
   ]);
   return {
-    user: { ...user, banned: isBanActive(user) },
+    user: { ...user, banned: isBanActive(user), twoFactorEnabled: Boolean(user.twoFactorEnabled) },
     accounts,
+    passkeys,
     sessions: sessions.map(({ impersonatedBy, ...session }) => ({
       ...session,
       ipAddress: normalizeIp(session.ipAddress),

@@ -41,6 +41,8 @@ const WEBHOOK_EVENT_FOR_AUDIT: Readonly<Record<string, WebhookEventType>> = {
   "admin.user.unbanned": "user.updated",
   "admin.user.deleted": "user.deleted",
   "admin.user.updated": "user.updated",
+  "admin.user.two_factor_reset": "user.updated",
+  "admin.user.passkeys_removed": "user.updated",
   "admin.organization.created": "organization.created",
   "admin.organization.member_added": "organization.member_added",
   "admin.organization.member_removed": "organization.member_removed",

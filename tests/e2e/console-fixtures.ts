@@ -3,9 +3,11 @@
  * with a given role. Accounts are created through the platform auth API and memberships with
  * the tenant CLI (`add-member`), the same paths an operator uses.
  */
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import {
+  baseURL,
   createTenant,
+  randomClientIp,
   expect,
   PASSWORD,
   tenantCli,
@@ -18,6 +20,26 @@ import {
 export { expect, PASSWORD, tenantCli, uniqueSlug };
 
 export type PlatformAccount = { name: string; email: string };
+
+/** Opens a user's console page through the search, and returns the user's id. */
+export async function openUser(page: Page, slug: string, email: string): Promise<string> {
+  await page.goto(`/admin/${slug}/users?q=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: email }).click();
+  await expect(page).toHaveURL(/\/users\/[^/?]+$/);
+  const id = /\/users\/([^/?]+)$/.exec(new URL(page.url()).pathname)?.[1];
+  if (!id) throw new Error(`Not on a user page: ${page.url()}`);
+  return id;
+}
+
+/** A separate browser for the tenant's end user, from its own address (sign-in limits are per IP). */
+export async function userBrowser(browser: Browser, { javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled,
+    extraHTTPHeaders: { "x-forwarded-for": randomClientIp() },
+  });
+  return context.newPage();
+}
 
 /**
  * The newest link matching `pattern` in platform mail to `to`, as it was (or will be) delivered.

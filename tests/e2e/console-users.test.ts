@@ -2,40 +2,12 @@
  * The console's Users section: create, search, ban, sessions, password reset, impersonation,
  * delete; the hosted forgot/reset-password pages; and who may do what.
  */
-import type { Browser, Page } from "@playwright/test";
-import { addMember, expect, PASSWORD, test, uniqueSlug } from "./console-fixtures";
-import {
-  baseURL,
-  createTenant,
-  expectFieldError,
-  fillSignIn,
-  latestMailText,
-  randomClientIp,
-  signIn,
-} from "./fixtures";
+import type { Page } from "@playwright/test";
+import { addMember, expect, openUser, PASSWORD, test, uniqueSlug, userBrowser } from "./console-fixtures";
+import { baseURL, createTenant, expectFieldError, fillSignIn, latestMailText, signIn } from "./fixtures";
 
 // Each journey spans several browsers and many page loads.
 test.describe.configure({ timeout: 60_000 });
-
-/** A separate browser for the tenant's end user, from its own address (sign-in rate limits are per IP). */
-async function userBrowser(browser: Browser, { javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({
-    baseURL,
-    javaScriptEnabled,
-    extraHTTPHeaders: { "x-forwarded-for": randomClientIp() },
-  });
-  return context.newPage();
-}
-
-/** Opens a user's console page through the search, and returns the user's id. */
-async function openUser(page: Page, slug: string, email: string): Promise<string> {
-  await page.goto(`/admin/${slug}/users?q=${encodeURIComponent(email)}`);
-  await page.getByRole("link", { name: email }).click();
-  await expect(page).toHaveURL(/\/users\/[^/?]+$/);
-  const id = /\/users\/([^/?]+)$/.exec(new URL(page.url()).pathname)?.[1];
-  if (!id) throw new Error(`Not on a user page: ${page.url()}`);
-  return id;
-}
 
 async function toast(page: Page, text: string | RegExp) {
   await expect(page.getByText(text)).toBeVisible();

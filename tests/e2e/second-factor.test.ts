@@ -4,11 +4,11 @@
  * the account only with a code; a passkey (multi-factor already) is not challenged by default.
  */
 import type { Page } from "@playwright/test";
-import * as OTPAuth from "otpauth";
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { startOidcProvider, type TestOidcProvider } from "../support/oidc-provider";
 import { addVirtualAuthenticator, withoutPasskeyAutofill } from "../support/virtual-authenticator";
 import { baseURL, expect, signUp, test, uniqueSlug, withControlDb, type CreatedTenant } from "./fixtures";
+import { totpCode, turnOnTotp } from "./second-factors";
 
 // Tenant set-up runs scripts (a process each) on a shared 2-core runner.
 test.describe.configure({ timeout: 120_000 });
@@ -46,23 +46,13 @@ async function createTenant(extra: Record<string, unknown> = {}, secrets: Record
   return { slug, name, id: out.trim().split("\n").at(-1)! } satisfies CreatedTenant;
 }
 
-function currentCode(secret: string): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
-}
-
 /**
  * Signs up, turns TOTP on from the account page, confirms the email (so links and providers join
  * this account), then forgets the browser: a fresh one with no trusted device. Returns the key.
  */
 async function userWithTotp(page: Page, tenant: CreatedTenant, email: string): Promise<string> {
   await signUp(page, tenant.slug, { name: "Mfa User", email });
-  await page.getByRole("link", { name: "Set up two-factor authentication" }).click();
-  await page.getByLabel("Password").fill("correct-horse-battery");
-  await page.getByRole("button", { name: "Continue" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
-  await page.getByLabel("Code from the app").fill(currentCode(secret));
-  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
-  await expect(page.getByText("Two-factor authentication is on.")).toBeVisible();
+  const secret = await turnOnTotp(page);
   await withControlDb(`
     const connection = await storage.openTenantDatabase(${JSON.stringify(tenant.id)});
     try { await connection.db.user.update({ where: { email: ${JSON.stringify(email)} }, data: { emailVerified: true } }); }
@@ -79,7 +69,7 @@ async function passSecondStep(page: Page, tenant: CreatedTenant, secret: string,
   expect(session ?? null).toBeNull();
   const account = await page.request.get(`/t/${tenant.slug}/account`, { maxRedirects: 0 });
   expect(account.status()).toBe(302);
-  await page.getByLabel("Authentication code").fill(currentCode(secret));
+  await page.getByLabel("Authentication code").fill(totpCode(secret));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(target);
   await expect(page.getByTestId("account-email")).toHaveText(email);
@@ -199,13 +189,7 @@ async function createTenantWithSlug(
 
 /** Turns TOTP on for the signed-in user and signs out, keeping the browser's passkey; returns the key. */
 async function userWithTotpOnAccount(page: Page, tenant: CreatedTenant): Promise<string> {
-  await page.getByRole("link", { name: "Set up two-factor authentication" }).click();
-  await page.getByLabel("Password").fill("correct-horse-battery");
-  await page.getByRole("button", { name: "Continue" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
-  await page.getByLabel("Code from the app").fill(currentCode(secret));
-  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
-  await expect(page.getByText("Two-factor authentication is on.")).toBeVisible();
+  const secret = await turnOnTotp(page);
   await page.context().clearCookies();
   await expect(page.request.get(`/t/${tenant.slug}/api/auth/get-session`).then((r) => r.json())).resolves.toBeNull();
   return secret;

@@ -18,6 +18,7 @@ import {
   withControlDb,
 } from "./fixtures";
 import { test as consoleTest } from "./console-fixtures";
+import { totpCode } from "./second-factors";
 
 // Tenant set-up goes through the CLI (a process per call) on a shared 2-core runner.
 test.describe.configure({ timeout: 90_000 });
@@ -28,12 +29,8 @@ async function tenantWithTwoFactor(settings: Record<string, unknown> = {}) {
   return tenant;
 }
 
-function currentCode(secret: string): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
-}
-
 function wrongCode(secret: string): string {
-  const right = currentCode(secret);
+  const right = totpCode(secret);
   return right === "000000" ? "111111" : "000000";
 }
 
@@ -47,7 +44,7 @@ async function enableTwoFactor(page: Page, slug: string) {
   await expect(qr).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/);
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-  await page.getByLabel("Code from the app").fill(currentCode(secret));
+  await page.getByLabel("Code from the app").fill(totpCode(secret));
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   await expect(page.getByText("Two-factor authentication is on.")).toBeVisible();
   const codes = await page.getByTestId("backup-codes").getByRole("listitem").allTextContents();
@@ -95,7 +92,7 @@ test("turn on two-factor, then sign in with a code: a wrong code is refused, the
     "That code is not right. Check your authenticator app and enter the current code.",
   );
 
-  await page.getByLabel("Authentication code").fill(currentCode(secret));
+  await page.getByLabel("Authentication code").fill(totpCode(secret));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(`/t/${tenant.slug}/account`);
   await expect(page.getByTestId("account-email")).toHaveText(email);
@@ -152,7 +149,7 @@ test("a trusted device skips the code on the next sign-in", async ({ page, uniqu
   const { secret } = await enableTwoFactor(page, tenant.slug);
 
   await signOutAndSignIn(page, tenant.slug, email);
-  await page.getByLabel("Authentication code").fill(currentCode(secret));
+  await page.getByLabel("Authentication code").fill(totpCode(secret));
   await page.getByLabel("Trust this device for 7 days").check();
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(`/t/${tenant.slug}/account`);
@@ -194,7 +191,7 @@ consoleTest(
     // The issuer chosen in the console is what the authenticator app shows.
     const uri = OTPAuth.URI.parse(await page.locator('input[name="totpUri"]').inputValue());
     expect(uri.issuer).toBe("Acme Login");
-    await page.getByLabel("Code from the app").fill(currentCode(secret));
+    await page.getByLabel("Code from the app").fill(totpCode(secret));
     await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
     await page.getByRole("link", { name: "I saved my codes" }).click();
     await expect(page).toHaveURL(`/t/${slug}/account`);

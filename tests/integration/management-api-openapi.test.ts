@@ -57,6 +57,10 @@ describe("OpenAPI document", () => {
     );
     expect(document.paths["/users"].get.parameters.map((p: { name: string }) => p.name)).toEqual([
       "q",
+      "banned",
+      "emailVerified",
+      "twoFactorEnabled",
+      "signedInSince",
       "limit",
       "cursor",
     ]);

@@ -1,9 +1,7 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_KEY_SCOPES } from "~/api-keys/scopes";
 import type { Tenant } from "~/tenancy/tenants.server";
+import { startWebhookReceiver, type ReceivedWebhook } from "../support/webhook-receiver";
 import { startHarness, type Harness } from "./management-api-harness";
 
 /**
@@ -16,15 +14,8 @@ let acme: Tenant;
 let other: Tenant;
 let admin: string; // every scope, acme
 let otherKey: string; // every scope, another tenant
-const received: { body: string; headers: IncomingHttpHeaders }[] = [];
-const receiver = createServer((request, response) => {
-  let body = "";
-  request.on("data", (chunk) => (body += chunk));
-  request.on("end", () => {
-    received.push({ body, headers: request.headers });
-    response.writeHead(204).end();
-  });
-});
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let received: ReceivedWebhook[];
 let receiverUrl: string;
 
 beforeAll(async () => {
@@ -33,11 +24,11 @@ beforeAll(async () => {
   other = await h.createTenant("other");
   admin = (await h.createKey(acme, [...API_KEY_SCOPES])).key;
   otherKey = (await h.createKey(other, [...API_KEY_SCOPES])).key;
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver();
+  ({ received, url: receiverUrl } = receiver);
 }, 120_000);
 afterAll(async () => {
-  receiver.close();
+  await receiver?.close();
   await h?.close();
 });
 
@@ -412,15 +403,7 @@ describe("webhooks through the API", () => {
         return received.map((r) => JSON.parse(r.body).type).sort();
       })
       .toEqual(["user.banned", "user.created", "user.updated"]);
-    const updated = received
-      .map(({ body, headers }) =>
-        new Webhook(created.body.secret).verify(body, {
-          "webhook-id": String(headers["webhook-id"]),
-          "webhook-timestamp": String(headers["webhook-timestamp"]),
-          "webhook-signature": String(headers["webhook-signature"]),
-        }),
-      )
-      .find((event) => (event as { type: string }).type === "user.updated") as { data: Record<string, unknown> };
+    const updated = receiver.verified(created.body.secret).find((event) => event.type === "user.updated")!;
     expect(updated.data).toMatchObject({ userId: user.body.id, actor: expect.stringMatching(/^api_key:/) });
 
     const deliveries = await h.api(admin, "GET", `/webhooks/endpoints/${endpointId}/deliveries`);

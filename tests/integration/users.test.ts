@@ -138,6 +138,17 @@ describe.each(testProviders())("user search on %s", (provider: Provider) => {
     expect(page).toEqual({ users: [], nextCursor: null, previousCursor: null });
   });
 
+  it("filters by a ban in force, alone or with the search, paging both ways", async () => {
+    expect(emailsOf(await searchUsers(db, { banned: true }))).toEqual(["person01@example.com", "person03@example.com"]);
+    const notBanned = await searchUsers(db, { q: "person0", banned: false }, 3);
+    expect(emailsOf(notBanned)).toEqual(["person00@example.com", "person02@example.com", "person04@example.com"]);
+    const next = await searchUsers(db, { q: "person0", banned: false, after: notBanned.nextCursor! }, 3);
+    expect(emailsOf(next)).toEqual(["person05@example.com", "person06@example.com", "person07@example.com"]);
+    const back = await searchUsers(db, { q: "person0", banned: false, before: next.previousCursor! }, 3);
+    expect(emailsOf(back)).toEqual(emailsOf(notBanned));
+    expect(emailsOf(await searchUsers(db, { q: "a_b", emailVerified: false }))).toEqual(["a_b@wild.test"]);
+  });
+
   it("marks only bans in force as banned", async () => {
     const page = await searchUsers(db, { q: "person0" });
     const banned = Object.fromEntries(page.users.map((user) => [user.id, user.banned]));
@@ -155,6 +166,15 @@ describe("user search parameters", () => {
 
   it("ignores over-long values instead of failing the page", () => {
     expect(parse(`q=${"x".repeat(101)}&after=${"y".repeat(255)}`)).toEqual({});
+  });
+
+  it("reads the filters by their API names, ignoring a malformed one", () => {
+    expect(parse("banned=true&emailVerified=false&twoFactorEnabled=maybe&signedInSince=2026-12-01")).toEqual({
+      banned: true,
+      emailVerified: false,
+      signedInSince: new Date("2026-12-01T00:00:00Z"),
+    });
+    expect(parse("twoFactorEnabled=true&signedInSince=yesterday")).toEqual({ twoFactorEnabled: true });
   });
 
   it("keeps the cursors", () => {

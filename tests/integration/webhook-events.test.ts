@@ -1,10 +1,8 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Webhook } from "standardwebhooks";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebhookReceiver, type ReceivedWebhook } from "../support/webhook-receiver";
 
 /**
  * The wiring from a tenant's auth events to its webhooks, through the app's own services
@@ -14,17 +12,14 @@ import { afterAll, describe, expect, it } from "vitest";
  */
 describe("auth events reach webhook endpoints", () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "portico-webhook-events-"));
-  const received: { body: string; headers: IncomingHttpHeaders }[] = [];
-  const receiver = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk) => (body += chunk));
-    request.on("end", () => {
-      received.push({ body, headers: request.headers });
-      response.writeHead(204).end();
-    });
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let received: ReceivedWebhook[];
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    received = receiver.received;
   });
-  afterAll(() => {
-    receiver.close();
+  afterAll(async () => {
+    await receiver?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -34,8 +29,6 @@ describe("auth events reach webhook endpoints", () => {
     process.env.PUBLIC_URL = "http://localhost:3999";
     process.env.PORTICO_WEBHOOKS_ALLOW_PRIVATE = "true";
     delete process.env.DATABASE_URL;
-    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    const { port } = receiver.address() as AddressInfo;
 
     const { getPortico } = await import("~/context.server");
     const { createEndpoint } = await import("~/webhooks/endpoints.server");
@@ -44,7 +37,7 @@ describe("auth events reach webhook endpoints", () => {
     const tenant = await tenants.create({ slug: "hooked", name: "Hooked" });
     const { secret } = await createEndpoint(
       tenant.id,
-      { url: `http://127.0.0.1:${port}/hook`, description: "", eventTypes: ["*"] },
+      { url: receiver.url, description: "", eventTypes: ["*"] },
       getPortico().webhooks,
     );
 
@@ -75,14 +68,7 @@ describe("auth events reach webhook endpoints", () => {
         return received.length;
       })
       .toBeGreaterThanOrEqual(2);
-    const events = received.map(({ body, headers }) => {
-      const verified = new Webhook(secret).verify(body, {
-        "webhook-id": String(headers["webhook-id"]),
-        "webhook-timestamp": String(headers["webhook-timestamp"]),
-        "webhook-signature": String(headers["webhook-signature"]),
-      }) as { type: string; data: { email?: string } };
-      return verified;
-    });
+    const events = receiver.verified(secret);
     expect(events.map((event) => event.type).sort()).toEqual(["session.created", "user.created"]);
     expect(events.find((event) => event.type === "user.created")?.data.email).toBe("hook@example.com");
 

@@ -138,6 +138,17 @@ export class PorticoClient {
     ban: (userId: string, body: Operations["banUser"]["body"] = {}) =>
       this.call("banUser", { params: { userId }, body }),
     unban: (userId: string) => this.call("unbanUser", { params: { userId } }),
+    /** Marks the user's email address verified (a PATCH of `emailVerified`). */
+    markEmailVerified: (userId: string) =>
+      this.call("updateUser", { params: { userId }, body: { emailVerified: true } }),
+    /** Removes the TOTP secret and backup codes, turns two-factor off and ends the user's sessions. */
+    resetTwoFactor: (userId: string) => this.call("resetUserTwoFactor", { params: { userId } }),
+    listPasskeys: (userId: string) => this.call("listUserPasskeys", { params: { userId } }),
+    /** Removes one passkey, or all of them without `passkeyId`; ends the user's sessions. */
+    removePasskeys: (userId: string, passkeyId?: string) =>
+      passkeyId
+        ? this.call("removeUserPasskey", { params: { userId, passkeyId } })
+        : this.call("removeUserPasskeys", { params: { userId } }),
     listSessions: (userId: string) => this.call("listUserSessions", { params: { userId } }),
     revokeSession: (userId: string, sessionId: string) =>
       this.call("revokeUserSession", { params: { userId, sessionId } }),

@@ -66,6 +66,8 @@ export type User = {
   banned: boolean;
   banReason: string | null;
   banExpires: string | null;
+  /** Whether the user has confirmed a TOTP authenticator. */
+  twoFactorEnabled: boolean;
   createdAt: string;
   updatedAt: string;
 };
@@ -185,6 +187,24 @@ export type BanUser = {
   reason?: string;
   /** When the ban ends; omit or null for a ban until unbanned. */
   expiresAt?: string | null;
+};
+
+export type TwoFactorReset = {
+  user: User;
+  sessionsRevoked: number;
+};
+
+export type Passkey = {
+  id: string;
+  name: string | null;
+  deviceType: string;
+  backedUp: boolean;
+  createdAt: string | null;
+};
+
+export type PasskeysRemoved = {
+  removed: number;
+  sessionsRevoked: number;
 };
 
 export type Session = {
@@ -902,6 +922,12 @@ export type Operations = {
     params: never;
     query: {
       q?: string;
+      /** Only users with (true) or without (false) a ban in force. */
+      banned?: "true" | "false";
+      emailVerified?: "true" | "false";
+      twoFactorEnabled?: "true" | "false";
+      /** Only users with a session started at or after this instant (a date means its start, UTC) that has not ended: sign-outs, revocations and expiry end sessions. */
+      signedInSince?: string | string;
       limit?: number;
       /** The `nextCursor` of the previous page; absent for the first page. */
       cursor?: string;
@@ -986,6 +1012,53 @@ export type Operations = {
     query: never;
     body: never;
     response: User;
+  };
+  resetUserTwoFactor: {
+    method: "POST";
+    path: "/users/{userId}/two-factor/reset";
+    scope: "users:write";
+    params: {
+      userId: string;
+    };
+    query: never;
+    body: never;
+    response: TwoFactorReset;
+  };
+  listUserPasskeys: {
+    method: "GET";
+    path: "/users/{userId}/passkeys";
+    scope: "users:read";
+    params: {
+      userId: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      data: Passkey[];
+    };
+  };
+  removeUserPasskeys: {
+    method: "DELETE";
+    path: "/users/{userId}/passkeys";
+    scope: "users:write";
+    params: {
+      userId: string;
+    };
+    query: never;
+    body: never;
+    response: PasskeysRemoved;
+  };
+  removeUserPasskey: {
+    method: "DELETE";
+    path: "/users/{userId}/passkeys/{passkeyId}";
+    scope: "users:write";
+    params: {
+      userId: string;
+      passkeyId: string;
+    };
+    query: never;
+    body: never;
+    response: PasskeysRemoved;
   };
   listUserSessions: {
     method: "GET";
@@ -1416,6 +1489,10 @@ export const operations = {
   exportUser: { method: "GET", path: "/users/{userId}/export" },
   banUser: { method: "POST", path: "/users/{userId}/ban" },
   unbanUser: { method: "POST", path: "/users/{userId}/unban" },
+  resetUserTwoFactor: { method: "POST", path: "/users/{userId}/two-factor/reset" },
+  listUserPasskeys: { method: "GET", path: "/users/{userId}/passkeys" },
+  removeUserPasskeys: { method: "DELETE", path: "/users/{userId}/passkeys" },
+  removeUserPasskey: { method: "DELETE", path: "/users/{userId}/passkeys/{passkeyId}" },
   listUserSessions: { method: "GET", path: "/users/{userId}/sessions" },
   revokeUserSessions: { method: "DELETE", path: "/users/{userId}/sessions" },
   revokeUserSession: { method: "DELETE", path: "/users/{userId}/sessions/{sessionId}" },
@@ -1475,7 +1552,10 @@ export type WebhookEvents = {
       email?: string;
       /** Who caused it: an admin's email, `api_key:<id>`, or the user for their own actions. */
       actor?: string;
+      /** What changed: profile fields (`name`, `email`, `emailVerified`, `publicMetadata`, …), `twoFactorEnabled` after an admin reset of two-factor, `passkeys` after an admin removed passkeys. */
       fields?: string[];
+      /** After a reset of two-factor or passkeys: how many of the user's sessions ended. */
+      sessionsRevoked?: number;
       [key: string]: unknown;
     };
   };
