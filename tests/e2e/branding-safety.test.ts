@@ -79,8 +79,9 @@ test("hostile CSS, invalid colors and unreachable logo URLs are refused and noth
   await page.getByLabel("Logo URL").fill("https://logo.invalid/logo.png");
   await page.getByRole("button", { name: "Publish" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Nothing was saved" });
-  await expect(alert).toContainText("colors.light.primary: Enter a hex color such as #4f46e5.");
-  await expect(alert).toContainText("customCss: Line 1: url(https://tracker.example/pixel.png) is not allowed");
+  await expect(alert).toContainText("Primary (light): Enter a hex color such as #4f46e5.");
+  await expect(alert).toContainText("Custom CSS: Line 1: url(https://tracker.example/pixel.png) is not allowed");
+  await expect(alert).not.toContainText("customCss");
   await expect(page.getByLabel("Primary (light)", { exact: true })).toHaveValue("#12345");
 
   // With CSS and color fixed, the unreachable logo URL is what stops the publish.

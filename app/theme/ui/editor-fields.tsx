@@ -7,15 +7,8 @@ import { SelectField } from "~/components/ui/select-field";
 import { LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/locales";
 import type { EditorResult } from "~/theme/editor.server";
 import { imageUrl, type ImageField, type Theme } from "~/theme/theme";
+import { copyFieldLabel, IMAGE_LABELS } from "./field-labels";
 
-const PAGE_LABELS: Record<string, string> = {
-  signIn: "Sign in",
-  signUp: "Sign up",
-  forgotPassword: "Forgot password",
-  resetPassword: "Reset password",
-  account: "Account",
-};
-const PART_LABELS: Record<string, string> = { title: "title", subtitle: "subtitle", submit: "button label" };
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 export function CopyCard({
@@ -44,11 +37,10 @@ export function CopyCard({
           onChange={(event) => setLocale(event.target.value as Locale)}
         />
         {Object.entries(defaults[locale]).map(([key, text]) => {
-          const [page = "", part = ""] = key.split(".");
           return (
             <FormField
               key={`${locale}-${key}`}
-              label={`${PAGE_LABELS[page] ?? page} ${PART_LABELS[part] ?? part} (${LOCALE_NAMES[locale]})`}
+              label={copyFieldLabel(locale, key)}
               value={copy[key] ?? ""}
               placeholder={text}
               maxLength={300}
@@ -109,12 +101,6 @@ export function ColorField({
   );
 }
 
-const IMAGE_LABELS: Record<ImageField, { label: string; hint: string }> = {
-  "logo.light": { label: "Logo", hint: "Shown above the form, and in emails." },
-  "logo.dark": { label: "Logo for dark mode", hint: "Optional; the light logo is used when empty." },
-  favicon: { label: "Favicon", hint: "The browser tab's icon. ICO, PNG or SVG." },
-  "layout.image": { label: "Split-screen image", hint: "Fills the left half in the split-screen layout." },
-};
 const ACCEPT = "image/png,image/jpeg,image/webp,image/svg+xml,image/x-icon,.ico,.svg";
 /** Above this the request itself would be refused; the server names the 1 MB limit below it. */
 const MAX_REQUEST_FILE_BYTES = 1.9 * 1024 * 1024;

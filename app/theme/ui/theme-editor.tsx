@@ -5,7 +5,6 @@ import { Button } from "~/components/ui/button";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { SelectField } from "~/components/ui/select-field";
-import { LOCALE_NAMES, LOCALES } from "~/i18n/locales";
 import type { action as previewAction } from "~/routes/admin_.$tenant.branding.preview";
 import { contrastWarnings } from "~/theme/contrast";
 import type { BrandingPage, EditorResult } from "~/theme/editor.server";
@@ -16,25 +15,15 @@ import {
   getImageRef,
   LAYOUTS,
   withImageRef,
-  type ColorName,
   type Theme,
 } from "~/theme/theme";
 import { ColorField, CopyCard, ImageInput, TextArea } from "./editor-fields";
 import { LanguageFields } from "./language-fields";
+import { COLOR_LABELS, LEGAL_LABELS, themeFieldLabel } from "./field-labels";
 import { ThemeHistory } from "./theme-history";
 import { ThemePreview } from "./theme-preview";
 import { useUnsavedChangesGuard } from "~/components/unsaved-changes";
 
-const COLOR_LABELS: Record<ColorName, string> = {
-  primary: "Primary",
-  primaryForeground: "Text on primary",
-  background: "Page background",
-  card: "Card background",
-  foreground: "Text",
-  muted: "Muted text",
-  border: "Borders",
-  danger: "Errors",
-};
 const FONT_LABELS: Record<(typeof FONTS)[number], string> = {
   system: "System font",
   inter: "Inter",
@@ -126,7 +115,7 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
               <ul className="mt-1 list-disc pl-5">
                 {errorList.map(([field, text]) => (
                   <li key={field}>
-                    {field === "form" ? "" : `${field}: `}
+                    {field === "form" ? "" : `${themeFieldLabel(field)}: `}
                     {text}
                   </li>
                 ))}
@@ -246,13 +235,7 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
 
             <Card title="Legal links">
               <div className="flex flex-col gap-4">
-                {(
-                  [
-                    ["termsUrl", "Terms URL"],
-                    ["privacyUrl", "Privacy URL"],
-                    ["supportUrl", "Support URL"],
-                  ] as const
-                ).map(([key, label]) => (
+                {(Object.entries(LEGAL_LABELS) as [keyof typeof LEGAL_LABELS, string][]).map(([key, label]) => (
                   <FormField
                     key={key}
                     label={label}
