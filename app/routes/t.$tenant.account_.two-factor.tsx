@@ -162,9 +162,13 @@ export default function TwoFactorSettings() {
             className="mx-auto mt-4 rounded-theme bg-white p-2"
           />
           <p className="mt-4 text-sm text-muted">{t("twoFactor.setup.secret")}</p>
-          <p className="mt-1 break-all font-mono text-sm" data-testid="totp-secret">
-            {result.secret}
+          {/* In groups of four, as authenticator apps accept it and as people copy it. */}
+          <p className="mt-1 font-mono text-sm tracking-wide" dir="ltr" data-testid="totp-secret">
+            {result.secret.match(/.{1,4}/g)?.join(" ")}
           </p>
+          {result.issuer ? (
+            <p className="mt-1 text-sm text-muted">{t("twoFactor.setup.issuer", { issuer: result.issuer })}</p>
+          ) : null}
           <Form method="post" action={here} className="mt-6 flex flex-col gap-4" noValidate>
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="totpUri" value={result.totpUri} />

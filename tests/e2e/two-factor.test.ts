@@ -42,8 +42,10 @@ async function enableTwoFactor(page: Page, slug: string) {
   await page.getByRole("button", { name: "Continue" }).click();
   const qr = page.getByRole("img", { name: "QR code for your authenticator app" });
   await expect(qr).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/);
-  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
-  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  // Shown in groups of four, as people copy it; the app gets it without the spaces.
+  const shown = (await page.getByTestId("totp-secret").textContent())!.trim();
+  expect(shown).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4}){3,}$/);
+  const secret = shown.replace(/\s/g, "");
   await page.getByLabel("Code from the app").fill(totpCode(secret));
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   await expect(page.getByText("Two-factor authentication is on.")).toBeVisible();
@@ -187,10 +189,11 @@ consoleTest(
 
     await page.getByLabel("Password").fill("correct-horse-battery");
     await page.getByRole("button", { name: "Continue" }).click();
-    const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
-    // The issuer chosen in the console is what the authenticator app shows.
+    const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+    // The issuer chosen in the console is what the authenticator app shows, and the page says so.
     const uri = OTPAuth.URI.parse(await page.locator('input[name="totpUri"]').inputValue());
     expect(uri.issuer).toBe("Acme Login");
+    await expect(page.getByText("Your app will list it as “Acme Login”.")).toBeVisible();
     await page.getByLabel("Code from the app").fill(totpCode(secret));
     await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
     await page.getByRole("link", { name: "I saved my codes" }).click();

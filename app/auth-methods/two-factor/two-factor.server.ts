@@ -172,7 +172,7 @@ export function totpSecret(totpUri: string): string | null {
 }
 
 type SetupStep =
-  | { step: "verify"; totpUri: string; qrCode: string; secret: string; error?: Message }
+  | { step: "verify"; totpUri: string; qrCode: string; secret: string; issuer: string | null; error?: Message }
   | { step: "backup-codes"; backupCodes: string[] }
   | { step: "confirmed"; setCookies: string[] }
   | { step: "password"; error: Message; status: number };
@@ -197,7 +197,8 @@ async function verifyStep(uri: string, error?: Message): Promise<SetupStep> {
   const totpUri = keyUriWithEncodedSpaces(uri);
   const secret = totpSecret(totpUri);
   if (!secret) return { step: "password", status: 400, error: message("twoFactor.errors.setupExpired") };
-  return { step: "verify", totpUri, qrCode: await qrCodeDataUrl(totpUri), secret, error };
+  const issuer = new URL(totpUri).searchParams.get("issuer");
+  return { step: "verify", totpUri, qrCode: await qrCodeDataUrl(totpUri), secret, issuer, error };
 }
 
 function passwordFrom(form: FormData): string | undefined {

@@ -37,6 +37,7 @@ export const ar = {
   "twoFactor.setup.scan": "امسح رمز QR هذا باستخدام تطبيق المصادقة.",
   "twoFactor.setup.qrAlt": "رمز QR لتطبيق المصادقة",
   "twoFactor.setup.secret": "أو أدخل هذا المفتاح يدويًا:",
+  "twoFactor.setup.issuer": "سيظهر في تطبيقك باسم «{issuer}».",
   "twoFactor.setup.code": "الرمز من التطبيق",
   "twoFactor.setup.confirm": "تفعيل المصادقة الثنائية",
   "twoFactor.setup.done": "المصادقة الثنائية مفعّلة.",

@@ -41,6 +41,7 @@ export const es = {
   "twoFactor.setup.scan": "Escanea este código QR con tu aplicación de autenticación.",
   "twoFactor.setup.qrAlt": "Código QR para tu aplicación de autenticación",
   "twoFactor.setup.secret": "O introduce esta clave manualmente:",
+  "twoFactor.setup.issuer": "Tu aplicación lo mostrará como «{issuer}».",
   "twoFactor.setup.code": "Código de la aplicación",
   "twoFactor.setup.confirm": "Activar la autenticación en dos pasos",
   "twoFactor.setup.done": "La autenticación en dos pasos está activada.",

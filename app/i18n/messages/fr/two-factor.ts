@@ -42,6 +42,7 @@ export const fr = {
   "twoFactor.setup.scan": "Scannez ce code QR avec votre application d’authentification.",
   "twoFactor.setup.qrAlt": "Code QR pour votre application d’authentification",
   "twoFactor.setup.secret": "Ou saisissez cette clé manuellement :",
+  "twoFactor.setup.issuer": "Votre application l’affichera sous le nom « {issuer} ».",
   "twoFactor.setup.code": "Code de l’application",
   "twoFactor.setup.confirm": "Activer l’authentification à deux facteurs",
   "twoFactor.setup.done": "L’authentification à deux facteurs est activée.",

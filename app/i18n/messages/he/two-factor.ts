@@ -36,6 +36,7 @@ export const he = {
   "twoFactor.setup.scan": "יש לסרוק את קוד ה־QR הזה באפליקציית האימות.",
   "twoFactor.setup.qrAlt": "קוד QR לאפליקציית האימות",
   "twoFactor.setup.secret": "או להזין את המפתח הזה ידנית:",
+  "twoFactor.setup.issuer": "באפליקציה הוא יופיע בשם „{issuer}”.",
   "twoFactor.setup.code": "הקוד מהאפליקציה",
   "twoFactor.setup.confirm": "הפעלת אימות דו־שלבי",
   "twoFactor.setup.done": "האימות הדו־שלבי מופעל.",

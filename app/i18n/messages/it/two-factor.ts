@@ -40,6 +40,7 @@ export const it = {
   "twoFactor.setup.scan": "Scansiona questo codice QR con la tua app di autenticazione.",
   "twoFactor.setup.qrAlt": "Codice QR per la tua app di autenticazione",
   "twoFactor.setup.secret": "Oppure inserisci questa chiave manualmente:",
+  "twoFactor.setup.issuer": "La tua app lo mostrerà come «{issuer}».",
   "twoFactor.setup.code": "Codice dall’app",
   "twoFactor.setup.confirm": "Attiva l’autenticazione a due fattori",
   "twoFactor.setup.done": "L’autenticazione a due fattori è attiva.",

@@ -36,6 +36,7 @@ export const ja = {
   "twoFactor.setup.scan": "認証アプリでこの QR コードをスキャンしてください。",
   "twoFactor.setup.qrAlt": "認証アプリ用の QR コード",
   "twoFactor.setup.secret": "または、このキーを手動で入力してください:",
+  "twoFactor.setup.issuer": "アプリには「{issuer}」と表示されます。",
   "twoFactor.setup.code": "アプリのコード",
   "twoFactor.setup.confirm": "2段階認証をオンにする",
   "twoFactor.setup.done": "2段階認証はオンです。",

@@ -36,6 +36,7 @@ export const ko = {
   "twoFactor.setup.scan": "인증 앱으로 이 QR 코드를 스캔하세요.",
   "twoFactor.setup.qrAlt": "인증 앱용 QR 코드",
   "twoFactor.setup.secret": "또는 이 키를 직접 입력하세요:",
+  "twoFactor.setup.issuer": "앱에는 “{issuer}”(으)로 표시됩니다.",
   "twoFactor.setup.code": "앱의 코드",
   "twoFactor.setup.confirm": "2단계 인증 켜기",
   "twoFactor.setup.done": "2단계 인증이 켜져 있습니다.",

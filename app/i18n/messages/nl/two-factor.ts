@@ -37,6 +37,7 @@ export const nl = {
   "twoFactor.setup.scan": "Scan deze QR-code met je authenticator-app.",
   "twoFactor.setup.qrAlt": "QR-code voor je authenticator-app",
   "twoFactor.setup.secret": "Of vul deze sleutel handmatig in:",
+  "twoFactor.setup.issuer": "Je app toont het als ‘{issuer}’.",
   "twoFactor.setup.code": "Code uit de app",
   "twoFactor.setup.confirm": "Tweestapsverificatie aanzetten",
   "twoFactor.setup.done": "Tweestapsverificatie staat aan.",

@@ -41,6 +41,7 @@ export const pl = {
   "twoFactor.setup.scan": "Zeskanuj ten kod QR aplikacją uwierzytelniającą.",
   "twoFactor.setup.qrAlt": "Kod QR dla aplikacji uwierzytelniającej",
   "twoFactor.setup.secret": "Lub wpisz ten klucz ręcznie:",
+  "twoFactor.setup.issuer": "Aplikacja pokaże je jako „{issuer}”.",
   "twoFactor.setup.code": "Kod z aplikacji",
   "twoFactor.setup.confirm": "Włącz uwierzytelnianie dwuskładnikowe",
   "twoFactor.setup.done": "Uwierzytelnianie dwuskładnikowe jest włączone.",

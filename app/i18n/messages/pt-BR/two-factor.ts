@@ -37,6 +37,7 @@ export const ptBR = {
   "twoFactor.setup.scan": "Escaneie este QR code com o app autenticador.",
   "twoFactor.setup.qrAlt": "QR code para o app autenticador",
   "twoFactor.setup.secret": "Ou digite esta chave manualmente:",
+  "twoFactor.setup.issuer": "O app vai exibi-lo como “{issuer}”.",
   "twoFactor.setup.code": "Código do app",
   "twoFactor.setup.confirm": "Ativar autenticação em duas etapas",
   "twoFactor.setup.done": "A autenticação em duas etapas está ativada.",

@@ -37,6 +37,7 @@ export const tr = {
   "twoFactor.setup.scan": "Bu QR kodunu kimlik doğrulama uygulamanızla tarayın.",
   "twoFactor.setup.qrAlt": "Kimlik doğrulama uygulamanız için QR kodu",
   "twoFactor.setup.secret": "Veya bu anahtarı elle girin:",
+  "twoFactor.setup.issuer": "Uygulamanız bunu “{issuer}” olarak gösterecek.",
   "twoFactor.setup.code": "Uygulamadaki kod",
   "twoFactor.setup.confirm": "İki adımlı doğrulamayı aç",
   "twoFactor.setup.done": "İki adımlı doğrulama açık.",

@@ -35,6 +35,7 @@ export const zhCN = {
   "twoFactor.setup.scan": "请使用身份验证器应用扫描此二维码。",
   "twoFactor.setup.qrAlt": "身份验证器应用的二维码",
   "twoFactor.setup.secret": "或手动输入此密钥：",
+  "twoFactor.setup.issuer": "应用中将显示为“{issuer}”。",
   "twoFactor.setup.code": "应用中的验证码",
   "twoFactor.setup.confirm": "开启双重身份验证",
   "twoFactor.setup.done": "双重身份验证已开启。",
