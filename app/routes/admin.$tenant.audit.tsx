@@ -13,6 +13,7 @@ import { FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { Badge, EmptyState, PageHeader, Table } from "~/components/ui/layout";
 import { getPortico } from "~/context.server";
+import { consoleTime } from "~/components/console-time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant } = await requireTenantRole(request, params.tenant, "viewer");
@@ -123,9 +124,7 @@ export default function AuditLogPage() {
             {events.map((event) => (
               <tr key={event.id}>
                 <td className="whitespace-nowrap tabular-nums">
-                  <time dateTime={event.createdAt.toISOString()}>
-                    {event.createdAt.toISOString().slice(0, 19).replace("T", " ")}
-                  </time>
+                  <time dateTime={event.createdAt.toISOString()}>{consoleTime(event.createdAt)}</time>
                 </td>
                 <td>
                   <Badge tone={event.type === "sign_in.failed" || event.type === "admin.denied" ? "danger" : "neutral"}>

@@ -4,6 +4,7 @@ import { requireTenantRole } from "~/admin/access.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge, EmptyState, PageHeader, Table } from "~/components/ui/layout";
 import { getPortico } from "~/context.server";
+import { consoleTime } from "~/components/console-time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant } = await requireTenantRole(request, params.tenant, "viewer");
@@ -53,9 +54,7 @@ export default function TenantSms() {
                   ) : null}
                 </td>
                 <td className="whitespace-nowrap">
-                  <time dateTime={new Date(message.createdAt).toISOString()}>
-                    {new Date(message.createdAt).toISOString().replace("T", " ").slice(0, 16)} UTC
-                  </time>
+                  <time dateTime={new Date(message.createdAt).toISOString()}>{consoleTime(message.createdAt)}</time>
                 </td>
                 <td>
                   <Badge

@@ -11,6 +11,7 @@ import { handleUserListAction } from "~/users/list-actions.server";
 import { countUsers, hasFilters, parseUserSearch, searchUsers } from "~/users/search.server";
 import { requireLiveTenant } from "~/users/tenant-users.server";
 import { BulkConfirm, SearchAndFilters, SelectAllOnPage } from "~/users/ui/user-list";
+import { consoleDay } from "~/components/console-time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "viewer");
@@ -148,7 +149,7 @@ export default function UsersPage() {
                   </td>
                   <td>{user.name}</td>
                   <td className="whitespace-nowrap tabular-nums">
-                    <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
+                    <time dateTime={user.createdAt.toISOString()}>{consoleDay(user.createdAt)}</time>
                   </td>
                   <td>
                     <span className="flex flex-wrap gap-1">

@@ -10,7 +10,7 @@ import { TypedConfirmForm } from "~/components/ui/confirm-form";
 import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layout";
 import { SelectField } from "~/components/ui/select-field";
 import { BAN_DURATIONS } from "~/users/bans.server";
-import { formatUtc } from "~/users/forms.server";
+import { consoleTime } from "~/components/console-time";
 import { IMPERSONATION_SECONDS } from "~/users/impersonation.server";
 import { getUserDetail, requireLiveTenant } from "~/users/tenant-users.server";
 import { handleUserAction } from "~/users/user-actions.server";
@@ -29,19 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...profile,
       publicMetadata: metadataText(publicMetadata),
       privateMetadata: metadataText(privateMetadata),
-      created: formatUtc(user.createdAt),
-      updated: formatUtc(user.updatedAt),
-      banUntil: user.banned && user.banExpires ? formatUtc(user.banExpires) : null,
+      created: consoleTime(user.createdAt),
+      updated: consoleTime(user.updatedAt),
+      banUntil: user.banned && user.banExpires ? consoleTime(user.banExpires) : null,
     },
     passkeys: passkeys.map(({ createdAt, ...passkey }) => ({
       ...passkey,
-      added: createdAt ? formatUtc(createdAt) : null,
+      added: createdAt ? consoleTime(createdAt) : null,
     })),
-    accounts: accounts.map((account) => ({ ...account, linked: formatUtc(account.createdAt) })),
+    accounts: accounts.map((account) => ({ ...account, linked: consoleTime(account.createdAt) })),
     sessions: sessions.map((session) => ({
       ...session,
-      created: formatUtc(session.createdAt),
-      expires: formatUtc(session.expiresAt),
+      created: consoleTime(session.createdAt),
+      expires: consoleTime(session.expiresAt),
     })),
     banDurations: Object.entries(BAN_DURATIONS).map(([value, { label }]) => ({ value, label })),
     impersonationMinutes: IMPERSONATION_SECONDS / 60,

@@ -4,7 +4,8 @@ import { getPortico } from "~/context.server";
 import type { TenantDb } from "~/db/clients.server";
 import { message, type Message } from "~/i18n/message";
 import type { LiveTenant } from "~/tenancy/registry.server";
-import { fieldErrors, formatUtc, formValues, type FormErrors } from "./forms.server";
+import { consoleTime } from "~/components/console-time";
+import { fieldErrors, formValues, type FormErrors } from "./forms.server";
 import type { TenantUser } from "./tenant-users.server";
 import { parseInput, requireUserRow, type UserActor } from "./user-errors.server";
 import { UserRef } from "./user-input";
@@ -88,7 +89,7 @@ export async function banUser(
   const { banExpires } = await banTenantUser(live, adminActor(access, request), { userId: user.id, ...read.ban });
   return {
     ok: true,
-    message: `${user.email} is banned${banExpires ? ` until ${formatUtc(banExpires)}` : ""}; their sessions were ended.`,
+    message: `${user.email} is banned${banExpires ? ` until ${consoleTime(banExpires)}` : ""}; their sessions were ended.`,
   };
 }
 

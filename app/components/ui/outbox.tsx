@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Badge, Card, EmptyState, Table } from "./layout";
+import { consoleTime } from "~/components/console-time";
 
 type Entry = { id: string; to: string; subject: string; status: string; createdAt: Date };
 type Message = Entry & { text: string; lastError?: string | null };
@@ -44,8 +45,9 @@ export function Outbox({
               {open.subject}
             </h2>
             <p className="mt-1 mb-4 text-sm text-muted">
-              To {open.to} · <time dateTime={new Date(open.createdAt).toISOString()}>{formatTime(open.createdAt)}</time>{" "}
-              · <Badge tone={statusTone(open.status)}>{open.status}</Badge>
+              To {open.to} ·{" "}
+              <time dateTime={new Date(open.createdAt).toISOString()}>{consoleTime(open.createdAt)}</time> ·{" "}
+              <Badge tone={statusTone(open.status)}>{open.status}</Badge>
             </p>
             {open.lastError ? <p className="mb-4 text-sm text-danger">Last delivery error: {open.lastError}</p> : null}
             <LinkifiedText text={open.text} />
@@ -79,7 +81,7 @@ export function Outbox({
                 </td>
                 <td>{message.to}</td>
                 <td>
-                  <time dateTime={new Date(message.createdAt).toISOString()}>{formatTime(message.createdAt)}</time>
+                  <time dateTime={new Date(message.createdAt).toISOString()}>{consoleTime(message.createdAt)}</time>
                 </td>
                 <td>
                   <Badge tone={statusTone(message.status)}>{message.status}</Badge>
@@ -95,8 +97,4 @@ export function Outbox({
 
 function statusTone(status: string) {
   return status === "sent" ? "success" : status === "failed" ? "danger" : "neutral";
-}
-
-function formatTime(date: Date): string {
-  return new Date(date).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 }
