@@ -212,6 +212,36 @@ test("provider buttons show only for enabled, configured providers; client secre
   expect(authorize.searchParams.get("redirect_uri")).toBe(`${baseURL}/t/${tenant.slug}/api/auth/callback/google`);
 });
 
+test("each provider's button shows that provider's own mark, GitHub's in the button's text colour", async ({
+  page,
+}) => {
+  const tenant = await createConfiguredTenant(
+    uniqueSlug("marks"),
+    {
+      authMethods: {
+        github: { enabled: true, clientId: "gh-client" },
+        microsoft: { enabled: true, clientId: "ms-client" },
+      },
+    },
+    { "github.clientSecret": "gh-secret", "microsoft.clientSecret": "ms-secret" },
+  );
+  await page.goto(`/t/${tenant.slug}/sign-in`);
+  const github = page.getByRole("button", { name: "Continue with GitHub" });
+  // The Octocat (Simple Icons' path), not a letter on a square.
+  await expect(github.locator("svg path")).toHaveAttribute("d", /^M12 \.297c-6\.63 0-12 5\.373-12 12/);
+  await expect(github.locator("svg text")).toHaveCount(0);
+  const fill = await github.locator("svg path").evaluate((path) => getComputedStyle(path).fill);
+  expect(fill).toBe(await github.evaluate((button) => getComputedStyle(button).color));
+  // Microsoft's four squares in its four colours.
+  const squares = page.getByRole("button", { name: "Continue with Microsoft" }).locator("svg rect");
+  expect(await squares.evaluateAll((rects) => rects.map((rect) => rect.getAttribute("fill")))).toEqual([
+    "#F25022",
+    "#7FBA00",
+    "#00A4EF",
+    "#FFB900",
+  ]);
+});
+
 consoleTest.describe("the console's social entries", () => {
   // A platform account and a tenant are created through the CLI and the API first.
   consoleTest.describe.configure({ timeout: 90_000 });
