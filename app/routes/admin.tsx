@@ -46,8 +46,8 @@ export default function AdminLayout() {
           </Form>
         </div>
       </header>
-      <Outlet />
       <ToastMessage toast={toast} />
+      <Outlet />
     </div>
   );
 }

@@ -55,3 +55,25 @@ test("the preview stays in view, unsaved edits ask before leaving, versions show
   await webhooks.click();
   await expect(page).toHaveURL(`/admin/${ownedTenant.slug}/webhooks`);
 });
+
+test("on a phone, the result of publishing covers none of the editor's buttons", async ({ page, ownedTenant }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await openEditor(page, ownedTenant.slug);
+  await page.getByLabel("Product name").fill("Acme on the go");
+  await publish(page);
+  const toast = await page
+    .getByRole("status")
+    .filter({ hasText: /is live/ })
+    .boundingBox();
+  // Every button but the toast's own Dismiss.
+  for (const button of await page.getByRole("button").all()) {
+    if (!(await button.isVisible()) || (await button.getAttribute("aria-label")) === "Dismiss") continue;
+    const box = (await button.boundingBox())!;
+    const overlaps =
+      box.x < toast!.x + toast!.width &&
+      toast!.x < box.x + box.width &&
+      box.y < toast!.y + toast!.height &&
+      toast!.y < box.y + box.height;
+    expect(overlaps, `the toast covers "${await button.textContent()}"`).toBe(false);
+  }
+});

@@ -1,26 +1,26 @@
+import { useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { Toast } from "~/http/toast.server";
 
 /**
- * Shows the result of the last action; announced to screen readers, dismissable, fades after
- * 6 s. A toast is read once (a flash cookie), so a later revalidation of the page (a fetcher's
- * submission, say) brings none: that does not hide the one being shown.
+ * Shows the result of the last action in a bar under the console's header, announced to screen
+ * readers and dismissable. It takes its own place in the page rather than floating over it, so it
+ * never covers a button; and it stays until dismissed or the next page, so nothing moves under
+ * the pointer while it is read. A toast is read once (a flash cookie), so a later revalidation of
+ * the page (a fetcher's submission, say) brings none: that does not hide the one being shown.
  */
 export function ToastMessage({ toast: latest }: { toast: Toast | null }) {
   const [toast, setToast] = useState(latest);
+  const { key } = useLocation();
+  useEffect(() => setToast(latest), [key]); // eslint-disable-line react-hooks/exhaustive-deps -- a new page only
   useEffect(() => {
     if (latest) setToast(latest);
   }, [latest]);
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 6000);
-    return () => clearTimeout(timer);
-  }, [toast]);
   if (!toast) return null;
   return (
     <div
       role={toast.type === "error" ? "alert" : "status"}
-      className={`fixed end-4 bottom-4 z-50 flex max-w-sm items-start gap-3 rounded-theme border bg-card px-4 py-3 text-sm shadow-lg ${toast.type === "error" ? "border-danger text-danger" : "border-border"}`}
+      className={`mx-4 mt-3 flex items-start gap-3 rounded-theme border bg-card px-4 py-3 text-sm ${toast.type === "error" ? "border-danger text-danger" : "border-border"}`}
     >
       <span className="flex-1">{toast.message}</span>
       <button
