@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrastRatio, contrastWarnings } from "./contrast";
+import { contrastRatio, contrastWarnings, logoContrastWarnings } from "./contrast";
 import { DEFAULT_THEME, ThemeSchema } from "./theme";
 
 describe("WCAG contrast", () => {
@@ -25,5 +25,22 @@ describe("WCAG contrast", () => {
       expect.objectContaining({ mode: "dark", label: "Muted text on card", text: "#333333", background: "#111827" }),
     ]);
     expect(contrastWarnings(theme.colors, "system")).toHaveLength(3);
+  });
+});
+
+describe("the logo against its card", () => {
+  it("warns when a dark logo would sit on the dark card without a logo for dark mode", () => {
+    const black = { light: "#111111", dark: null };
+    expect(logoContrastWarnings(DEFAULT_THEME, black)).toEqual([
+      expect.objectContaining({ mode: "dark", label: "Logo on card", text: "#111111", background: "#111827" }),
+    ]);
+    // Light mode only: the dark card is never shown.
+    expect(logoContrastWarnings({ ...DEFAULT_THEME, darkMode: "light" }, black)).toEqual([]);
+    // A light logo for dark mode fixes it.
+    expect(logoContrastWarnings(DEFAULT_THEME, { light: "#111111", dark: "#f5f5f5" })).toEqual([]);
+    // A white logo vanishes on the light card.
+    expect(logoContrastWarnings(DEFAULT_THEME, { light: "#fafafa", dark: "#fafafa" })).toEqual([
+      expect.objectContaining({ mode: "light", label: "Logo on card" }),
+    ]);
   });
 });

@@ -5,6 +5,8 @@ import type { ColorName, Theme } from "./theme";
  * theme's validated hex strings; anything else counts as unreadable (ratio 1).
  */
 export const WCAG_AA_TEXT = 4.5;
+/** WCAG 1.4.11 (non-text contrast): what a logo needs against the card it sits on. */
+export const WCAG_AA_GRAPHICS = 3;
 
 function channels(hex: string): [number, number, number] | null {
   const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
@@ -66,4 +68,23 @@ export function contrastWarnings(colors: Theme["colors"], darkMode: Theme["darkM
         ratio < WCAG_AA_TEXT && relativeLuminance(text) !== null && relativeLuminance(background) !== null,
     ),
   );
+}
+
+/**
+ * The logo against the card it sits on, in the modes the theme shows: `colors` holds the
+ * average colour of each logo's opaque pixels (measured in the browser; null when there is no
+ * logo or it could not be read). Dark mode shows the dark logo, or the light one without it.
+ */
+export function logoContrastWarnings(
+  theme: Pick<Theme, "colors" | "darkMode">,
+  colors: { light: string | null; dark: string | null },
+): ContrastWarning[] {
+  const modes = theme.darkMode === "system" ? (["light", "dark"] as const) : [theme.darkMode];
+  return modes.flatMap((mode) => {
+    const logo = mode === "dark" ? (colors.dark ?? colors.light) : colors.light;
+    if (!logo) return [];
+    const background = theme.colors[mode].card;
+    const ratio = contrastRatio(logo, background);
+    return ratio < WCAG_AA_GRAPHICS ? [{ mode, label: "Logo on card", ratio, text: logo, background }] : [];
+  });
 }

@@ -77,3 +77,27 @@ test("on a phone, the result of publishing covers none of the editor's buttons",
     expect(overlaps, `the toast covers "${await button.textContent()}"`).toBe(false);
   }
 });
+
+test("the contrast check covers the logo: a dark logo on the dark card warns until a dark-mode logo is set", async ({
+  page,
+  ownedTenant,
+}) => {
+  const logo = (fill: string) =>
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40"><rect width="160" height="40" fill="${fill}"/></svg>`,
+    );
+  await openEditor(page, ownedTenant.slug);
+  const warnings = page.getByTestId("contrast-warnings");
+  await expect(warnings).toContainText("All text and background pairs meet WCAG AA");
+
+  await page
+    .getByLabel(/choose a file for Logo$/)
+    .setInputFiles({ name: "black.svg", mimeType: "image/svg+xml", buffer: logo("#111111") });
+  await expect(warnings).toContainText(/Logo on card \(dark\): 1\.\d\d:1/);
+  await expect(warnings).not.toContainText("Logo on card (light)");
+
+  await page
+    .getByLabel(/choose a file for Logo for dark mode$/)
+    .setInputFiles({ name: "white.svg", mimeType: "image/svg+xml", buffer: logo("#f5f5f5") });
+  await expect(warnings).toContainText("All text and background pairs meet WCAG AA");
+});

@@ -6,13 +6,14 @@ import { CheckboxField } from "~/components/ui/checkbox-field";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { SelectField } from "~/components/ui/select-field";
 import type { action as previewAction } from "~/routes/admin_.$tenant.branding.preview";
-import { contrastWarnings } from "~/theme/contrast";
+import { contrastWarnings, logoContrastWarnings } from "~/theme/contrast";
 import type { BrandingPage, EditorResult } from "~/theme/editor.server";
 import {
   COLOR_NAMES,
   DARK_MODES,
   FONTS,
   getImageRef,
+  imageUrl,
   LAYOUTS,
   withImageRef,
   type Theme,
@@ -21,6 +22,7 @@ import { ColorField, CopyCard, ImageInput, TextArea } from "./editor-fields";
 import { LanguageFields } from "./language-fields";
 import { COLOR_LABELS, LEGAL_LABELS, themeFieldLabel } from "./field-labels";
 import { ThemeHistory } from "./theme-history";
+import { useImageColor } from "./image-color";
 import { ThemePreview } from "./theme-preview";
 import { useUnsavedChangesGuard } from "~/components/unsaved-changes";
 
@@ -83,7 +85,9 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
 
   useUnsavedChangesGuard(canEdit && JSON.stringify(theme) !== JSON.stringify(loaded.theme));
 
-  const warnings = contrastWarnings(theme.colors, theme.darkMode);
+  const logoUrl = (ref: string) => (ref ? imageUrl(ref, `/t/${tenant.slug}`) : null);
+  const logoColors = { light: useImageColor(logoUrl(theme.logo.light)), dark: useImageColor(logoUrl(theme.logo.dark)) };
+  const warnings = [...contrastWarnings(theme.colors, theme.darkMode), ...logoContrastWarnings(theme, logoColors)];
   const errorList = Object.entries(errors);
   const busy = useNavigation().state !== "idle";
 
@@ -169,10 +173,15 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
               </div>
               <div role="status" className="mt-4 text-sm" data-testid="contrast-warnings">
                 {warnings.length === 0 ? (
-                  <p className="text-muted">All text and background pairs meet WCAG AA contrast (4.5:1).</p>
+                  <p className="text-muted">
+                    All text and background pairs meet WCAG AA contrast (4.5:1), and the logo stands out from the card
+                    (3:1).
+                  </p>
                 ) : (
                   <>
-                    <p className="font-semibold text-danger">Low contrast (below WCAG AA, 4.5:1):</p>
+                    <p className="font-semibold text-danger">
+                      Low contrast (below WCAG AA: 4.5:1 for text, 3:1 for the logo):
+                    </p>
                     <ul className="mt-1 list-disc pl-5">
                       {warnings.map((warning) => (
                         <li key={`${warning.mode}-${warning.label}`}>
