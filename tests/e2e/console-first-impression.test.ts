@@ -11,7 +11,9 @@ test("unknown console addresses render the console's not-found page, with its na
   page,
   ownedTenant,
 }) => {
-  for (const rest of ["organizations", "nope", "users/someone/else"]) {
+  // The Organizations section exists now; a mistyped one does not.
+  expect((await page.goto(`/admin/${ownedTenant.slug}/organizations`))?.status()).toBe(200);
+  for (const rest of ["organisations", "nope", "users/someone/else"]) {
     const response = await page.goto(`/admin/${ownedTenant.slug}/${rest}`);
     expect(response?.status(), rest).toBe(404);
     await expect(page.getByRole("heading", { name: "This console page does not exist" })).toBeVisible();
