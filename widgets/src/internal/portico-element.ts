@@ -42,6 +42,7 @@ export class PorticoElement extends LitElement {
     session: { state: true },
     error: { state: true },
     locale: { state: true },
+    copyLoaded: { state: true },
   };
 
   /** The tenant's slug, e.g. `acme`. */
@@ -59,6 +60,8 @@ export class PorticoElement extends LitElement {
   declare protected session: SessionState;
   declare protected error: PorticoError | null;
   declare protected locale: WidgetLocale;
+  /** Whether the copy has arrived (every language loads on demand): controls wait for it. */
+  declare protected copyLoaded: boolean;
 
   protected store: SessionStore | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -74,6 +77,7 @@ export class PorticoElement extends LitElement {
     this.session = { status: "loading", user: null, session: null };
     this.error = null;
     this.locale = "en";
+    this.copyLoaded = false;
   }
 
   connectedCallback(): void {
@@ -86,6 +90,7 @@ export class PorticoElement extends LitElement {
     void loadLocale(locale)
       .then(() => {
         this.locale = locale;
+        this.copyLoaded = true;
         // The host's own direction, so the shadow tree lays out right to left in Arabic and Hebrew.
         this.dir = widgetDirection(locale);
         this.requestUpdate();

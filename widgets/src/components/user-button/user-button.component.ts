@@ -296,7 +296,7 @@ export class AuthUserButton extends PorticoElement {
           : html`<button
               class="btn btn--primary"
               part="sign-in-button"
-              ?disabled=${!this.config}
+              ?disabled=${!this.config || !this.copyLoaded}
               @click=${() => this.openSignIn()}
             >
               ${this.t("signIn")}
