@@ -2,6 +2,7 @@ import { MembershipService } from "~/admin/memberships.server";
 import { ApiKeyService } from "~/api-keys/keys.server";
 import { ScimConnections } from "~/scim/connections.server";
 import { AuditLog } from "~/audit/audit.server";
+import { auditOfAuthEvent } from "~/auth/auth-events";
 import { getEnv, type Env } from "~/config/env.server";
 import { getStorage } from "~/db/index.server";
 import { PostgresStorage } from "~/db/postgres-storage.server";
@@ -33,10 +34,7 @@ import { announceSessionChangesWith, invalidateSessions } from "~/sessions/sessi
 import { hostedLocale } from "~/theme/locale";
 import { ThemeService } from "~/theme/themes.server";
 import { startWebhookDispatcher } from "~/webhooks/dispatcher.server";
-import { WEBHOOK_EVENT_TYPES, webhookEventForAudit } from "~/webhooks/event-types";
 import type { WebhookDeps } from "~/webhooks/deps.server";
-import { enqueueEvent } from "~/webhooks/outbox.server";
-import { errorField, log } from "~/ops/log.server";
 
 /** The process-wide services every route uses, built once on first use. */
 export type Portico = {
@@ -90,24 +88,8 @@ export function getPortico(): Portico {
     changes.subscribeSessions(invalidateSessions);
     // Queueing needs only the database and the secret; the dispatcher's deps add the owner notices.
     const queueing: WebhookDeps = { storage, deploymentSecret: env.secret };
-    const audit = new AuditLog(storage, (event) => {
-      const type = webhookEventForAudit(event.type);
-      if (!type || !event.tenantId) return;
-      const target =
-        event.target?.type === "user"
-          ? { userId: event.target.id, email: event.target.label }
-          : { targetId: event.target?.id, target: event.target?.label };
-      enqueueEvent(
-        event.tenantId,
-        type,
-        {
-          ...target,
-          ...event.data,
-          actor: event.actor.label ?? event.actor.type,
-        },
-        queueing,
-      ).catch((error: unknown) => log.error({ event: type, err: errorField(error) }, "Could not queue webhook event"));
-    });
+    // Outside production a payload that does not match the event catalog throws, so tests catch it.
+    const audit = new AuditLog(storage, { strictPayloads: !env.production });
     const themes = new ThemeService(storage, audit, { changes });
     const mailServers = new MailServers(tenants, env);
     // Outbox bodies with live credentials are sealed under PORTICO_SECRET; only the senders open them.
@@ -133,26 +115,8 @@ export function getPortico(): Portico {
       sendTenantSms: async (tenant, sms) => {
         await smsOutbox.send({ tenantId: tenant.id, ...sms });
       },
-      onAuthEvent: (tenant, event) => {
-        // Auth events are webhook events too, where the catalog has them (not sign_in.failed).
-        if ((WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
-          const data = { userId: event.userId, email: event.email, ...event.data };
-          enqueueEvent(tenant.id, event.type, data, queueing).catch((error: unknown) =>
-            log.error({ event: event.type, err: errorField(error) }, "Could not queue webhook event"),
-          );
-        }
-        audit.recordInBackground({
-          tenantId: tenant.id,
-          type: event.type,
-          actor: event.userId
-            ? { type: "user", id: event.userId, label: event.email ?? event.userId }
-            : { type: "anonymous", label: event.email },
-          target: event.userId ? { type: "user", id: event.userId, label: event.email } : undefined,
-          ipAddress: event.ipAddress,
-          userAgent: event.userAgent,
-          data: event.data,
-        });
-      },
+      onAuthEvent: (tenant, event) => audit.recordInBackground(auditOfAuthEvent(tenant.id, event)),
+      publishAuthEvent: (tenant, event, options) => audit.record(auditOfAuthEvent(tenant.id, event), options),
     });
     let platform: Promise<{ platformAuth: PlatformAuth }> | undefined;
     portico = {

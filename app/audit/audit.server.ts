@@ -4,7 +4,9 @@ import { z } from "zod";
 import type { ControlDb } from "~/db/clients.server";
 import { CONTROL_SCHEMA } from "~/db/postgres-storage.server";
 import type { Storage } from "~/db/storage.server";
+import { webhookMessageFor } from "~/events/catalog";
 import { errorField, log } from "~/ops/log.server";
+import { announceQueued, webhookRows } from "~/webhooks/outbox.server";
 
 /**
  * The audit log: every admin action and every auth event, in the control plane so a tenant's
@@ -30,6 +32,24 @@ export type AuditEventInput = {
   userAgent?: string | null;
   data?: Record<string, unknown>;
 };
+
+function auditRow(event: AuditEventInput, { id, createdAt }: PublishOptions) {
+  return {
+    id: id ?? randomUUID(),
+    tenantId: event.tenantId,
+    type: event.type,
+    actorType: event.actor.type,
+    actorId: "id" in event.actor ? event.actor.id : null,
+    actorLabel: event.actor.label ?? null,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    targetLabel: event.target?.label ?? null,
+    ipAddress: normalizeIp(event.ipAddress),
+    userAgent: event.userAgent?.slice(0, 512) ?? null,
+    data: JSON.stringify(event.data ?? {}),
+    ...(createdAt ? { createdAt } : {}),
+  };
+}
 
 export type AuditEvent = {
   id: string;
@@ -88,32 +108,54 @@ const BUCKET_SQL = {
   },
 } as const;
 
+/** Options for publishing: the tenant outbox relay passes the event's own id so a second relay is a no-op. */
+export type PublishOptions = { id?: string; createdAt?: Date };
+
 export class AuditLog {
   constructor(
     private readonly storage: Storage,
-    /** Told about every recorded event, after it is stored (webhooks subscribe). */
-    private readonly onRecorded: (event: AuditEventInput) => void = () => undefined,
+    /**
+     * Whether recorded events also become webhook messages (the app's composition root turns
+     * this on; tests of other parts leave the webhook tables alone).
+     */
+    private readonly webhooks: { strictPayloads: boolean } | null = null,
   ) {}
 
-  async record(event: AuditEventInput): Promise<void> {
+  /**
+   * Publishes an event: the audit row and, where the catalog (app/events/catalog.ts) says
+   * receivers hear about it, the webhook message and its deliveries, in one transaction so
+   * neither exists without the other.
+   */
+  async record(event: AuditEventInput, options: PublishOptions = {}): Promise<void> {
     const db = await this.storage.control();
-    await db.auditEvent.create({
-      data: {
-        id: randomUUID(),
-        tenantId: event.tenantId,
-        type: event.type,
-        actorType: event.actor.type,
-        actorId: "id" in event.actor ? event.actor.id : null,
-        actorLabel: event.actor.label ?? null,
-        targetType: event.target?.type ?? null,
-        targetId: event.target?.id ?? null,
-        targetLabel: event.target?.label ?? null,
-        ipAddress: normalizeIp(event.ipAddress),
-        userAgent: event.userAgent?.slice(0, 512) ?? null,
-        data: JSON.stringify(event.data ?? {}),
-      },
-    });
-    this.onRecorded(event);
+    const row = auditRow(event, options);
+    const webhook = this.webhooks && event.tenantId ? this.webhookFor(event) : null;
+    if (!webhook || !event.tenantId) {
+      await db.auditEvent.create({ data: row });
+      return;
+    }
+    const { message, deliveries } = await webhookRows(db, event.tenantId, webhook.type, webhook.data);
+    await db.$transaction([
+      db.auditEvent.create({ data: row }),
+      db.webhookMessage.create({ data: message }),
+      db.webhookDelivery.createMany({ data: deliveries }),
+    ]);
+    announceQueued(deliveries.length);
+  }
+
+  /** Whether an event with this id was published already (the tenant outbox relay asks). */
+  async published(id: string): Promise<boolean> {
+    const db = await this.storage.control();
+    return (await db.auditEvent.count({ where: { id } })) > 0;
+  }
+
+  private webhookFor(event: AuditEventInput) {
+    try {
+      return webhookMessageFor(event, { strict: this.webhooks?.strictPayloads ?? true });
+    } catch (error) {
+      log.error({ event: event.type, err: errorField(error) }, "Event data does not match the catalog");
+      throw error;
+    }
   }
 
   /** The devices (address and user agent) of a user's recorded sign-ins before a moment, newest first. */

@@ -1,3 +1,5 @@
+import type { AuditEventInput } from "~/audit/audit.server";
+
 /** What happened in a tenant's auth, whatever path caused it (hosted page, widget, API). */
 export type TenantAuthEvent = {
   type:
@@ -22,3 +24,18 @@ export type TenantAuthEvent = {
   userAgent?: string | null;
   data?: Record<string, unknown>;
 };
+
+/** The audit entry (and, through the event catalog, the webhook message) of an auth event. */
+export function auditOfAuthEvent(tenantId: string, event: TenantAuthEvent): AuditEventInput {
+  return {
+    tenantId,
+    type: event.type,
+    actor: event.userId
+      ? { type: "user", id: event.userId, label: event.email ?? event.userId }
+      : { type: "anonymous", label: event.email },
+    target: event.userId ? { type: "user", id: event.userId, label: event.email } : undefined,
+    ipAddress: event.ipAddress,
+    userAgent: event.userAgent,
+    data: event.data,
+  };
+}

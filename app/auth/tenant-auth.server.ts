@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import type { GenericEndpointContext } from "better-auth";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
@@ -23,6 +25,8 @@ import type { RateLimitStore } from "~/auth/rate-limit.server";
 import { botProtectionPlugins } from "~/bot-protection/plugin.server";
 import { userUpdateEvent } from "~/auth/user-events.server";
 import type { TenantDb } from "~/db/clients.server";
+import { TenantEventOutbox } from "~/events/tenant-outbox.server";
+import { errorField, log } from "~/ops/log.server";
 import { listsAsJsonText } from "~/db/json-lists.server";
 import type { Provider } from "~/db/paths.server";
 import {
@@ -56,8 +60,14 @@ export type TenantAuthOptions = {
   rateLimitStore: RateLimitStore;
   /** Per-account throttle counters (account-throttle.server.ts); the process's in-memory ones by default. */
   throttleCounters?: ThrottleCounters;
-  /** Told about every auth event (the audit log and, later, webhooks subscribe). */
+  /** Told about every auth event (the audit log and webhooks subscribe). */
   onEvent?: (event: TenantAuthEvent) => void;
+  /**
+   * Where events of changes in the tenant's database (a new user) are written first and
+   * published from, so a crash loses none (app/events/tenant-outbox.server.ts). Without one,
+   * they are published through `onEvent` once the change is made.
+   */
+  events?: TenantEventOutbox;
   /** Sends the tenant's auth emails (password reset, …) through the outbox; templates in emails/. */
   sendEmail?: (email: TenantEmail) => Promise<void>;
   /** Sends the tenant's text messages (phone number codes) through the SMS outbox. */
@@ -80,6 +90,17 @@ const SIGN_IN_PATHS = [
   "/sign-in/email-otp",
 ];
 
+/** better-auth's own id for a new user; random base62 of the same length outside an endpoint. */
+function newUserId(ctx: GenericEndpointContext | null): string {
+  if (ctx) return ctx.context.generateId({ model: "user" }) || randomId();
+  return randomId();
+}
+
+function randomId(): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(randomBytes(32), (byte) => alphabet[byte % alphabet.length]).join("");
+}
+
 /** One better-auth instance per tenant, talking only to that tenant's database. */
 export function createTenantAuth({
   tenant,
@@ -94,6 +115,7 @@ export function createTenantAuth({
   sendSms = async () => undefined,
   signInHistory,
   pageLocale,
+  events = new TenantEventOutbox(db, async (event) => onEvent(event)),
 }: TenantAuthOptions) {
   const { config } = tenant;
   // Emails to someone with an account are in the language they signed up in unless their page chose one.
@@ -202,8 +224,17 @@ export function createTenantAuth({
     databaseHooks: {
       user: {
         create: {
+          before: async (user, ctx) => {
+            const id = typeof user.id === "string" && user.id ? user.id : newUserId(ctx);
+            await events.announce({ type: "user.created", userId: id, email: user.email }, id);
+            return { data: { ...user, id } };
+          },
           after: async (user, ctx) => {
-            onEvent({ type: "user.created", userId: user.id, email: user.email });
+            events
+              .confirmed(user.id)
+              .catch((error: unknown) =>
+                log.error({ tenant: tenant.slug, err: errorField(error) }, "Could not publish user.created"),
+              );
             countSignUp(tenant.slug, ctx?.path);
             await rememberSignUpLocale(db, pageLocale, user.id, ctx);
             sendWelcomeEmail(emails, user, ctx?.request);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { API_KEY_SCOPE_DESCRIPTIONS, API_KEY_SCOPES, DEFAULT_RATE_LIMIT_PER_MINUTE } from "~/api-keys/scopes";
 import { getPortico } from "~/context.server";
-import { webhookEventCatalog } from "./event-payloads";
+import { webhookEventCatalog } from "~/events/catalog";
 import { API_PREFIX, MAX_BODY_BYTES } from "./handler.server";
 import type { Operation } from "./operation.server";
 import { OPERATIONS } from "./operations.server";

@@ -1,6 +1,7 @@
 import { createTenantRateLimitStore, type RateLimitStore } from "~/auth/rate-limit.server";
 import { createTenantAuth, type TenantAuth } from "~/auth/tenant-auth.server";
 import type { TenantAuthEvent } from "~/auth/auth-events";
+import { TenantEventOutbox } from "~/events/tenant-outbox.server";
 import type { TenantDb } from "~/db/clients.server";
 import type { Storage, TenantConnection } from "~/db/storage.server";
 import type { SignInHistory } from "~/email/auth-emails.server";
@@ -26,7 +27,7 @@ export type ResolvedTenant =
   | { status: "not_found" }
   | { status: "unavailable"; tenant: Tenant; message: string };
 
-type HotEntry = LiveTenant & { configVersion: number; connection: TenantConnection };
+type HotEntry = LiveTenant & { configVersion: number; connection: TenantConnection; events: TenantEventOutbox };
 
 export type RegistryOptions = {
   tenants: TenantService;
@@ -50,6 +51,11 @@ export type RegistryOptions = {
   closeGraceMs?: number;
   /** Receives every tenant's auth events (the audit log subscribes). */
   onAuthEvent?: (tenant: Tenant, event: TenantAuthEvent) => void;
+  /**
+   * Publishes an event of a change in a tenant's database under its own id (the audit log
+   * with its webhook message); without one, such events go to `onAuthEvent`.
+   */
+  publishAuthEvent?: (tenant: Tenant, event: TenantAuthEvent, options: { id: string; createdAt: Date }) => Promise<void>;
   /** Queues a tenant's text messages (the SMS outbox). */
   sendTenantSms?: (tenant: Tenant, sms: { to: string; body: string }) => Promise<void>;
   /** Delivers a tenant's auth emails (the email outbox). */
@@ -277,12 +283,19 @@ export class TenantRegistry {
   }
 
   async #open(tenant: Tenant): Promise<HotEntry> {
-    const { storage, tenants, publicUrl, onAuthEvent, sendTenantEmail, sendTenantSms, signInHistory, pageLocale } =
-      this.options;
+    const { storage, tenants, publicUrl, onAuthEvent, publishAuthEvent, sendTenantEmail, sendTenantSms } = this.options;
+    const { signInHistory, pageLocale } = this.options;
     if (tenant.configError) throw new Error(tenant.configError);
     const secrets = await tenants.getSecrets(tenant.id);
     // A tenant with its own PostgreSQL database is served from there, whatever the deployment uses.
     const connection = await storage.openTenantDatabase(tenant.id, { databaseUrl: secrets.databaseUrl });
+    const onEvent = onAuthEvent && ((event: TenantAuthEvent) => onAuthEvent(tenant, event));
+    const events = new TenantEventOutbox(
+      connection.db,
+      publishAuthEvent
+        ? (event, options) => publishAuthEvent(tenant, event, options)
+        : async (event) => onEvent?.(event),
+    );
     let auth: TenantAuth;
     try {
       let rateLimitStore = this.#rateLimitStores.get(tenant.id);
@@ -295,7 +308,8 @@ export class TenantRegistry {
         provider: connection.provider,
         publicUrl,
         rateLimitStore,
-        onEvent: onAuthEvent && ((event) => onAuthEvent(tenant, event)),
+        onEvent,
+        events,
         sendEmail: sendTenantEmail && ((email) => sendTenantEmail(tenant, email)),
         sendSms: sendTenantSms && ((sms) => sendTenantSms(tenant, sms)),
         signInHistory: signInHistory && ((userId, before) => signInHistory(tenant, userId, before)),
@@ -305,7 +319,9 @@ export class TenantRegistry {
       await connection.close();
       throw error;
     }
-    const entry: HotEntry = { tenant, auth, db: connection.db, connection, configVersion: tenant.configVersion };
+    const entry: HotEntry = { tenant, auth, db: connection.db, connection, events, configVersion: tenant.configVersion };
+    // Events a stopped process wrote but did not publish go out now.
+    events.recoverInBackground();
     const previous = this.#hot.get(tenant.id);
     this.#hot.delete(tenant.id);
     this.#hot.set(tenant.id, entry);
@@ -317,6 +333,7 @@ export class TenantRegistry {
   }
 
   #release(entry: HotEntry) {
+    entry.events.stop();
     const close = () =>
       entry.connection
         .close()

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import type { ControlDb } from "~/db/clients.server";
 import { WebhookNotFoundError, type WebhookDeps } from "./deps.server";
 import { ALL_EVENTS, TEST_EVENT_TYPE } from "./event-types";
 import { getEndpoint } from "./endpoints.server";
@@ -27,7 +28,34 @@ function deliveryRow(tenantId: string, messageId: string, endpointId: string) {
  */
 export const deliveriesQueued = new EventEmitter();
 
-/** Queues an event for every enabled endpoint of the tenant subscribed to its type. */
+/**
+ * The rows that queue an event for every enabled endpoint of the tenant subscribed to its
+ * type: the message and one delivery per endpoint. Reading happens here, writing is left to
+ * the caller's transaction: a transaction that reads before writing loses races to other
+ * processes' writers on SQLite (SQLITE_BUSY_SNAPSHOT), and an endpoint disabled in between
+ * only gets a delivery the dispatcher cancels.
+ */
+export async function webhookRows(db: ControlDb, tenantId: string, type: string, data: unknown) {
+  const message = messageRow(tenantId, type, data);
+  const endpoints = await db.webhookEndpoint.findMany({
+    where: { tenantId, enabled: true },
+    select: { id: true, eventTypes: true },
+  });
+  const deliveries = endpoints
+    .filter((endpoint) => {
+      const types = JSON.parse(endpoint.eventTypes) as string[];
+      return types.includes(ALL_EVENTS) || types.includes(type);
+    })
+    .map((endpoint) => deliveryRow(tenantId, message.id, endpoint.id));
+  return { message, deliveries };
+}
+
+/** Wakes this process's dispatcher after a transaction queued deliveries. */
+export function announceQueued(deliveries: number): void {
+  if (deliveries > 0) deliveriesQueued.emit("queued");
+}
+
+/** Queues an event on its own; changes that are audited queue theirs with the audit row (AuditLog.record). */
 export async function enqueueEvent(
   tenantId: string,
   type: string,
@@ -35,27 +63,13 @@ export async function enqueueEvent(
   deps: WebhookDeps,
 ): Promise<{ messageId: string; deliveries: number }> {
   const db = await deps.storage.control();
-  const message = messageRow(tenantId, type, data);
-  // Read first, then write in a transaction that only writes: a transaction that reads
-  // before writing loses races to other processes' writers on SQLite (SQLITE_BUSY_SNAPSHOT),
-  // and an endpoint disabled in between only gets a delivery the dispatcher cancels.
-  const endpoints = await db.webhookEndpoint.findMany({
-    where: { tenantId, enabled: true },
-    select: { id: true, eventTypes: true },
-  });
-  const subscribed = endpoints.filter((endpoint) => {
-    const types = JSON.parse(endpoint.eventTypes) as string[];
-    return types.includes(ALL_EVENTS) || types.includes(type);
-  });
+  const { message, deliveries } = await webhookRows(db, tenantId, type, data);
   await db.$transaction([
     db.webhookMessage.create({ data: message }),
-    db.webhookDelivery.createMany({
-      data: subscribed.map((endpoint) => deliveryRow(tenantId, message.id, endpoint.id)),
-    }),
+    db.webhookDelivery.createMany({ data: deliveries }),
   ]);
-  const queued = { messageId: message.id, deliveries: subscribed.length };
-  if (queued.deliveries > 0) deliveriesQueued.emit("queued");
-  return queued;
+  announceQueued(deliveries.length);
+  return { messageId: message.id, deliveries: deliveries.length };
 }
 
 export class EndpointDisabledError extends Error {

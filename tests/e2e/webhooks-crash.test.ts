@@ -1,9 +1,10 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { killableApp } from "../support/killable-app";
 import { startSlowWebhookReceiver } from "../support/slow-webhook-receiver";
 
 /**
@@ -13,7 +14,6 @@ import { startSlowWebhookReceiver } from "../support/slow-webhook-receiver";
  * come back when their claim lease (60 s) runs out, so this test takes a little over a minute.
  */
 const execFileAsync = promisify(execFile);
-const repoRoot = path.resolve(import.meta.dirname, "../..");
 const BURST = 150;
 
 test.describe.configure({ timeout: 180_000 });
@@ -23,28 +23,9 @@ test("killing the app mid-burst loses no webhook event", async () => {
   // A slow receiver keeps deliveries in flight when the process dies.
   const receiver = await startSlowWebhookReceiver(150);
   const { received } = receiver;
-  const appPort = 41_000 + Math.floor(Math.random() * 9_000);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(appPort),
-    PUBLIC_URL: `http://127.0.0.1:${appPort}`,
-    PORTICO_BUILD_DIR: process.env.PORTICO_E2E_BUILD_DIR,
-    PORTICO_DATA_DIR: dataDir,
-    PORTICO_SECRET: "crash-test-deployment-secret-".padEnd(48, "c"),
-    PORTICO_WEBHOOKS_ALLOW_PRIVATE: "true",
-    PORTICO_ENV: "development",
-    NODE_ENV: "production",
-    DATABASE_URL: "",
-  };
-  const startApp = async (): Promise<ChildProcess> => {
-    const app = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: repoRoot, env, stdio: "ignore" });
-    await expect
-      .poll(async () => (await fetch(`http://127.0.0.1:${appPort}/healthz`).catch(() => null))?.status, {
-        timeout: 30_000,
-      })
-      .toBe(200);
-    return app;
-  };
+  const server = killableApp(dataDir, "crash-test");
+  const { env } = server;
+  const startApp = () => server.start();
 
   let app = await startApp();
   try {
@@ -68,7 +49,7 @@ test("killing the app mid-burst loses no webhook event", async () => {
         console.log(JSON.stringify(ids));
         await storage.close();`,
       ],
-      { cwd: repoRoot, env, timeout: 60_000 },
+      { cwd: server.repoRoot, env, timeout: 60_000 },
     );
     const sent = JSON.parse(stdout.trim().split("\n").at(-1)!) as string[];
     expect(sent).toHaveLength(BURST);

@@ -2,9 +2,13 @@ import { z } from "zod";
 import { TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "~/webhooks/event-types";
 
 /**
- * The `data` of each webhook event, for the OpenAPI document's `webhooks` and the reference
- * page. Keyed by the catalog's types (`satisfies` makes a new event type without a schema a
- * type error). Objects are open: events may carry more fields than listed.
+ * The event catalog: each event customers' systems hear about, with the schema of its `data`.
+ * `publish` (app/audit/audit.server.ts) checks every payload against it before the audit row
+ * and the webhook message are written, the OpenAPI document's `webhooks` and the reference
+ * page are generated from it. Keyed by the type list in app/webhooks/event-types.ts (which
+ * the console's browser code reads without Zod); `satisfies` makes a type without a schema,
+ * or a schema without a type, a type error. Objects are open: events may carry more fields
+ * than listed.
  */
 const actor = z.string().optional().meta({
   description: "Who caused it: an admin's email, `api_key:<id>`, or the user for their own actions.",
@@ -115,4 +119,82 @@ export function webhookEventCatalog(): { type: string; data: z.ZodType }[] {
     ...WEBHOOK_EVENT_TYPES.map((type) => ({ type, data: WEBHOOK_EVENT_PAYLOADS[type] as z.ZodType })),
     { type: TEST_EVENT_TYPE, data: TEST_EVENT_PAYLOAD },
   ];
+}
+
+/**
+ * Audit types of console, API and SCIM changes that customers' systems also hear about, and
+ * the webhook event each becomes. Auth events (user.created, session.created, …) carry their
+ * catalog name directly; `admin.user.created` is left out because the tenant's auth already
+ * reports the new user.
+ */
+const WEBHOOK_EVENT_FOR_AUDIT: Readonly<Record<string, WebhookEventType>> = {
+  "admin.user.banned": "user.banned",
+  "admin.user.unbanned": "user.updated",
+  "admin.user.deleted": "user.deleted",
+  "admin.user.updated": "user.updated",
+  "admin.user.two_factor_reset": "user.updated",
+  "admin.user.passkeys_removed": "user.updated",
+  "admin.organization.created": "organization.created",
+  "admin.organization.member_added": "organization.member_added",
+  "admin.organization.member_removed": "organization.member_removed",
+  "admin.user.session_revoked": "session.revoked",
+  "admin.user.sessions_revoked": "session.revoked",
+  "admin.config.updated": "tenant.config_updated",
+  "admin.config.promoted": "tenant.config_updated",
+  "admin.tenant.renamed": "tenant.config_updated",
+  "admin.hostnames.updated": "tenant.config_updated",
+  "api_key.created": "api_key.created",
+  "api_key.revoked": "api_key.revoked",
+  "oauth_client.created": "oauth_client.created",
+  "oauth_client.updated": "oauth_client.updated",
+  // A new secret is a change receivers act on (deploy it); they never see the secret itself.
+  "oauth_client.secret_rotated": "oauth_client.updated",
+  "oauth_client.deleted": "oauth_client.deleted",
+};
+
+const CATALOG_TYPES: ReadonlySet<string> = new Set(WEBHOOK_EVENT_TYPES);
+
+/** What publishing needs to know of an audited event to derive its webhook message. */
+export type PublishableEvent = {
+  type: string;
+  actor: { type: string; label?: string };
+  target?: { type: string; id: string; label?: string };
+  data?: Record<string, unknown>;
+};
+
+export class EventPayloadError extends Error {
+  constructor(type: string, issues: string) {
+    super(`The ${type} event's data does not match the catalog: ${issues}`);
+  }
+}
+
+/**
+ * The webhook message an audited event becomes, or null when receivers do not hear about it.
+ * A payload that does not match its schema throws outside production, so a test fails
+ * instead of a customer's receiver; in production the mismatch is reported by the caller's
+ * log and the message still goes out (a missing webhook is worse than an extra field).
+ */
+export function webhookMessageFor(
+  event: PublishableEvent,
+  { strict }: { strict: boolean },
+): { type: WebhookEventType; data: Record<string, unknown> } | null {
+  const type = CATALOG_TYPES.has(event.type) ? (event.type as WebhookEventType) : WEBHOOK_EVENT_FOR_AUDIT[event.type];
+  if (!type) return null;
+  const data = webhookData(event);
+  const checked = WEBHOOK_EVENT_PAYLOADS[type].safeParse(data);
+  if (!checked.success && strict) throw new EventPayloadError(type, z.prettifyError(checked.error));
+  return { type, data };
+}
+
+/**
+ * A user's own auth events name the user; changes made by someone else (an admin, an API
+ * key, SCIM) name their target and who made them.
+ */
+function webhookData({ actor, target, data }: PublishableEvent): Record<string, unknown> {
+  if (actor.type === "user" || actor.type === "anonymous") {
+    return { userId: target?.id, email: target?.label ?? (actor.type === "anonymous" ? actor.label : undefined), ...data };
+  }
+  const subject =
+    target?.type === "user" ? { userId: target.id, email: target.label } : { targetId: target?.id, target: target?.label };
+  return { ...subject, ...data, actor: actor.label ?? actor.type };
 }
