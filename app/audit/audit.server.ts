@@ -51,6 +51,9 @@ function auditRow(event: AuditEventInput, { id, createdAt }: PublishOptions) {
   };
 }
 
+/** Who makes a change and from where: what every capability needs for its audit entry. */
+export type ChangeActor = Pick<AuditEventInput, "tenantId" | "actor" | "ipAddress" | "userAgent">;
+
 export type AuditEvent = {
   id: string;
   tenantId: string | null;

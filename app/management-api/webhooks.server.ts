@@ -3,26 +3,19 @@ import { z } from "zod";
 import { getPortico } from "~/context.server";
 import { WebhookNotFoundError } from "~/webhooks/deps.server";
 import {
-  createEndpoint,
-  CreateEndpointSchema,
-  deleteEndpoint,
-  EndpointLimitError,
-  getEndpoint,
-  listEndpoints,
-  rotateEndpointSecret,
-  setEndpointEnabled,
-  updateEndpoint,
-  type WebhookEndpointView,
-} from "~/webhooks/endpoints.server";
-import {
-  EndpointDisabledError,
-  listDeliveries,
-  replayDelivery,
-  replaySince,
-  sendTestEvent,
-} from "~/webhooks/outbox.server";
+  changeWebhookEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  replayWebhookDelivery,
+  replayWebhookMessagesSince,
+  rotateWebhookSecret,
+  sendWebhookTest,
+  type EndpointChange,
+} from "~/webhooks/endpoint-changes.server";
+import { CreateEndpointSchema, EndpointLimitError, getEndpoint, listEndpoints } from "~/webhooks/endpoints.server";
+import { EndpointDisabledError, listDeliveries } from "~/webhooks/outbox.server";
 import { Id, Timestamp } from "./common.server";
-import { ApiError, conflict, notFound } from "./errors.server";
+import { ApiError, conflict } from "./errors.server";
 import { defineOperation, type ApiContext } from "./operation.server";
 
 /** Webhook endpoints and their delivery log, through the console's own webhook services. */
@@ -92,13 +85,9 @@ const UpdateBody = z
   .refine((body) => Object.keys(body).length > 0, "Send at least one field to change.")
   .meta({ id: "UpdateWebhookEndpoint" });
 
-async function record(ctx: ApiContext, type: string, endpoint: WebhookEndpointView, data?: Record<string, unknown>) {
-  await getPortico().audit.record({
-    ...ctx.audit,
-    type: `admin.webhook_endpoint.${type}`,
-    target: { type: "webhook_endpoint", id: endpoint.id, label: endpoint.url },
-    data,
-  });
+/** The API key's caller, on this tenant, as the author of a change. */
+function changeBy(ctx: ApiContext): EndpointChange {
+  return { who: { ...ctx.audit, tenantId: ctx.live.tenant.id }, deps: webhookDeps(), audit: getPortico().audit };
 }
 
 /** The webhook services' own errors, as API errors. */
@@ -148,11 +137,7 @@ export const WEBHOOK_OPERATIONS = [
       eventTypes: ["user.created"],
     },
     success: { status: 201, description: "The endpoint and its secret.", schema: EndpointWithSecret },
-    run: async (ctx, { body }) => {
-      const created = await translated(() => createEndpoint(ctx.live.tenant.id, body, webhookDeps()));
-      await record(ctx, "created", created.endpoint, { eventTypes: created.endpoint.eventTypes });
-      return created;
-    },
+    run: (ctx, { body }) => translated(() => createWebhookEndpoint(changeBy(ctx), body)),
   }),
   defineOperation({
     operationId: "getWebhookEndpoint",
@@ -180,33 +165,9 @@ export const WEBHOOK_OPERATIONS = [
     requestExample: { eventTypes: ["*"], enabled: true },
     success: { status: 200, description: "The updated endpoint.", schema: EndpointSchema },
     run: (ctx, { params, body }) =>
-      translated(async () => {
-        const tenantId = ctx.live.tenant.id;
-        let endpoint = await getEndpoint(tenantId, params.endpointId, webhookDeps());
-        if (body.description !== undefined || body.eventTypes !== undefined) {
-          endpoint = await updateEndpoint(
-            tenantId,
-            endpoint.id,
-            {
-              description: body.description ?? endpoint.description,
-              eventTypes: body.eventTypes ?? endpoint.eventTypes,
-            },
-            webhookDeps(),
-          );
-          await record(ctx, "updated", endpoint, { eventTypes: endpoint.eventTypes });
-        }
-        if (body.enabled !== undefined && body.enabled !== endpoint.enabled) {
-          endpoint = await setEndpointEnabled(
-            tenantId,
-            endpoint.id,
-            body.enabled,
-            webhookDeps(),
-            "Disabled through the API.",
-          );
-          await record(ctx, body.enabled ? "enabled" : "disabled", endpoint);
-        }
-        return endpoint;
-      }),
+      translated(() =>
+        changeWebhookEndpoint(changeBy(ctx), params.endpointId, { ...body, disabledReason: "Disabled through the API." }),
+      ),
   }),
   defineOperation({
     operationId: "deleteWebhookEndpoint",
@@ -221,7 +182,7 @@ export const WEBHOOK_OPERATIONS = [
     success: { status: 204, description: "Deleted." },
     run: (ctx, { params }) =>
       translated(async () => {
-        await record(ctx, "deleted", await deleteEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps()));
+        await deleteWebhookEndpoint(changeBy(ctx), params.endpointId);
         return null;
       }),
   }),
@@ -236,12 +197,7 @@ export const WEBHOOK_OPERATIONS = [
     params: EndpointParams,
     errors: [404],
     success: { status: 200, description: "The endpoint and its new secret.", schema: EndpointWithSecret },
-    run: (ctx, { params }) =>
-      translated(async () => {
-        const rotated = await rotateEndpointSecret(ctx.live.tenant.id, params.endpointId, webhookDeps());
-        await record(ctx, "secret_rotated", rotated.endpoint);
-        return rotated;
-      }),
+    run: (ctx, { params }) => translated(() => rotateWebhookSecret(changeBy(ctx), params.endpointId)),
   }),
   defineOperation({
     operationId: "listWebhookDeliveries",
@@ -297,16 +253,8 @@ export const WEBHOOK_OPERATIONS = [
     success: { status: 202, description: "Queued.", schema: z.object({ deliveryId: z.string() }) },
     run: (ctx, { params }) =>
       translated(async () => {
-        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps());
-        const db = await getPortico().storage.control();
-        const original = await db.webhookDelivery.findFirst({
-          where: { id: params.deliveryId, endpointId: endpoint.id, tenantId: ctx.live.tenant.id },
-          select: { id: true },
-        });
-        if (!original) throw notFound("webhook delivery");
-        const replay = await replayDelivery(ctx.live.tenant.id, original.id, webhookDeps());
-        await record(ctx, "replayed", endpoint, { deliveryId: original.id, replay: replay.deliveryId });
-        return replay;
+        const { deliveryId } = await replayWebhookDelivery(changeBy(ctx), params.endpointId, params.deliveryId);
+        return { deliveryId };
       }),
   }),
   defineOperation({
@@ -331,11 +279,8 @@ export const WEBHOOK_OPERATIONS = [
     },
     run: (ctx, { params, body }) =>
       translated(async () => {
-        const since = new Date(body.since);
-        const result = await replaySince(ctx.live.tenant.id, params.endpointId, since, webhookDeps());
-        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps());
-        await record(ctx, "replayed", endpoint, { since: since.toISOString(), deliveries: result.deliveries });
-        return result;
+        const replayed = await replayWebhookMessagesSince(changeBy(ctx), params.endpointId, new Date(body.since));
+        return { deliveries: replayed.deliveries };
       }),
   }),
   defineOperation({
@@ -355,10 +300,8 @@ export const WEBHOOK_OPERATIONS = [
     },
     run: (ctx, { params }) =>
       translated(async () => {
-        const endpoint = await getEndpoint(ctx.live.tenant.id, params.endpointId, webhookDeps());
-        const sent = await sendTestEvent(ctx.live.tenant.id, endpoint.id, webhookDeps());
-        await record(ctx, "test_sent", endpoint, { messageId: sent.messageId });
-        return sent;
+        const { messageId, deliveryId } = await sendWebhookTest(changeBy(ctx), params.endpointId);
+        return { messageId, deliveryId };
       }),
   }),
 ];

@@ -7,19 +7,17 @@ import type { FormErrors } from "~/http/forms";
 import { redirectWithToast } from "~/http/toast.server";
 import { WebhookNotFoundError } from "./deps.server";
 import {
-  createEndpoint,
-  CreateEndpointSchema,
-  deleteEndpoint,
-  EndpointLimitError,
-  getEndpoint,
-  parseEndpointForm,
-  rotateEndpointSecret,
-  setEndpointEnabled,
-  updateEndpoint,
-  UpdateEndpointSchema,
-  type WebhookEndpointView,
-} from "./endpoints.server";
-import { EndpointDisabledError, replayDelivery, replaySince, sendTestEvent } from "./outbox.server";
+  changeWebhookEndpoint,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  replayWebhookDelivery,
+  replayWebhookMessagesSince,
+  rotateWebhookSecret,
+  sendWebhookTest,
+  type EndpointChange,
+} from "./endpoint-changes.server";
+import { CreateEndpointSchema, EndpointLimitError, parseEndpointForm, UpdateEndpointSchema } from "./endpoints.server";
+import { EndpointDisabledError } from "./outbox.server";
 import { readForm } from "~/http/read-form.server";
 
 /** The console's webhook page actions: one small function per form intent, each audited. */
@@ -41,19 +39,9 @@ const failure = (intent: string, errors: FormErrors, status = 400, endpointId?: 
 const pagePath = (access: ConsoleAccess, endpointId?: string) =>
   `/admin/${access.tenant.slug}/webhooks${endpointId ? `?endpoint=${encodeURIComponent(endpointId)}` : ""}`;
 
-async function audited(
-  access: ConsoleAccess,
-  request: Request,
-  type: string,
-  endpoint: WebhookEndpointView,
-  extra?: Record<string, unknown>,
-) {
-  await getPortico().audit.record({
-    ...adminActor(access, request),
-    type: `admin.webhook_endpoint.${type}`,
-    target: { type: "webhook_endpoint", id: endpoint.id, label: endpoint.url },
-    data: extra,
-  });
+/** The console's admin, on this tenant, as the author of a change. */
+function changeBy(access: ConsoleAccess, request: Request): EndpointChange {
+  return { who: adminActor(access, request), deps: webhookDeps(), audit: getPortico().audit };
 }
 
 export async function webhookAction(access: ConsoleAccess, request: Request) {
@@ -99,8 +87,7 @@ function endpointIdOf(form: FormData): string {
 async function createAction(access: ConsoleAccess, request: Request, form: FormData) {
   const parsed = await parseEndpointForm(CreateEndpointSchema, form);
   if (!parsed.ok) return failure("create", parsed.errors);
-  const { endpoint, secret } = await createEndpoint(access.tenant.id, parsed.data, webhookDeps());
-  await audited(access, request, "created", endpoint, { eventTypes: endpoint.eventTypes });
+  const { endpoint, secret } = await createWebhookEndpoint(changeBy(access, request), parsed.data);
   return data<WebhookActionResult>({ intent: "create", secret, endpointId: endpoint.id });
 }
 
@@ -108,14 +95,12 @@ async function updateAction(access: ConsoleAccess, request: Request, form: FormD
   const endpointId = endpointIdOf(form);
   const parsed = await parseEndpointForm(UpdateEndpointSchema, form);
   if (!parsed.ok) return failure("update", parsed.errors, 400, endpointId);
-  const endpoint = await updateEndpoint(access.tenant.id, endpointId, parsed.data, webhookDeps());
-  await audited(access, request, "updated", endpoint, { eventTypes: endpoint.eventTypes });
+  await changeWebhookEndpoint(changeBy(access, request), endpointId, parsed.data);
   return redirectWithToast(pagePath(access, endpointId), { type: "success", message: "Endpoint saved." });
 }
 
 async function toggleAction(access: ConsoleAccess, request: Request, form: FormData, enabled: boolean) {
-  const endpoint = await setEndpointEnabled(access.tenant.id, endpointIdOf(form), enabled, webhookDeps());
-  await audited(access, request, enabled ? "enabled" : "disabled", endpoint);
+  const endpoint = await changeWebhookEndpoint(changeBy(access, request), endpointIdOf(form), { enabled });
   return redirectWithToast(pagePath(access, endpoint.id), {
     type: "success",
     message: enabled ? "Endpoint enabled." : "Endpoint disabled; its pending deliveries were cancelled.",
@@ -123,41 +108,33 @@ async function toggleAction(access: ConsoleAccess, request: Request, form: FormD
 }
 
 async function rotateAction(access: ConsoleAccess, request: Request, form: FormData) {
-  const { endpoint, secret } = await rotateEndpointSecret(access.tenant.id, endpointIdOf(form), webhookDeps());
-  await audited(access, request, "secret_rotated", endpoint);
+  const { endpoint, secret } = await rotateWebhookSecret(changeBy(access, request), endpointIdOf(form));
   return data<WebhookActionResult>({ intent: "rotate", secret, endpointId: endpoint.id });
 }
 
 async function deleteAction(access: ConsoleAccess, request: Request, form: FormData) {
-  const endpoint = await deleteEndpoint(access.tenant.id, endpointIdOf(form), webhookDeps());
-  await audited(access, request, "deleted", endpoint);
+  const endpoint = await deleteWebhookEndpoint(changeBy(access, request), endpointIdOf(form));
   return redirectWithToast(pagePath(access), { type: "success", message: `Endpoint ${endpoint.url} deleted.` });
 }
 
 async function testAction(access: ConsoleAccess, request: Request, form: FormData) {
-  const endpointId = endpointIdOf(form);
-  const endpoint = await getEndpoint(access.tenant.id, endpointId, webhookDeps());
-  const { messageId } = await sendTestEvent(access.tenant.id, endpointId, webhookDeps());
-  await audited(access, request, "test_sent", endpoint, { messageId });
-  return redirectWithToast(pagePath(access, endpointId), { type: "success", message: "Test event queued." });
+  const { endpoint } = await sendWebhookTest(changeBy(access, request), endpointIdOf(form));
+  return redirectWithToast(pagePath(access, endpoint.id), { type: "success", message: "Test event queued." });
 }
 
 async function replayAction(access: ConsoleAccess, request: Request, form: FormData) {
   const parsed = DeliveryRef.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Response("Choose a delivery.", { status: 400 });
-  const endpoint = await getEndpoint(access.tenant.id, parsed.data.endpointId, webhookDeps());
-  const { deliveryId } = await replayDelivery(access.tenant.id, parsed.data.deliveryId, webhookDeps());
-  await audited(access, request, "replayed", endpoint, { deliveryId: parsed.data.deliveryId, replay: deliveryId });
-  return redirectWithToast(pagePath(access, endpoint.id), { type: "success", message: "Delivery queued again." });
+  const { endpointId, deliveryId } = parsed.data;
+  await replayWebhookDelivery(changeBy(access, request), endpointId, deliveryId);
+  return redirectWithToast(pagePath(access, endpointId), { type: "success", message: "Delivery queued again." });
 }
 
 async function replaySinceAction(access: ConsoleAccess, request: Request, form: FormData) {
   const parsed = ReplaySinceSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return failure("replay-since", { window: "Choose a time window." }, 400);
   const since = new Date(Date.now() - REPLAY_WINDOWS[parsed.data.window]);
-  const { deliveries } = await replaySince(access.tenant.id, parsed.data.endpointId, since, webhookDeps());
-  const endpoint = await getEndpoint(access.tenant.id, parsed.data.endpointId, webhookDeps());
-  await audited(access, request, "replayed", endpoint, { since: since.toISOString(), deliveries });
+  const { endpoint, deliveries } = await replayWebhookMessagesSince(changeBy(access, request), parsed.data.endpointId, since);
   return redirectWithToast(pagePath(access, endpoint.id), {
     type: "success",
     message: deliveries === 1 ? "1 message queued again." : `${deliveries} messages queued again.`,
