@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { rmSync } from "node:fs";
 import { Readable } from "node:stream";
+import type { ConsoleAccess } from "~/admin/access.server";
 import type { ApiKeyScope } from "~/api-keys/scopes";
 import type { Tenant } from "~/tenancy/tenants.server";
 import { createTestDatabase, tempDir } from "../support/storage";
@@ -179,5 +180,14 @@ export async function startHarness(label: string): Promise<Harness> {
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A console admin of the tenant, for calling the console's actions beside the API. */
+export function consoleAdmin(tenant: Tenant): ConsoleAccess {
+  return {
+    user: { id: "platform-admin-1", name: "Olive", email: "olive@console.test", emailVerified: true },
+    tenant,
+    role: "admin",
   };
 }

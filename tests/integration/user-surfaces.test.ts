@@ -4,7 +4,7 @@ import type { ConsoleAccess } from "~/admin/access.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 import { handleUserListAction } from "~/users/list-actions.server";
 import { handleUserAction } from "~/users/user-actions.server";
-import { startHarness, type ApiAnswer, type Harness } from "./management-api-harness";
+import { consoleAdmin, startHarness, type ApiAnswer, type Harness } from "./management-api-harness";
 
 /**
  * Issue 14 item 7 for the user family: the same operation through the console's forms and
@@ -234,11 +234,7 @@ beforeAll(async () => {
   h = await startHarness("user-surfaces");
   acme = await h.createTenant("acme");
   key = (await h.createKey(acme, ["users:read", "users:write", "sessions:write"])).key;
-  access = {
-    user: { id: "platform-admin-1", name: "Olive", email: "olive@console.test", emailVerified: true },
-    tenant: acme,
-    role: "admin",
-  };
+  access = consoleAdmin(acme);
 }, 120_000);
 afterAll(async () => {
   await h?.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleAccess } from "~/admin/access.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 import { webhookAction } from "~/webhooks/console-actions.server";
-import { startHarness, type Harness } from "./management-api-harness";
+import { consoleAdmin, startHarness, type Harness } from "./management-api-harness";
 
 /**
  * Issue 14 item 7 for webhook endpoints: the same change through the console's forms and
@@ -100,11 +100,7 @@ beforeAll(async () => {
   h = await startHarness("webhook-surfaces");
   acme = await h.createTenant("acme");
   key = (await h.createKey(acme, ["webhooks:read", "webhooks:write"])).key;
-  access = {
-    user: { id: "platform-admin-1", name: "Olive", email: "olive@console.test", emailVerified: true },
-    tenant: acme,
-    role: "admin",
-  };
+  access = consoleAdmin(acme);
 }, 120_000);
 afterAll(async () => {
   await h?.close();
