@@ -13,7 +13,9 @@ describe("a tenant's text", () => {
     expect(copyTextProblem("emails.verifyEmail.subject", "Open {{url}}", builtIn)).toBe(
       "Unknown placeholder {url}. Use {product}.",
     );
-    expect(copyTextProblem("signIn.title", "Hi {name}", "Sign in")).toBe("Unknown placeholder {name}. This text has none.");
+    expect(copyTextProblem("signIn.title", "Hi {name}", "Sign in")).toBe(
+      "Unknown placeholder {name}. This text has none.",
+    );
   });
 
   it("is plain text within its length, with closed braces", () => {
