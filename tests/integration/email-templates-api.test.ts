@@ -119,6 +119,19 @@ describe("email templates management API", () => {
     expect((await verificationSubjects()).de).toBe("Bestätigen Sie Ihre E-Mail-Adresse für mail-api");
   });
 
+  it("travels with the look when an environment is promoted or a tenant cloned", async () => {
+    const { getPortico } = await import("~/context.server");
+    const { copyPublishedTheme } = await import("~/theme/copy-theme.server");
+    const { themes } = getPortico();
+    await h.api(writer, "PUT", "/email-templates/magicLink", { locale: "en", texts: { button: "Let me in" } });
+    const staging = await h.createTenant("mail-api-staging");
+    const actor = { tenantId: staging.id, actor: { type: "system" as const, label: "test" } };
+    expect(await copyPublishedTheme(themes, acme, staging, actor)).not.toBeNull();
+    const stagingKey = (await h.createKey(staging, ["config:read"])).key;
+    const copied = await h.api(stagingKey, "GET", "/email-templates/magicLink");
+    expect(copied.body.languages.en.button).toEqual({ text: "Let me in", default: "Sign in" });
+  });
+
   it("answers 404 for an unknown template and 403 without config:write", async () => {
     expect((await h.api(reader, "GET", "/email-templates/newsletter")).status).toBe(404);
     const refused = await h.api(reader, "PUT", "/email-templates/welcome", { locale: "en", texts: { subject: "Hi" } });
