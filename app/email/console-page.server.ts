@@ -22,6 +22,8 @@ export async function loadEmailsPage(access: ConsoleAccess, url: URL) {
     templates: templateSummaries(),
     selection,
     offered: theme.locale.offered,
+    /** A test goes to the admin's own address unless they type another. */
+    adminEmail: access.user.email,
     fields: emailTextFields(selection.template).map(({ key: _key, ...field }) => ({ ...field, ...texts[field.part]! })),
     preview: await renderSample(access, selection.template, selection.locale, theme),
   };

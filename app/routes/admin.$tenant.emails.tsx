@@ -27,7 +27,7 @@ const STATUS_TEXT: Record<string, string> = {
 
 /** The tenant's emails: each template previewed with sample data in its theme, and a test send. */
 export default function TenantEmails() {
-  const { slug, templates, selection, offered, fields, preview: saved } = useLoaderData<typeof loader>();
+  const { slug, templates, selection, offered, adminEmail, fields, preview: saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -124,6 +124,7 @@ export default function TenantEmails() {
                   name="to"
                   type="email"
                   autoComplete="email"
+                  defaultValue={adminEmail}
                   required
                   error={testErrors.to ?? testErrors.template ?? testErrors.locale}
                 />
