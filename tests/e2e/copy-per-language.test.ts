@@ -9,6 +9,9 @@ import { openEditor, preview, publish } from "./branding-helpers";
 import { expect, test } from "./console-fixtures";
 import { baseURL, patchTenantConfig, uniqueSlug } from "./fixtures";
 
+// The editor, three hosted pages and a customer's page with two widgets: more than 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 let site: CustomerSite;
 test.beforeAll(async () => {
   site = await CustomerSite.start();
@@ -33,6 +36,8 @@ test("a French button label shows on the French hosted page and widget, not the 
   await expect(frenchButton).toHaveAttribute("placeholder", "Se connecter");
   await expect(frenchButton).toHaveAccessibleDescription("Empty: uses Portico's text.");
   await frenchButton.fill("C'est parti");
+  await page.getByLabel("Footer terms link (Français)").fill("Conditions d'Acme");
+  await page.getByLabel("Terms URL").fill("https://acme.example/terms");
 
   // Only offered languages can be edited.
   await expect(page.getByLabel("Language of these texts").locator("option")).toHaveCount(14);
@@ -41,8 +46,13 @@ test("a French button label shows on the French hosted page and widget, not the 
   await page.goto(`/t/${ownedTenant.slug}/sign-in?lang=fr`);
   await expect(page.getByRole("button", { name: "C'est parti" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to Acme");
+  await expect(page.getByRole("link", { name: "Conditions d'Acme" })).toHaveAttribute(
+    "href",
+    "https://acme.example/terms",
+  );
   await page.goto(`/t/${ownedTenant.slug}/sign-in?lang=en`);
   await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Terms" })).toBeVisible();
   await expect(page.getByText("C'est parti")).toHaveCount(0);
   await page.goto(`/t/${ownedTenant.slug}/sign-in?lang=de`);
   await expect(page.getByRole("button", { name: "Anmelden", exact: true })).toBeVisible();

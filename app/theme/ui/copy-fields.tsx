@@ -31,8 +31,8 @@ export function CopyCard({
   return (
     <Card title="Texts">
       <p className="-mt-2 mb-4 text-sm text-muted">
-        Replace page titles, subtitles and button labels in each offered language. An empty field uses the {defaultName}{" "}
-        text you wrote, else Portico's text for the language, shown as the placeholder.
+        Replace page titles, subtitles, button labels and footer links in each offered language. An empty field uses the{" "}
+        {defaultName} text you wrote, else Portico's text for the language, shown as the placeholder.
       </p>
       <div className="flex flex-col gap-4">
         <SelectField
