@@ -90,8 +90,11 @@ export default function TenantEmails() {
               className="mt-2 h-[32rem] w-full rounded-theme border border-border bg-white"
             />
             <h3 className="mt-4 text-sm font-semibold">Plain text</h3>
+            {/* Focusable, so keyboard users can scroll a long text. */}
             <pre
               data-testid="email-text"
+              tabIndex={0}
+              aria-label="Plain-text version"
               className="mt-2 max-h-80 overflow-auto rounded-theme border border-border p-3 text-sm whitespace-pre-wrap"
             >
               {preview.text}

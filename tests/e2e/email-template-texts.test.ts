@@ -4,6 +4,7 @@
  * in the outbox, and a user who signs up in German receives the rewritten email while an
  * English one keeps Portico's text.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { linkIn, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 import { expect, test } from "./console-fixtures";
@@ -129,6 +130,12 @@ test("the Emails page offers only the tenant's languages and clears a text back 
   await expect(languages).toHaveText(["Deutsch", "Français"]);
   // A language not offered opens the default one.
   await expect(languages.filter({ hasText: "Deutsch" })).toHaveAttribute("aria-current", "page");
+
+  // Every field labelled, contrast and structure as axe checks them.
+  const { violations } = await new AxeBuilder({ page }).exclude("iframe").analyze();
+  expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
 
   await page.getByLabel("Subject", { exact: true }).fill("Schön, dass Sie da sind");
   await page.getByRole("button", { name: "Save texts" }).click();
