@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { getPortico } from "~/context.server";
-import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "~/i18n/locales";
+import { isLocale, LOCALES, type Locale } from "~/i18n/locales";
 import { EMAIL_TEMPLATE_IDS, EMAIL_TEMPLATES, isEmailTemplateId, type EmailTemplateId } from "../../emails";
 import type { Theme } from "~/theme/theme";
 import { hostedUrl, renderEmail, type RenderedEmail, type TemplatedEmail } from "./templates.server";
@@ -18,18 +18,18 @@ export function templateSummaries(): TemplateSummary[] {
   }));
 }
 
-/** The template and locale the query string asks for, falling back to the first and the theme's default. */
-export function previewSelection(url: URL, fallbackLocale: Locale): { template: EmailTemplateId; locale: Locale } {
+/** The template and language the query string asks for: the first template, the theme's default language unless offered. */
+export function previewSelection(url: URL, languages: Theme["locale"]): { template: EmailTemplateId; locale: Locale } {
   const template = url.searchParams.get("template");
   const locale = url.searchParams.get("locale");
   return {
     template: isEmailTemplateId(template) ? template : EMAIL_TEMPLATE_IDS[0]!,
-    locale: isLocale(locale) ? locale : fallbackLocale,
+    locale: isLocale(locale) && languages.offered.includes(locale) ? locale : languages.default,
   };
 }
 
 /** The theme the tenant's emails use: its published theme (defaults until one is published). */
-function tenantEmailTheme(tenant: ConsoleAccess["tenant"]): Promise<Theme> {
+export function tenantEmailTheme(tenant: ConsoleAccess["tenant"]): Promise<Theme> {
   return getPortico().themes.published(tenant.id);
 }
 
@@ -38,18 +38,24 @@ function sampleMessage(access: ConsoleAccess, template: EmailTemplateId): Templa
   return { template, props: EMAIL_TEMPLATES[template].sample(links) } as TemplatedEmail;
 }
 
+/** A template with sample data, in the published theme or the one given (unsaved texts). */
 export async function renderSample(
   access: ConsoleAccess,
   template: EmailTemplateId,
   locale: Locale,
+  theme?: Theme,
 ): Promise<RenderedEmail> {
-  const theme = await tenantEmailTheme(access.tenant);
+  theme ??= await tenantEmailTheme(access.tenant);
   const { publicUrl } = getPortico().env;
   return renderEmail(sampleMessage(access, template), { theme, tenant: access.tenant, locale, publicUrl });
 }
 
-export async function defaultEmailLocale(access: ConsoleAccess): Promise<Locale> {
-  return (await tenantEmailTheme(access.tenant)).locale.default ?? DEFAULT_LOCALE;
+/** The texts form as the capability's input: `locale` and `texts.<part>` fields. */
+export function emailTextsFromForm(form: FormData) {
+  const texts: Record<string, string> = {};
+  for (const [name, value] of form)
+    if (name.startsWith("texts.") && typeof value === "string") texts[name.slice(6)] = value;
+  return { locale: form.get("locale"), texts };
 }
 
 const TestSendSchema = z.object({

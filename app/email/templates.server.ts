@@ -1,8 +1,9 @@
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import type { Locale } from "~/i18n/locales";
-import { createTranslator, type CopyOverrides } from "~/i18n/translate";
+import { createTranslator } from "~/i18n/translate";
 import type { Tenant } from "~/tenancy/tenants.server";
+import { copyForLocale } from "~/theme/copy";
 import { hostedLocale, languageSignals } from "~/theme/locale";
 import type { Theme } from "~/theme/theme";
 import {
@@ -63,7 +64,7 @@ export async function renderEmail(
 ): Promise<RenderedEmail> {
   const template = EMAIL_TEMPLATES[message.template] as EmailTemplate<typeof message.props>;
   const brand = emailBrand(theme, tenant, publicUrl);
-  const t = createTranslator(locale, theme.copy as CopyOverrides);
+  const t = createTranslator(locale, copyForLocale(theme, locale));
   const element = createElement(template.Component, { ...message.props, brand, t, locale });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: template.subject(t, message.props, brand), html, text };

@@ -208,6 +208,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   SCIM: "An organization's SCIM 2.0 provisioning connection: its token, last sync and recent requests (docs/enterprise-sso.md).",
   Webhooks: "Endpoints that receive the tenant's events, and their delivery log.",
   Config: "The tenant's configuration.",
+  "Email templates":
+    "The texts of the emails the tenant sends, per language: subject, heading, paragraphs, button, footer (docs/emails.md).",
   Tokens: "Check session tokens and JWTs on behalf of services that cannot.",
   "Forward auth": "The rules gateways in front of your apps apply (docs/gateways.md), and how they decided.",
   "OAuth clients":

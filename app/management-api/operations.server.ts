@@ -1,4 +1,5 @@
 import { CONFIG_OPERATIONS } from "./config.server";
+import { EMAIL_TEMPLATE_OPERATIONS } from "./email-templates.server";
 import { FORWARD_AUTH_OPERATIONS } from "./forward-auth.server";
 import { IMPORT_EXPORT_OPERATIONS } from "./import-export.server";
 import type { Operation } from "./operation.server";
@@ -17,6 +18,7 @@ export const OPERATIONS: Operation[] = [
   ...SCIM_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...CONFIG_OPERATIONS,
+  ...EMAIL_TEMPLATE_OPERATIONS,
   ...TOKEN_OPERATIONS,
   ...FORWARD_AUTH_OPERATIONS,
   ...OAUTH_CLIENT_OPERATIONS,

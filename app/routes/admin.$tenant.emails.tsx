@@ -1,34 +1,22 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireTenantRole } from "~/admin/access.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/layout";
-import {
-  defaultEmailLocale,
-  previewSelection,
-  renderSample,
-  sendTestEmail,
-  templateSummaries,
-} from "~/email/console.server";
-import { LOCALE_NAMES, LOCALES } from "~/i18n/locales";
-import { readForm } from "~/http/read-form.server";
+import { handleEmailsAction, loadEmailsPage } from "~/email/console-page.server";
+import { TemplateTextsForm } from "~/email/ui/template-texts-form";
+import { LOCALE_NAMES } from "~/i18n/locales";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const selection = previewSelection(new URL(request.url), await defaultEmailLocale(access));
-  return {
-    slug: access.tenant.slug,
-    templates: templateSummaries(),
-    selection,
-    preview: await renderSample(access, selection.template, selection.locale),
-  };
+  return loadEmailsPage(access, new URL(request.url));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
-  const result = await sendTestEmail(access, request, await readForm(request));
+  const result = await handleEmailsAction(access, request);
   return data(result, { status: result.ok ? 200 : 400 });
 }
 
@@ -39,17 +27,24 @@ const STATUS_TEXT: Record<string, string> = {
 
 /** The tenant's emails: each template previewed with sample data in its theme, and a test send. */
 export default function TenantEmails() {
-  const { slug, templates, selection, preview } = useLoaderData<typeof loader>();
+  const { slug, templates, selection, offered, adminEmail, fields, preview: saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const sending = useNavigation().state === "submitting";
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const base = `/admin/${slug}/emails`;
+  const here = `${base}?template=${selection.template}&locale=${selection.locale}`;
   const current = templates.find((template) => template.id === selection.template)!;
-  const errors = result && !result.ok ? result.errors : {};
+  // One fetcher per template and language, so another's preview never shows here.
+  const live = useFetcher<typeof action>({ key: `email-preview-${selection.template}-${selection.locale}` });
+  const preview = live.data?.intent === "preview" && live.data.ok ? live.data.preview : saved;
+  const previewErrors = live.data?.intent === "preview" && !live.data.ok ? live.data.errors : {};
+  const testErrors = result?.intent === "test" && !result.ok ? result.errors : {};
+  const textErrors = result?.intent === "save" && !result.ok ? result.errors : previewErrors;
   return (
     <>
       <PageHeader
         title="Emails"
-        description="The emails this tenant sends its users, in its theme and language. Previews use sample data; a test email goes through the outbox like any other."
+        description="The emails this tenant sends its users, in its theme and each offered language. Change their texts per language and watch the preview follow; saved texts go live at once. Previews use sample data; a test email goes through the outbox like any other."
       />
       <div className="flex flex-col gap-6 lg:flex-row">
         <nav aria-label="Templates" className="lg:w-60 lg:shrink-0">
@@ -71,7 +66,7 @@ export default function TenantEmails() {
           <Card title={current.label}>
             <p className="text-sm text-muted">{current.description}</p>
             <nav aria-label="Language" className="mt-3 flex gap-2 text-sm">
-              {LOCALES.map((locale) => (
+              {offered.map((locale) => (
                 <Link
                   key={locale}
                   to={`${base}?template=${selection.template}&locale=${locale}`}
@@ -95,20 +90,35 @@ export default function TenantEmails() {
               className="mt-2 h-[32rem] w-full rounded-theme border border-border bg-white"
             />
             <h3 className="mt-4 text-sm font-semibold">Plain text</h3>
+            {/* Focusable, so keyboard users can scroll a long text. */}
             <pre
               data-testid="email-text"
+              tabIndex={0}
+              aria-label="Plain-text version"
               className="mt-2 max-h-80 overflow-auto rounded-theme border border-border p-3 text-sm whitespace-pre-wrap"
             >
               {preview.text}
             </pre>
           </Card>
+          <Card title={`Texts (${LOCALE_NAMES[selection.locale]})`}>
+            <TemplateTextsForm
+              key={`${selection.template}-${selection.locale}`}
+              action={here}
+              locale={selection.locale}
+              fields={fields}
+              errors={textErrors}
+              submitPreview={live.submit}
+              saving={submitting === "save"}
+            />
+            {result?.intent === "save" && result.ok ? (
+              <p role="status" className="mt-4 text-sm" data-testid="texts-saved">
+                {result.message}
+              </p>
+            ) : null}
+          </Card>
           <Card title="Send a test email">
-            <Form
-              method="post"
-              action={`${base}?template=${selection.template}&locale=${selection.locale}`}
-              className="flex flex-col gap-4 sm:flex-row sm:items-end"
-              noValidate
-            >
+            <Form method="post" action={here} className="flex flex-col gap-4 sm:flex-row sm:items-end" noValidate>
+              <input type="hidden" name="intent" value="test" />
               <input type="hidden" name="template" value={selection.template} />
               <input type="hidden" name="locale" value={selection.locale} />
               <div className="flex-1">
@@ -117,13 +127,14 @@ export default function TenantEmails() {
                   name="to"
                   type="email"
                   autoComplete="email"
+                  defaultValue={adminEmail}
                   required
-                  error={errors.to ?? errors.template ?? errors.locale}
+                  error={testErrors.to ?? testErrors.template ?? testErrors.locale}
                 />
               </div>
-              <Button disabled={sending}>Send test email</Button>
+              <Button disabled={submitting === "test"}>Send test email</Button>
             </Form>
-            {result?.ok ? (
+            {result?.intent === "test" && result.ok ? (
               <p role="status" className="mt-4 text-sm" data-testid="test-send-result">
                 Sent “{result.subject}” to {result.to}. {STATUS_TEXT[result.status] ?? `Status: ${result.status}.`}{" "}
                 <Link to={`/admin/${slug}/outbox?message=${result.messageId}`} className="text-primary underline">

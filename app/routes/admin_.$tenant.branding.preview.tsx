@@ -6,8 +6,9 @@ import { FormField, SubmitButton } from "~/components/form-field";
 import { getPortico } from "~/context.server";
 import { isLocale, localeDirection, type Locale } from "~/i18n/locales";
 import type { MessageKey } from "~/i18n/messages";
-import { createTranslator, type CopyOverrides } from "~/i18n/translate";
+import { createTranslator } from "~/i18n/translate";
 import { checkThemeCss, previewFontFaces } from "~/theme/editor.server";
+import { copyForLocale } from "~/theme/copy";
 import { HostedShell, shellTheme } from "~/theme/hosted-shell";
 import { isPreviewMessage, PREVIEW_READY } from "~/theme/preview";
 import { themeCssVariables, type Theme } from "~/theme/theme";
@@ -66,7 +67,7 @@ export default function BrandingPreview() {
   useStyleText("portico-preview-custom-css", draft.css);
 
   const { theme, locale } = draft;
-  const t = useMemo(() => createTranslator(locale, theme.copy as CopyOverrides), [locale, theme.copy]);
+  const t = useMemo(() => createTranslator(locale, copyForLocale(theme, locale)), [locale, theme]);
   const variables = { ...themeCssVariables(theme, loaded.mode), colorScheme: loaded.mode } as CSSProperties;
   const shell = shellTheme(theme, loaded.tenant.name, `/t/${loaded.tenant.slug}`);
   return (

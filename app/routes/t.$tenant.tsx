@@ -2,10 +2,10 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getPortico } from "~/context.server";
-import type { CopyOverrides } from "~/i18n/translate";
 import type { HostedLocaleData } from "~/i18n/use-translate";
 import { useTranslate } from "~/i18n/use-translate";
 import { requireTenant } from "~/tenancy/request.server";
+import { copyForLocale } from "~/theme/copy";
 import { HostedShell, shellTheme } from "~/theme/hosted-shell";
 import { strongEtag } from "~/theme/http.server";
 import { languageChoices } from "~/theme/language-switcher";
@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { env, themes } = getPortico();
   const { theme, css } = await themes.publishedState(tenant.id);
   const signals = languageSignals(request);
-  const localeData: HostedLocaleData = { locale: hostedLocale(theme, signals), copy: theme.copy as CopyOverrides };
+  const locale = hostedLocale(theme, signals);
+  const localeData: HostedLocaleData = { locale, copy: copyForLocale(theme, locale) };
   // A language picked with ?lang= (the switcher's links) is remembered for the tenant's pages.
   const picked = offeredLocale(theme, signals.requested);
   const headers: HeadersInit = picked

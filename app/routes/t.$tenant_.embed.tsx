@@ -4,9 +4,9 @@ import { useEffect, useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getPortico } from "~/context.server";
 import { localeDirection } from "~/i18n/locales";
-import type { CopyOverrides } from "~/i18n/translate";
 import { createTranslator } from "~/i18n/translate";
 import { requireTenant } from "~/tenancy/request.server";
+import { copyForLocale } from "~/theme/copy";
 import { hostedLocale, languageSignals } from "~/theme/locale";
 import { widgetSnippets } from "~/widgets-server/snippets";
 
@@ -18,12 +18,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { tenant, basePath, hostMode } = await requireTenant(request, params.tenant);
   const { env, themes } = getPortico();
   const { theme } = await themes.publishedState(tenant.id);
+  const locale = hostedLocale(theme, languageSignals(request));
   const origin = hostMode ? new URL(request.url).origin : env.publicUrl.origin;
   return {
     tenant: { name: tenant.name, slug: tenant.slug },
     basePath,
-    locale: hostedLocale(theme, languageSignals(request)),
-    copy: theme.copy as CopyOverrides,
+    locale,
+    copy: copyForLocale(theme, locale),
     snippets: widgetSnippets(origin, tenant.slug),
   };
 }

@@ -129,9 +129,10 @@ export async function handleEditorAction(access: ConsoleAccess, request: Request
   throw new Response("Unknown action.", { status: 400 });
 }
 
-const COPY_KEY = /^(signIn|signUp|forgotPassword|resetPassword|account)\.(title|subtitle|submit)$/;
+const COPY_KEY =
+  /^(?:(signIn|signUp|forgotPassword|resetPassword|account)\.(title|subtitle|submit)|theme\.(terms|privacy|support))$/;
 
-/** The message keys a theme may override (page titles, subtitles, button labels), with Portico's texts. */
+/** The message keys the Texts card edits (page titles, subtitles, button labels, footer links), with Portico's texts. */
 export function copyDefaults(): Record<Locale, Record<string, string>> {
   const keys = Object.keys(MESSAGES.en).filter((key) => COPY_KEY.test(key));
   return Object.fromEntries(

@@ -102,9 +102,13 @@ export const ThemeSchema = z.object({
       image: imageRef,
     })
     .prefault({}),
-  /** Per locale, message key → the tenant's text (page titles, subtitles, button labels). */
+  /**
+   * Per locale, message key → the tenant's text: page titles, subtitles and button labels, and
+   * the emails' texts (`emails.<template>.<part>`). Per-key limits and placeholders are checked
+   * on save (app/i18n/copy-check.ts); this bound only keeps a stored theme small.
+   */
   copy: z
-    .partialRecord(z.enum(LOCALES), z.record(z.string(), z.string().max(300, "Use at most 300 characters.")))
+    .partialRecord(z.enum(LOCALES), z.record(z.string(), z.string().max(1000, "Use at most 1000 characters.")))
     .default({}),
   legal: z.object({ termsUrl: optionalUrl, privacyUrl: optionalUrl, supportUrl: optionalUrl }).prefault({}),
   locale: z

@@ -50,6 +50,27 @@ describe.each(testProviders())("ThemeService on %s", (provider: Provider) => {
     expect(await themes.saveDraft(acme.id, { productName: "Acme 2" }, actor(acme))).toMatchObject({ version: 1 });
   });
 
+  it("refuses texts with HTML or placeholders their message lacks, naming each field", async () => {
+    const saved = await themes.saveDraft(
+      acme.id,
+      {
+        copy: {
+          fr: { "signIn.submit": "<b>Go</b>", "signIn.title": "Bonjour" },
+          de: { "emails.welcome.subject": "Hallo {name} bei {product}" },
+        },
+      },
+      actor(acme),
+    );
+    expect(saved).toEqual({
+      ok: false,
+      errors: {
+        "copy.fr.signIn.submit": "Use plain text: HTML tags are not allowed.",
+        "copy.de.emails.welcome.subject": "Unknown placeholder {name}. Use {product}.",
+      },
+    });
+    expect(await themes.draft(acme.id)).toBeNull();
+  });
+
   it("publishes, keeps history, rolls back as a new version and audits both", async () => {
     const teal = { colors: { light: { primary: "#0F766E" } } };
     expect(await themes.publish(acme.id, teal, actor(acme))).toMatchObject({ ok: true, version: 1 });

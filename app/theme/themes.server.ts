@@ -3,7 +3,8 @@ import { LRUCache } from "lru-cache";
 import type { ChangeFeed } from "~/tenancy/change-feed.server";
 import type { AuditEventInput, AuditLog } from "~/audit/audit.server";
 import type { Storage } from "~/db/storage.server";
-import { MESSAGES } from "~/i18n/messages";
+import type { Locale } from "~/i18n/locales";
+import { copyErrors, knownCopy } from "./copy.server";
 import { checkCustomCss } from "./custom-css.server";
 import { checkImage, type ImageType } from "./images.server";
 import { fetchRemoteImage } from "./remote-image.server";
@@ -213,6 +214,27 @@ export class ThemeService {
     return { ok: true, version: restored };
   }
 
+  /**
+   * Texts that go live at once (the emails page, the management API): the published theme with
+   * `texts` merged into its copy for `locale` ("" removes a text) becomes a new published
+   * version; an open draft gets the same texts, so publishing it later does not undo them.
+   */
+  async publishCopy(
+    tenantId: string,
+    locale: Locale,
+    texts: Record<string, string>,
+    actor: ThemeActor,
+  ): Promise<SaveThemeResult> {
+    const withTexts = (theme: Theme): Theme => ({
+      ...theme,
+      copy: { ...theme.copy, [locale]: { ...theme.copy[locale], ...texts } },
+    });
+    const draft = await this.draft(tenantId);
+    const published = await this.publish(tenantId, withTexts((await this.publishedState(tenantId)).theme), actor);
+    if (published.ok && draft) await this.saveDraft(tenantId, withTexts(draft.theme), actor);
+    return published;
+  }
+
   /** Makes the default theme the draft (publish to apply it). */
   async resetToDefaults(tenantId: string, actor: ThemeActor): Promise<SaveThemeResult> {
     return this.saveDraft(tenantId, DEFAULT_THEME, actor);
@@ -258,6 +280,7 @@ export class ThemeService {
       return { ok: false, errors };
     }
     let theme: Theme = { ...parsed.data, copy: knownCopy(parsed.data.copy) };
+    Object.assign(errors, copyErrors(theme.copy));
     theme.locale = { ...theme.locale, offered: [...new Set(theme.locale.offered)] };
     if (!theme.locale.offered.includes(theme.locale.default))
       errors["locale.default"] = "The default language must be one of the offered languages.";
@@ -364,15 +387,4 @@ export class ThemeService {
 
 function actorId(actor: ThemeActor): string | null {
   return "id" in actor.actor ? actor.actor.id : null;
-}
-
-/** Copy overrides for message keys Portico has, without empty texts (empty means "Portico's text"). */
-function knownCopy(copy: Theme["copy"]): Theme["copy"] {
-  const known = new Set(Object.keys(MESSAGES.en));
-  return Object.fromEntries(
-    Object.entries(copy).map(([locale, texts]) => [
-      locale,
-      Object.fromEntries(Object.entries(texts ?? {}).filter(([key, text]) => known.has(key) && text.trim() !== "")),
-    ]),
-  );
 }

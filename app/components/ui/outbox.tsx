@@ -3,7 +3,7 @@ import { Badge, Card, EmptyState, Table } from "./layout";
 import { consoleTime } from "~/components/console-time";
 
 type Entry = { id: string; to: string; subject: string; status: string; createdAt: Date };
-type Message = Entry & { text: string; lastError?: string | null };
+type Message = Entry & { text: string; html?: string; lastError?: string | null };
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 
@@ -24,7 +24,7 @@ export function LinkifiedText({ text }: { text: string }) {
   );
 }
 
-/** An outbox: the messages (newest first) and, when one is open (`?message=<id>`), its text. */
+/** An outbox: the messages (newest first) and, when one is open (`?message=<id>`), its HTML and text. */
 export function Outbox({
   messages,
   open,
@@ -50,6 +50,19 @@ export function Outbox({
               <Badge tone={statusTone(open.status)}>{open.status}</Badge>
             </p>
             {open.lastError ? <p className="mb-4 text-sm text-danger">Last delivery error: {open.lastError}</p> : null}
+            {open.html ? (
+              <>
+                <h3 className="mb-2 text-sm font-semibold">HTML</h3>
+                {/* An empty sandbox: the message can neither run scripts nor navigate the console. */}
+                <iframe
+                  title="Email HTML"
+                  sandbox=""
+                  srcDoc={open.html}
+                  className="mb-4 h-[28rem] w-full rounded-theme border border-border bg-white"
+                />
+                <h3 className="mb-2 text-sm font-semibold">Plain text</h3>
+              </>
+            ) : null}
             <LinkifiedText text={open.text} />
             <p className="mt-4">
               <Link to={basePath} className="text-sm text-primary hover:underline">

@@ -2,57 +2,11 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import { FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
-import { Card } from "~/components/ui/layout";
-import { SelectField } from "~/components/ui/select-field";
-import { LOCALE_NAMES, LOCALES, type Locale } from "~/i18n/locales";
 import type { EditorResult } from "~/theme/editor.server";
 import { imageUrl, type ImageField, type Theme } from "~/theme/theme";
-import { copyFieldLabel, IMAGE_LABELS } from "./field-labels";
+import { IMAGE_LABELS } from "./field-labels";
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-
-export function CopyCard({
-  theme,
-  defaults,
-  errors,
-  update,
-}: {
-  theme: Theme;
-  defaults: Record<Locale, Record<string, string>>;
-  errors: Record<string, string>;
-  update: (path: string, value: unknown) => void;
-}) {
-  const [locale, setLocale] = useState<Locale>(theme.locale.default);
-  const copy = theme.copy[locale] ?? {};
-  return (
-    <Card title="Texts">
-      <p className="-mt-2 mb-4 text-sm text-muted">
-        Replace page titles, subtitles and button labels. Empty fields keep Portico's text, shown as the placeholder.
-      </p>
-      <div className="flex flex-col gap-4">
-        <SelectField
-          label="Language of these texts"
-          value={locale}
-          options={LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] }))}
-          onChange={(event) => setLocale(event.target.value as Locale)}
-        />
-        {Object.entries(defaults[locale]).map(([key, text]) => {
-          return (
-            <FormField
-              key={`${locale}-${key}`}
-              label={copyFieldLabel(locale, key)}
-              value={copy[key] ?? ""}
-              placeholder={text}
-              maxLength={300}
-              onChange={(event) => update(`copy.${locale}`, { ...copy, [key]: event.target.value })}
-              error={errors[`copy.${locale}.${key}`]}
-            />
-          );
-        })}
-      </div>
-    </Card>
-  );
-}
 
 export function ColorField({
   label,

@@ -31,8 +31,16 @@ const PAGE_LABELS: Record<string, string> = {
   forgotPassword: "Forgot password",
   resetPassword: "Reset password",
   account: "Account",
+  theme: "Footer",
 };
-const PART_LABELS: Record<string, string> = { title: "title", subtitle: "subtitle", submit: "button label" };
+const PART_LABELS: Record<string, string> = {
+  title: "title",
+  subtitle: "subtitle",
+  submit: "button label",
+  terms: "terms link",
+  privacy: "privacy link",
+  support: "support link",
+};
 
 /** "Sign in title (Deutsch)" for the copy override `signIn.title` in German. */
 export function copyFieldLabel(locale: Locale, key: string): string {

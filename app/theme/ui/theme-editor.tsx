@@ -18,7 +18,8 @@ import {
   withImageRef,
   type Theme,
 } from "~/theme/theme";
-import { ColorField, CopyCard, ImageInput, TextArea } from "./editor-fields";
+import { ColorField, ImageInput, TextArea } from "./editor-fields";
+import { CopyCard } from "./copy-fields";
 import { LanguageFields } from "./language-fields";
 import { COLOR_LABELS, LEGAL_LABELS, themeFieldLabel } from "./field-labels";
 import { ThemeHistory } from "./theme-history";

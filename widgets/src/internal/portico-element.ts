@@ -13,6 +13,7 @@ import {
 import { emit } from "../events";
 import { type SessionState, type SessionStore, sessionStore } from "./session";
 import { themeStyleSheet } from "./styles";
+import { themeText, type ThemeCopy } from "./theme-copy";
 
 /** Where the module was served from: Portico's own origin, unless `base-url` says otherwise. */
 const MODULE_ORIGIN = (() => {
@@ -66,6 +67,7 @@ export class PorticoElement extends LitElement {
   protected store: SessionStore | null = null;
   private unsubscribe: (() => void) | null = null;
   private themeSheet: CSSStyleSheet | null = null;
+  private themeCopy: ThemeCopy | null = null;
 
   constructor() {
     super();
@@ -146,6 +148,7 @@ export class PorticoElement extends LitElement {
 
   private applyTheme(theme: Theme | null): void {
     if (!this.shadowRoot) return;
+    this.themeCopy = theme && typeof theme === "object" ? theme : null;
     if (theme && typeof theme === "object") {
       this.setLocale(pickWidgetLocale(this, theme.locale?.offered));
     }
@@ -170,7 +173,7 @@ export class PorticoElement extends LitElement {
   }
 
   protected t(key: MessageKey, params?: Record<string, string>): string {
-    return translate(this.locale, key, params);
+    return themeText(this.themeCopy, this.locale, key) ?? translate(this.locale, key, params);
   }
 
   /** The tenant's enabled methods, by id (methods other helpers add show up here as they land). */

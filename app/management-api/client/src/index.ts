@@ -217,6 +217,13 @@ export class PorticoClient {
     update: (patch: Operations["updateConfig"]["body"]) => this.call("updateConfig", { body: patch }),
   };
 
+  /** An email's texts per language (subject, heading, paragraphs, button, footer). */
+  readonly emailTemplates = {
+    get: (name: string) => this.call("getEmailTemplate", { params: { name } }),
+    update: (name: string, body: Operations["updateEmailTemplate"]["body"]) =>
+      this.call("updateEmailTemplate", { params: { name }, body }),
+  };
+
   readonly tokens = {
     /** The user a session token or JWT belongs to, or `{ active: false }`. */
     verify: (token: string) => this.call("verifyToken", { body: { token } }),

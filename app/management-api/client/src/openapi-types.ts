@@ -748,6 +748,53 @@ export type TenantConfigPatch = {
   };
 };
 
+export type EmailTemplate = {
+  name:
+    | "verifyEmail"
+    | "resetPassword"
+    | "magicLink"
+    | "oneTimeCode"
+    | "organizationInvitation"
+    | "welcome"
+    | "newSignIn"
+    | "passwordChanged"
+    | "accountThrottled"
+    | "signUpAttempt";
+  label: string;
+  description: string;
+  fields: EmailTextField[];
+  /** Per offered language, per field: the tenant's text and Portico's. */
+  languages: {
+    [key: string]: {
+      [key: string]: EmailText;
+    };
+  };
+};
+
+export type EmailTextField = {
+  /** The text's name in `texts`: `subject`, `heading`, `body`, `button`, `footer`, … */
+  name: string;
+  label: string;
+  /** The `{placeholders}` this text may use. */
+  placeholders: string[];
+  maxLength: number;
+};
+
+export type EmailText = {
+  /** The tenant's text, or null when Portico's applies. */
+  text: string | null;
+  /** Portico's text for the language, used when `text` is null. */
+  default: string;
+};
+
+/** Texts of one language; fields left out keep their text, `null` or `""` goes back to Portico's. */
+export type EmailTextsUpdate = {
+  locale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl" | "pl" | "tr" | "ja" | "ko" | "zh-CN" | "ar" | "he";
+  texts: {
+    [key: string]: string | null;
+  };
+};
+
 export type VerifyTokenResult =
   | {
       active: true;
@@ -1368,6 +1415,30 @@ export type Operations = {
       version: number;
     };
   };
+  getEmailTemplate: {
+    method: "GET";
+    path: "/email-templates/{name}";
+    scope: "config:read";
+    params: {
+      /** The template: `verifyEmail`, `resetPassword`, `magicLink`, `oneTimeCode`, `organizationInvitation`, `welcome`, `newSignIn`, `passwordChanged`, `accountThrottled`, `signUpAttempt`. */
+      name: string;
+    };
+    query: never;
+    body: never;
+    response: EmailTemplate;
+  };
+  updateEmailTemplate: {
+    method: "PUT";
+    path: "/email-templates/{name}";
+    scope: "config:write";
+    params: {
+      /** The template: `verifyEmail`, `resetPassword`, `magicLink`, `oneTimeCode`, `organizationInvitation`, `welcome`, `newSignIn`, `passwordChanged`, `accountThrottled`, `signUpAttempt`. */
+      name: string;
+    };
+    query: never;
+    body: EmailTextsUpdate;
+    response: EmailTemplate;
+  };
   verifyToken: {
     method: "POST";
     path: "/tokens/verify";
@@ -1519,6 +1590,8 @@ export const operations = {
   sendWebhookTestEvent: { method: "POST", path: "/webhooks/endpoints/{endpointId}/test" },
   getConfig: { method: "GET", path: "/config" },
   updateConfig: { method: "PATCH", path: "/config" },
+  getEmailTemplate: { method: "GET", path: "/email-templates/{name}" },
+  updateEmailTemplate: { method: "PUT", path: "/email-templates/{name}" },
   verifyToken: { method: "POST", path: "/tokens/verify" },
   getForwardAuthRules: { method: "GET", path: "/forward-auth/rules" },
   replaceForwardAuthRules: { method: "PUT", path: "/forward-auth/rules" },
