@@ -13,6 +13,7 @@ import {
 } from "~/auth-methods/policies.server";
 import { deferredPasswordReset, runAfterResponse, type ResetRequest } from "~/auth/account-enumeration.server";
 import { countSignInAttempt, countSignUp } from "~/auth/auth-metrics.server";
+import { baseUrlFollowsCustomDomain } from "~/auth/custom-domain-base-url.server";
 import { accountThrottlePlugin } from "~/auth/account-throttle-plugin.server";
 import type { TenantAuthEvent } from "~/auth/auth-events";
 import { tenantAuthPath, tenantBasePath, tenantCookiePrefix, tenantTrustedOrigins } from "~/auth/tenant-urls";
@@ -296,6 +297,7 @@ export function createTenantAuth({
     },
   });
   requestPasswordReset = (body, headers) => auth.api.requestPasswordReset({ body, headers });
+  baseUrlFollowsCustomDomain(auth, tenant.slug);
   return auth;
 }
 
