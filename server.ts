@@ -41,7 +41,7 @@ import {
   type Refusal,
 } from "./app/http/edge.server";
 import { withRequestScope } from "./app/http/request-scope.server";
-import { customDomainPath, NOT_ON_CUSTOM_DOMAIN } from "./app/http/custom-domain-paths.server";
+import { customDomainPath, NOT_ON_CUSTOM_DOMAIN, pageAtTheRoot } from "./app/http/custom-domain-paths.server";
 import { onCustomDomain } from "./app/http/custom-domain-scope.server";
 
 // Real environment variables win over the file (the same rule as scripts/start.ts).
@@ -251,6 +251,12 @@ async function main() {
       const slug = await (await entry()).hostTenantSlug(req.hostname.toLowerCase());
       if (!slug) return next();
       req.headers[HOST_TENANT_HEADER] = slug;
+      const atTheRoot = pageAtTheRoot(req.originalUrl, slug, {
+        method: req.method,
+        accept: req.get("accept"),
+        fetchDest: req.get("sec-fetch-dest"),
+      });
+      if (atTheRoot !== null) return res.redirect(302, atTheRoot);
       const rewritten = customDomainPath(req.originalUrl, slug);
       if (rewritten === null) return refuse(req, res, NOT_ON_CUSTOM_DOMAIN);
       // Remix's adapter builds its URL from originalUrl, so both are rewritten.

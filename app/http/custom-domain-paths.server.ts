@@ -35,6 +35,30 @@ export function customDomainPath(originalUrl: string, slug: string): string | nu
   return `${prefix}${originalUrl === "/" ? "" : originalUrl}`;
 }
 
+/**
+ * Where a browser opening one of the tenant's pages by its shared-host path on the domain
+ * (`/t/<slug>/oauth2/consent`: the OAuth provider's redirects, an old bookmark) is sent: the same
+ * page at the root (`/oauth2/consent`), where the page's client finds its route. Null for
+ * everything else, which is answered where it is: API calls, data, files the widgets fetch.
+ */
+export function pageAtTheRoot(
+  originalUrl: string,
+  slug: string,
+  request: { method?: string; accept?: string; fetchDest?: string },
+): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  // A document or a frame; browsers without Sec-Fetch-Dest say so with Accept.
+  const page = request.fetchDest
+    ? request.fetchDest === "document" || request.fetchDest === "iframe"
+    : (request.accept ?? "").includes("text/html");
+  if (!page) return null;
+  const [path = "/", query] = splitOnce(originalUrl, "?");
+  const prefix = `/t/${slug}`;
+  if (path !== prefix && !path.startsWith(`${prefix}/`)) return null;
+  if (path.includes("/api/") || path.endsWith(".data")) return null;
+  return `${path.slice(prefix.length) || "/"}${query === undefined ? "" : `?${query}`}`;
+}
+
 /** Remix's route discovery asks for the browser's paths; the routes it matches are the tenant's. */
 function discoveryQuery(query: string, prefix: string): string {
   const params = new URLSearchParams(query);

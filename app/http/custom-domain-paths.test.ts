@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customDomainPath } from "./custom-domain-paths.server";
+import { customDomainPath, pageAtTheRoot } from "./custom-domain-paths.server";
 
 describe("customDomainPath", () => {
   it("serves the tenant's pages at the domain's root", () => {
@@ -31,5 +31,29 @@ describe("customDomainPath", () => {
     expect(new URL(rewritten, "http://x").pathname).toBe("/__manifest");
     expect(query.getAll("p")).toEqual(["/t/acme/sign-up", "/t/acme"]);
     expect(query.get("version")).toBe("abc");
+  });
+});
+
+describe("pageAtTheRoot", () => {
+  const browser = { method: "GET", fetchDest: "document", accept: "text/html" };
+
+  it("sends a browser opening a page by its /t/<slug> path to the same page at the root", () => {
+    expect(pageAtTheRoot("/t/acme/oauth2/consent?client_id=x&sig=y", "acme", browser)).toBe(
+      "/oauth2/consent?client_id=x&sig=y",
+    );
+    expect(pageAtTheRoot("/t/acme", "acme", browser)).toBe("/");
+    expect(pageAtTheRoot("/t/acme/embed", "acme", { method: "GET", fetchDest: "iframe" })).toBe("/embed");
+    // Without Sec-Fetch-Dest, Accept tells a page visit.
+    expect(pageAtTheRoot("/t/acme/sign-in", "acme", { method: "GET", accept: "text/html,*/*" })).toBe("/sign-in");
+  });
+
+  it("leaves API calls, data, fetches, posts and other tenants' paths where they are", () => {
+    expect(pageAtTheRoot("/t/acme/api/auth/get-session", "acme", browser)).toBeNull();
+    expect(pageAtTheRoot("/t/acme/account.data", "acme", browser)).toBeNull();
+    expect(pageAtTheRoot("/t/acme/config.json", "acme", { method: "GET", fetchDest: "empty" })).toBeNull();
+    expect(pageAtTheRoot("/t/acme/sign-in", "acme", { ...browser, method: "POST" })).toBeNull();
+    expect(pageAtTheRoot("/t/globex/sign-in", "acme", browser)).toBeNull();
+    expect(pageAtTheRoot("/t/acmeco/sign-in", "acme", browser)).toBeNull();
+    expect(pageAtTheRoot("/sign-in", "acme", browser)).toBeNull();
   });
 });
