@@ -96,17 +96,18 @@ test("the pages run their scripts from the domain: client-side navigation, and p
   await withoutPasskeyAutofill(page);
   const tenant = await domainTenant("pkd", { authMethods: { passkey: { enabled: true } } });
   const { cdp, authenticatorId } = await addVirtualAuthenticator(page);
-  const scripts: string[] = [];
+  const assets: { type: string; url: string }[] = [];
   page.on("request", (request) => {
-    if (request.resourceType() === "script") scripts.push(request.url());
+    const type = request.resourceType();
+    if (type === "script" || type === "stylesheet") assets.push({ type, url: request.url() });
   });
 
   await page.goto(`${tenant.origin}/sign-in`);
   await expect(page.getByText(tenant.name, { exact: true })).toBeVisible();
-  // The page is running Remix's client: its scripts came from the custom domain itself.
+  // The page is running Remix's client: its scripts and styles came from the custom domain itself.
   await page.waitForFunction(() => "__remixRouter" in window);
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.every((url) => url.startsWith(`${tenant.origin}/`))).toBe(true);
+  expect(new Set(assets.map((asset) => asset.type))).toEqual(new Set(["script", "stylesheet"]));
+  expect(assets.filter((asset) => !asset.url.startsWith(`${tenant.origin}/`))).toEqual([]);
   // A link is followed by the client router (no new document: the marker survives).
   await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }));
   await page.getByRole("link", { name: "Sign up" }).click();
