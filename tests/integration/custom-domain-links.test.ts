@@ -1,3 +1,4 @@
+import * as OTPAuth from "otpauth";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { forwardToTenantAuth } from "~/auth/auth-api.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
@@ -60,6 +61,39 @@ describe.each(testProviders())("links built for a custom domain on %s", (provide
     const sharedLink = linkTo("shared@example.com");
     expect(`${sharedLink.origin}${sharedLink.pathname}`).toBe(`${PUBLIC_URL}/t/acme/api/auth/verify-email`);
     expect(sharedLink.searchParams.get("callbackURL")).toBe(`${PUBLIC_URL}/t/acme/verify-email?status=verified`);
+  });
+
+  it("a magic link asked for on the domain is on the domain, and its second-factor step too", async () => {
+    await harness.createTenant({ slug: "acme", name: "Acme", hostnames: ["auth.acme.test"] });
+    await harness.tenants.updateConfig("acme", {
+      authMethods: { twoFactor: { enabled: true }, magicLink: { enabled: true } },
+    });
+    const password = "correct-horse-battery";
+    const signedUp = await harness.call("/sign-up/email", {
+      body: { name: "Ada", email: "ada@example.com", password },
+    });
+    const enabled = await harness.call("/two-factor/enable", { body: { password }, cookie: signedUp.cookie });
+    const totp = OTPAuth.URI.parse(String(enabled.json?.totpURI)) as OTPAuth.TOTP;
+    await harness.call("/two-factor/verify-totp", { body: { code: totp.generate() }, cookie: enabled.cookie });
+
+    const onDomain = <T>(call: () => T) => onCustomDomain({ slug: "acme", origin: DOMAIN }, call);
+    const target = `${DOMAIN}/account`;
+    const asked = await onDomain(() =>
+      harness.call(`${DOMAIN}/api/auth/sign-in/magic-link`, {
+        body: { email: "ada@example.com", callbackURL: target },
+      }),
+    );
+    expect(asked.status, JSON.stringify(asked.json)).toBe(200);
+    const sent = harness.state.emails.findLast((email) => "template" in email && email.template === "magicLink");
+    if (!sent || !("template" in sent) || sent.template !== "magicLink") throw new Error("No magic link");
+    const link = new URL(sent.props.url);
+    expect(`${link.origin}${link.pathname}`).toBe(`${DOMAIN}/api/auth/magic-link/verify`);
+
+    const followed = await onDomain(() => harness.call(link.toString()));
+    expect(followed.status).toBe(302);
+    const location = new URL(followed.response.headers.get("location")!);
+    expect(`${location.origin}${location.pathname}`).toBe(`${DOMAIN}/two-factor`);
+    expect(location.searchParams.get("redirectTo")).toBe(target);
   });
 
   it("another tenant's domain scope does not move this tenant's links", async () => {
