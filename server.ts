@@ -41,6 +41,8 @@ import {
   type Refusal,
 } from "./app/http/edge.server";
 import { withRequestScope } from "./app/http/request-scope.server";
+import { customDomainPath, NOT_ON_CUSTOM_DOMAIN, pageAtTheRoot } from "./app/http/custom-domain-paths.server";
+import { onCustomDomain } from "./app/http/custom-domain-scope.server";
 
 // Real environment variables win over the file (the same rule as scripts/start.ts).
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -73,17 +75,22 @@ function publicUrlIsHttps(): boolean {
   return (process.env.PUBLIC_URL ?? "").trim().toLowerCase().startsWith("https://");
 }
 
-/**
- * The Fetch request Remix gets: what @remix-run/express's adapter builds, except that the body
- * is the bytes the size cap already read (the adapter would read the socket again).
- */
-function remixRequest(req: express.Request, res: express.Response): Request {
+/** The origin the client asked for: `http://auth.acme.com:3000`. */
+function requestOrigin(req: express.Request): string {
   // req.hostname drops the port and follows "trust proxy"; the port comes from the headers.
   const portOf = (value: string | undefined) => Number.parseInt(value?.split(":")[1] ?? "", 10);
   const forwardedPort = portOf(req.get("x-forwarded-host"));
   const hostPort = portOf(req.get("host"));
   const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`;
+}
+
+/**
+ * The Fetch request Remix gets: what @remix-run/express's adapter builds, except that the body
+ * is the bytes the size cap already read (the adapter would read the socket again).
+ */
+function remixRequest(req: express.Request, res: express.Response): Request {
+  const url = new URL(`${requestOrigin(req)}${req.originalUrl}`);
   const controller = new AbortController();
   // Abort loaders and actions when the client goes away before the answer was sent.
   res.on("close", () => {
@@ -237,18 +244,24 @@ async function main() {
     res.status(403).type("text/plain").send("This form was sent from another site, so it was not accepted.");
   });
 
-  // A tenant's custom domain serves the tenant's routes at its root.
-  app.use(async (req, _res, next) => {
+  // A tenant's custom domain serves the tenant's routes at its root, and everything built while
+  // answering (links, callbacks, the passkey relying party) names that domain.
+  app.use(async (req, res, next) => {
     try {
       const slug = await (await entry()).hostTenantSlug(req.hostname.toLowerCase());
-      if (slug) {
-        req.headers[HOST_TENANT_HEADER] = slug;
-        // Remix's adapter builds its URL from originalUrl, so both are rewritten. The widgets
-        // address the tenant as /t/<slug>/… on any host: that path is already the tenant's.
-        if (!req.originalUrl.startsWith(`/t/${slug}/`))
-          req.url = req.originalUrl = `/t/${slug}${req.originalUrl === "/" ? "" : req.originalUrl}`;
-      }
-      next();
+      if (!slug) return next();
+      req.headers[HOST_TENANT_HEADER] = slug;
+      const atTheRoot = pageAtTheRoot(req.originalUrl, slug, {
+        method: req.method,
+        accept: req.get("accept"),
+        fetchDest: req.get("sec-fetch-dest"),
+      });
+      if (atTheRoot !== null) return res.redirect(302, atTheRoot);
+      const rewritten = customDomainPath(req.originalUrl, slug);
+      if (rewritten === null) return refuse(req, res, NOT_ON_CUSTOM_DOMAIN);
+      // Remix's adapter builds its URL from originalUrl, so both are rewritten.
+      req.url = req.originalUrl = rewritten;
+      onCustomDomain({ slug, origin: requestOrigin(req) }, next);
     } catch (error) {
       next(error);
     }

@@ -8,6 +8,7 @@ import { getPortico } from "~/context.server";
 import { useNonce } from "~/http/nonce";
 import { DEFAULT_LOCALE, localeDirection, type Locale } from "~/i18n/locales";
 import { RequestIdMeta } from "~/http/request-id";
+import { CUSTOM_DOMAIN_ATTRIBUTE } from "~/tenancy/custom-domain-routes";
 import stylesheet from "~/tailwind.css?url";
 
 // In the browser, Zod must not probe for eval (new Function): the CSP forbids it, and the
@@ -26,15 +27,19 @@ type TenantLayoutData = { hostMode?: boolean; locale?: Locale; favicon?: string 
 
 export function Layout({ children }: { children: ReactNode }) {
   // On a tenant's custom domain the browser's URL (/sign-in) is not the route the server
-  // matched (/t/<slug>/sign-in), so client-side routing would not find it; those pages are
-  // served as plain server-rendered forms, which work fully without JavaScript.
+  // matched (/t/<slug>/sign-in): the attribute tells the client entry to match the tenant's
+  // routes at the root (app/tenancy/custom-domain-routes.ts).
   const tenant = useRouteLoaderData<TenantLayoutData>("routes/t.$tenant");
   const branding = useRouteLoaderData<{ branding: PlatformBranding }>("root")?.branding;
   // Tenants' pages follow their own theme; the platform's brand is for every other page.
   const platformPage = !tenant && branding;
   const nonce = useNonce();
   return (
-    <html lang={tenant?.locale ?? DEFAULT_LOCALE} dir={localeDirection(tenant?.locale ?? DEFAULT_LOCALE)}>
+    <html
+      lang={tenant?.locale ?? DEFAULT_LOCALE}
+      dir={localeDirection(tenant?.locale ?? DEFAULT_LOCALE)}
+      {...(tenant?.hostMode ? { [CUSTOM_DOMAIN_ATTRIBUTE]: "" } : {})}
+    >
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="min-h-screen antialiased">
         {children}
         <ScrollRestoration nonce={nonce} />
-        {tenant?.hostMode ? null : <Scripts nonce={nonce} />}
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

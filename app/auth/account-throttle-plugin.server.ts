@@ -85,8 +85,8 @@ export type AccountThrottleOptions = {
   counters: ThrottleCounters;
   onEvent: (event: TenantAuthEvent) => void;
   sendEmail: (email: TenantEmail) => Promise<void>;
-  /** The tenant's forgot-password page, linked from the notice. */
-  resetUrl: string;
+  /** The tenant's forgot-password page, linked from the notice (on the host the attempt came to). */
+  resetUrl: () => string;
 };
 
 export function accountThrottlePlugin(options: AccountThrottleOptions) {
@@ -146,7 +146,7 @@ export function accountThrottlePlugin(options: AccountThrottleOptions) {
               to: user.email,
               request: ctx.request,
               template: "accountThrottled",
-              props: { url: options.resetUrl, name: user.name || null, email: user.email, failures },
+              props: { url: options.resetUrl(), name: user.name || null, email: user.email, failures },
             });
           }),
         },

@@ -1,4 +1,4 @@
-import { tenantAuthPath } from "~/auth/tenant-urls";
+import { tenantAuthUrl } from "~/auth/custom-domain-base-url.server";
 import { getPortico } from "~/context.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { TenantRequestContext } from "~/tenancy/request.server";
@@ -30,7 +30,7 @@ export async function callTenantAuth(
   // better-auth judges the Origin against the tenant's trusted origins; a custom domain's own
   // origin is one of them, and the shared host's is the public URL.
   if (!headers.has("origin")) headers.set("origin", publicUrl.origin);
-  const url = `${publicUrl.origin}${tenantAuthPath(live.tenant.slug)}${endpoint}`;
+  const url = `${tenantAuthUrl(publicUrl, live.tenant.slug)}${endpoint}`;
   return live.auth.handler(new Request(url, { method: "POST", headers, body: JSON.stringify(body) }));
 }
 

@@ -15,10 +15,12 @@ import {
 } from "~/auth-methods/policies.server";
 import { deferredPasswordReset, runAfterResponse, type ResetRequest } from "~/auth/account-enumeration.server";
 import { countSignInAttempt, countSignUp } from "~/auth/auth-metrics.server";
+import { baseUrlFollowsCustomDomain } from "~/auth/custom-domain-base-url.server";
 import { accountThrottlePlugin } from "~/auth/account-throttle-plugin.server";
 import type { TenantAuthEvent } from "~/auth/auth-events";
 import { tenantAuthPath, tenantBasePath, tenantCookiePrefix, tenantTrustedOrigins } from "~/auth/tenant-urls";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import { tenantPagesUrl } from "~/tenancy/tenant-pages-url.server";
 import { keepExactSessionAddress } from "~/sessions/session-address.server";
 import { defaultThrottleCounters, type ThrottleCounters } from "~/auth/account-throttle.server";
 import type { RateLimitStore } from "~/auth/rate-limit.server";
@@ -140,7 +142,7 @@ export function createTenantAuth({
     counters: throttleCounters,
     onEvent,
     sendEmail,
-    resetUrl: `${publicUrl.origin}${tenantBasePath(tenant.slug)}/forgot-password`,
+    resetUrl: () => `${tenantPagesUrl(publicUrl, tenant.slug)}/forgot-password`,
   });
   // Account-enumeration protection (account-enumeration.server.ts): the deferred reset request
   // runs the real endpoint of this instance once it exists.
@@ -208,7 +210,7 @@ export function createTenantAuth({
       ...requireSecondFactorAfter(
         methods.plugins,
         config.signInProtection.secondFactorFor,
-        `${publicUrl.origin}${tenantBasePath(tenant.slug)}/two-factor`,
+        () => `${tenantPagesUrl(publicUrl, tenant.slug)}/two-factor`,
       ),
       ...(protectEnumeration ? [deferredPasswordReset((body, headers) => requestPasswordReset(body, headers))] : []),
       // GET /privacy/export: the signed-in user's data (app/privacy).
@@ -327,6 +329,7 @@ export function createTenantAuth({
     },
   });
   requestPasswordReset = (body, headers) => auth.api.requestPasswordReset({ body, headers });
+  baseUrlFollowsCustomDomain(auth, tenant.slug);
   return auth;
 }
 

@@ -14,6 +14,14 @@ export function tenantCookiePrefix(tenant: Pick<Tenant, "id">): string {
   return `portico.${tenant.id}`;
 }
 
+/**
+ * A custom domain's origin as the deployment serves it: PUBLIC_URL's scheme and port (none in
+ * production; e.g. http and :3000 on a developer's machine).
+ */
+export function customDomainOrigin(hostname: string, publicUrl: URL): string {
+  return `${publicUrl.protocol}//${hostname}${publicUrl.port ? `:${publicUrl.port}` : ""}`;
+}
+
 /** Origins allowed to post to the tenant's auth API and to be redirected to after sign-in. */
 export function tenantTrustedOrigins(tenant: Tenant, publicUrl: URL): string[] {
   // A custom domain is reached on the deployment's own port (none in production, where it

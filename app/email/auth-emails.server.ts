@@ -6,6 +6,7 @@ import { CLIENT_IP_HEADER, normalizeIp } from "~/http/client-ip";
 import type { TenantAuthEvent } from "~/auth/auth-events";
 import type { TenantDb } from "~/db/clients.server";
 import type { Tenant } from "~/tenancy/tenants.server";
+import { tenantPagesUrl } from "~/tenancy/tenant-pages-url.server";
 import type { TenantEmail } from "./templates.server";
 import { errorField, log } from "~/ops/log.server";
 
@@ -31,8 +32,9 @@ export const VERIFICATION_EXPIRES_IN_HOURS = 24;
 /** How long a password-reset link works (better-auth's resetPasswordTokenExpiresIn). */
 export const RESET_PASSWORD_EXPIRES_IN_MINUTES = 60;
 
+/** A hosted page's URL: on the custom domain the request came to, else on the shared host. */
 function hosted({ tenant, publicUrl }: Pick<AuthEmailContext, "tenant" | "publicUrl">, path: string): string {
-  return `${publicUrl.origin}/t/${tenant.slug}${path}`;
+  return `${tenantPagesUrl(publicUrl, tenant.slug)}${path}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterFirstFactor } from "~/auth-methods/two-factor/two-factor.server";
 import { getPortico } from "~/context.server";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
+import { tenantPagesUrl } from "~/tenancy/tenant-pages-url.server";
 
 /**
  * The hosted pages of the email methods (verify-email, magic-link, email-code). Like the
@@ -44,9 +45,9 @@ async function failure(response: Response, email: string): Promise<EmailFormResu
   return { ok: false, status: 400, errors: { form: message("errors.generic") }, values: { email } };
 }
 
-/** The shared host's URL of one of the tenant's pages: links in emails always point there. */
-function sharedHostUrl(live: TenantRequestContext, path: string): string {
-  return `${getPortico().env.publicUrl.origin}/t/${live.tenant.slug}${path}`;
+/** One of the tenant's pages for an emailed link: on the host the request came to. */
+function pageUrl(live: TenantRequestContext, path: string): string {
+  return `${tenantPagesUrl(getPortico().env.publicUrl, live.tenant.slug)}${path}`;
 }
 
 /** "Send a new link": better-auth answers the same whether or not the address needs one. */
@@ -82,12 +83,12 @@ export async function requestMagicLink(
   const parsed = parseEmail(form);
   if ("error" in parsed)
     return { ok: false, status: 400, errors: { email: parsed.error }, values: { email: parsed.raw } };
-  const target = new URL(afterSignIn, sharedHostUrl(live, "/")).toString();
+  const target = new URL(afterSignIn, pageUrl(live, "/")).toString();
   const response = await callTenantAuth(live, request, "/sign-in/magic-link", {
     email: parsed.email,
     callbackURL: target,
     newUserCallbackURL: target,
-    errorCallbackURL: sharedHostUrl(live, "/magic-link"),
+    errorCallbackURL: pageUrl(live, "/magic-link"),
   });
   return response.ok ? { ok: true, email: parsed.email } : failure(response, parsed.email);
 }

@@ -3,7 +3,11 @@ import { createElement } from "react";
 import type { Locale } from "~/i18n/locales";
 import { createTranslator } from "~/i18n/translate";
 import type { Tenant } from "~/tenancy/tenants.server";
+<<<<<<< HEAD
 import { copyForLocale } from "~/theme/copy";
+=======
+import { tenantPagesUrl } from "~/tenancy/tenant-pages-url.server";
+>>>>>>> domain
 import { hostedLocale, languageSignals } from "~/theme/locale";
 import type { Theme } from "~/theme/theme";
 import {
@@ -47,9 +51,9 @@ export function emailLocale(theme: Theme, request?: Request | null, recipientLoc
   return hostedLocale(theme, { ...signals, stored: recipientLocale });
 }
 
-/** The tenant's hosted pages on the shared host (links in emails always point there). */
+/** The tenant's hosted pages for an email's links: its custom domain when the request came there. */
 export function hostedUrl(tenant: Pick<Tenant, "slug">, publicUrl: URL): string {
-  return `${publicUrl.origin}/t/${tenant.slug}`;
+  return tenantPagesUrl(publicUrl, tenant.slug);
 }
 
 /** Renders one template to subject, HTML and plain text in the given theme and locale. */

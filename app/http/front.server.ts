@@ -18,6 +18,7 @@ import { errorField, log } from "../ops/log.server";
 import { observeRequests, REQUEST_ID_HEADER, type ServerRequest } from "../ops/http-observability.server";
 import { traceRequests } from "../ops/tracing.server";
 import { CLIENT_IP_HEADER, normalizeIp } from "./client-ip";
+import { onCustomDomain } from "./custom-domain-scope.server";
 import {
   bodyLimit,
   isDecodablePath,
@@ -223,7 +224,10 @@ async function route(req: ServerRequest, res: ServerResponse, options: FrontOpti
   // No abort signal, unlike Remix's request: these answers take milliseconds, and a signal per
   // request costs more than that saves.
   const request = new Request(url, { method, headers: fetchHeaders(req), body });
-  await send(res, await answers.tenantAuthApiResponse(request, slug));
+  const answer = () => answers.tenantAuthApiResponse(request, slug);
+  // On the tenant's own domain, callbacks and links built while answering name that domain.
+  const onItsDomain = req.headers[HOST_TENANT_HEADER] === slug;
+  await send(res, await (onItsDomain ? onCustomDomain({ slug, origin: new URL(url).origin }, answer) : answer()));
 }
 
 /** The node:http request listener: the common steps, then the fast answers or `rest`. */

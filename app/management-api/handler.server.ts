@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
+import { HOST_TENANT_HEADER } from "~/tenancy/request.server";
 import { getPortico } from "~/context.server";
 import { ApiError, errorResponse, validationError } from "./errors.server";
 import { IdempotencyStore, parseIdempotencyKey, requestFingerprint } from "./idempotency.server";
@@ -62,6 +63,18 @@ async function authenticate(request: Request) {
     );
   }
   return verified;
+}
+
+/**
+ * On a tenant's custom domain the API answers for that tenant only: another tenant's key gets
+ * the same 401 as an unknown key there (it is valid on the shared host and its own domain).
+ */
+async function refuseOtherTenantsKeys(request: Request, keyTenantId: string) {
+  const domainSlug = request.headers.get(HOST_TENANT_HEADER);
+  if (!domainSlug) return;
+  const domainTenant = await getPortico().registry.lookup({ slug: domainSlug });
+  if (domainTenant?.id !== keyTenantId)
+    throw new ApiError(401, "invalid_api_key", "This API key is not valid on this domain.");
 }
 
 async function readBody(request: Request, maxBytes: number): Promise<string> {
@@ -171,6 +184,7 @@ async function handle(request: Request, rateLimitHeaders: Headers): Promise<Resp
   const path = new URL(request.url).pathname.slice(API_PREFIX.length) || "/";
   const key = await authenticate(request);
   const { apiKeys, registry } = getPortico();
+  await refuseOtherTenantsKeys(request, key.tenantId);
   const limit = await apiKeys.checkRateLimit(key.keyId, key.rateLimitPerMinute);
   rateLimitHeaders.set("RateLimit-Limit", String(limit.limit));
   rateLimitHeaders.set("RateLimit-Remaining", String(limit.remaining));

@@ -2,6 +2,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { createAuthMiddleware } from "better-auth/api";
 import type { OrganizationOptions } from "better-auth/plugins";
 import type { TenantAuthEvent } from "~/auth/auth-events";
+import { tenantPagesUrl } from "~/tenancy/tenant-pages-url.server";
 import { BUILT_IN_ROLES, organizationAc } from "./access.server";
 
 type Emit = (event: TenantAuthEvent) => void;
@@ -80,5 +81,5 @@ export function organizationLeaveEvents(onEvent: Emit): BetterAuthPlugin {
 
 /** Where an invitation email sends its recipient: the hosted page that accepts or declines it. */
 export function invitationLink(publicUrl: URL, tenantSlug: string, invitationId: string): string {
-  return `${publicUrl.origin}/t/${tenantSlug}/invitations/${encodeURIComponent(invitationId)}`;
+  return `${tenantPagesUrl(publicUrl, tenantSlug)}/invitations/${encodeURIComponent(invitationId)}`;
 }

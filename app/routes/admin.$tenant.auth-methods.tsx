@@ -13,7 +13,7 @@ import {
 } from "~/auth-methods/catalog";
 import { saveAuthMethodSettings, toggleAuthMethod } from "~/auth-methods/console.server";
 import { SecretField, SocialSetup } from "~/auth-methods/social/console-parts";
-import { storedAuthMethodSecrets, tenantAuthBaseUrl } from "~/auth-methods/social/console.server";
+import { storedAuthMethodSecrets, tenantAuthBaseUrls } from "~/auth-methods/social/console.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, FormField } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: roleAtLeast(role, "admin"),
     // Which secret settings are stored (never their values), and where provider callbacks go.
     secretsSet: await storedAuthMethodSecrets(tenant.id),
-    authBaseUrl: tenantAuthBaseUrl(tenant.slug),
+    authBaseUrls: tenantAuthBaseUrls(tenant),
   };
 }
 
@@ -111,7 +111,7 @@ function MethodCard({
   canEdit: boolean;
 }) {
   const method = AUTH_METHODS[id] as AuthMethodDefinition;
-  const { secretsSet, authBaseUrl } = useLoaderData<typeof loader>();
+  const { secretsSet, authBaseUrls } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok && result.methodId === id ? result : null;
   const busy = useNavigation().state === "submitting";
@@ -137,7 +137,7 @@ function MethodCard({
         id={id}
         stored={stored}
         secretSet={Boolean(secretsSet[authMethodSecretName(id, "clientSecret")])}
-        authBaseUrl={authBaseUrl}
+        authBaseUrls={authBaseUrls}
       />
       {method.dependsOn.length > 0 ? (
         <p className="mt-2 text-sm">

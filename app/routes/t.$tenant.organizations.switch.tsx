@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useParams } from "@remix-run/react";
+import { Link, useActionData, useRouteLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
 import { translateMessage } from "~/i18n/message";
 import { useTranslate } from "~/i18n/use-translate";
@@ -32,7 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SwitchOrganizationFailed() {
   const result = useActionData<typeof action>();
-  const { tenant } = useParams();
+  // The layout's base path: `/t/<slug>` on the shared host, "" on the tenant's own domain.
+  const basePath = useRouteLoaderData<{ basePath: string }>("routes/t.$tenant")?.basePath ?? "";
   const t = useTranslate();
   return (
     <>
@@ -42,7 +43,7 @@ export default function SwitchOrganizationFailed() {
       </div>
       <p className="mt-6 text-center text-sm">
         <Link
-          to={`${result?.basePath ?? `/t/${tenant}`}/account`}
+          to={`${result?.basePath ?? basePath}/account`}
           className="text-primary underline-offset-4 hover:underline"
         >
           {t("organizations.backToAccount")}

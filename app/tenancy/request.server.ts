@@ -3,7 +3,7 @@ import { isApiRequest, jsonError } from "~/http/responses.server";
 import type { LiveTenant } from "./registry.server";
 
 /** Set by server.ts when the request arrived on one of the tenant's custom domains. */
-const HOST_TENANT_HEADER = "x-portico-host-tenant";
+export const HOST_TENANT_HEADER = "x-portico-host-tenant";
 
 export type TenantRequestContext = LiveTenant & {
   /** Prefix for the tenant's page links: "/t/<slug>" on the shared host, "" on its own domain. */

@@ -6,6 +6,7 @@ import { getPortico } from "~/context.server";
 import { fieldMessages, message, type Message } from "~/i18n/message";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import type { TenantRequestContext } from "~/tenancy/request.server";
+import { tenantPagesUrl } from "~/tenancy/tenant-pages-url.server";
 import { formValues } from "./forms.server";
 import type { TenantUser } from "./tenant-users.server";
 
@@ -26,10 +27,8 @@ export type ResetFailure = {
 const email = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email());
 
 /** The hosted page the emailed link ends on: on the shared host, or on the custom domain in use. */
-function resetPageUrl(slug: string, customDomainOrigin?: string) {
-  return customDomainOrigin
-    ? `${customDomainOrigin}/reset-password`
-    : `${getPortico().env.publicUrl.origin}/t/${slug}/reset-password`;
+function resetPageUrl(slug: string) {
+  return `${tenantPagesUrl(getPortico().env.publicUrl, slug)}/reset-password`;
 }
 
 /** The console's "Send password reset": the same email the user would get from the hosted page. */
@@ -87,7 +86,7 @@ export async function requestPasswordResetEmail(
     "/request-password-reset",
     {
       email: parsed.data.email,
-      redirectTo: resetPageUrl(live.tenant.slug, live.hostMode ? new URL(request.url).origin : undefined),
+      redirectTo: resetPageUrl(live.tenant.slug),
     },
     proof.headers,
   );

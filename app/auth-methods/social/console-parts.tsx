@@ -38,19 +38,20 @@ export function SecretField({
 }
 
 /**
- * What an admin needs to register a provider: the callback URL to copy, and whether the entry
- * is complete enough for the hosted pages to show its button.
+ * What an admin needs to register a provider: the callback URLs to copy (the shared host's, then
+ * one per custom domain), and whether the entry is complete enough for the hosted pages to show
+ * its button.
  */
 export function SocialSetup({
   id,
   stored,
   secretSet,
-  authBaseUrl,
+  authBaseUrls,
 }: {
   id: string;
   stored: Record<string, unknown> & { enabled: boolean };
   secretSet: boolean;
-  authBaseUrl: string;
+  authBaseUrls: string[];
 }) {
   const inputId = useId();
   if (!isSocialProviderId(id)) return null;
@@ -58,16 +59,22 @@ export function SocialSetup({
   return (
     <div className="mt-3 flex flex-col gap-2 text-sm">
       <label htmlFor={inputId} className="font-medium">
-        Callback URL (redirect URI) to register with the provider
+        {authBaseUrls.length > 1
+          ? "Callback URLs (redirect URIs) to register with the provider: the shared host's, then each custom domain's"
+          : "Callback URL (redirect URI) to register with the provider"}
       </label>
-      <input
-        id={inputId}
-        readOnly
-        value={socialCallbackUrl(authBaseUrl, id)}
-        onFocus={(event) => event.currentTarget.select()}
-        className="rounded-theme border border-border bg-background px-3 py-2 font-mono text-xs"
-        data-testid={`callback-url-${id}`}
-      />
+      {authBaseUrls.map((authBaseUrl, index) => (
+        <input
+          key={authBaseUrl}
+          id={index === 0 ? inputId : undefined}
+          aria-label={index === 0 ? undefined : `Callback URL on ${new URL(authBaseUrl).host}`}
+          readOnly
+          value={socialCallbackUrl(authBaseUrl, id)}
+          onFocus={(event) => event.currentTarget.select()}
+          className="rounded-theme border border-border bg-background px-3 py-2 font-mono text-xs"
+          data-testid={index === 0 ? `callback-url-${id}` : `callback-url-${id}-${new URL(authBaseUrl).hostname}`}
+        />
+      ))}
       {stored.enabled && !complete ? (
         <p>
           <Badge tone="danger">Incomplete</Badge>{" "}

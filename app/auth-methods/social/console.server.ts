@@ -1,6 +1,7 @@
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
 import { AUTH_METHOD_IDS, AUTH_METHODS, authMethodSecretName, type AuthMethodId } from "~/auth-methods/catalog";
-import { tenantAuthPath } from "~/auth/tenant-urls";
+import { CUSTOM_DOMAIN_AUTH_PATH } from "~/auth/custom-domain-base-url.server";
+import { customDomainOrigin, tenantAuthPath } from "~/auth/tenant-urls";
 import { getPortico } from "~/context.server";
 
 const MAX_SECRET_LENGTH = 4096;
@@ -52,7 +53,14 @@ export async function storedAuthMethodSecrets(tenantId: string): Promise<Record<
   return stored;
 }
 
-/** The tenant's auth API on the deployment's public URL: provider callback URLs start here. */
-export function tenantAuthBaseUrl(slug: string): string {
-  return `${getPortico().env.publicUrl.origin}${tenantAuthPath(slug)}`;
+/**
+ * Where provider callbacks start: the tenant's auth API on the deployment's public URL, then
+ * on each of its custom domains (a sign-in begun there calls back there, decision 0030).
+ */
+export function tenantAuthBaseUrls(tenant: { slug: string; hostnames: readonly string[] }): string[] {
+  const { publicUrl } = getPortico().env;
+  return [
+    `${publicUrl.origin}${tenantAuthPath(tenant.slug)}`,
+    ...tenant.hostnames.map((hostname) => `${customDomainOrigin(hostname, publicUrl)}${CUSTOM_DOMAIN_AUTH_PATH}`),
+  ];
 }

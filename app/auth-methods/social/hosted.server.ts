@@ -14,14 +14,13 @@ export function socialErrorPath(basePath: string): string {
 
 /**
  * The providers that are on and ready (better-auth built them: client id and secret set, and
- * for OpenID Connect a discovery document it could read). Not offered on a custom domain: the
- * provider's callback URL is on the deployment's PUBLIC_URL, where the custom domain's state
- * cookie is not sent (see docs/auth-methods.md).
+ * for OpenID Connect a discovery document it could read). On a custom domain too: there the
+ * provider calls back to that domain (`https://auth.acme.com/api/auth/callback/<id>`, decision
+ * 0030), where the state cookie set by the domain's sign-in page is sent.
  */
 export async function alternativeSignIns(live: TenantRequestContext): Promise<AlternativeSignIns> {
   const { authMethods } = live.tenant.config;
   const phone = authMethods.phoneNumber.enabled;
-  if (live.hostMode) return { providers: [], phone };
   const ready = new Set((await live.auth.$context).socialProviders.map((provider) => provider.id));
   const providers = SOCIAL_PROVIDER_IDS.filter((id) => authMethods[id].enabled && ready.has(id)).map((id) => ({
     id,

@@ -85,12 +85,13 @@ function isChallenge(returned: unknown): boolean {
  * challenge hook (drop the new session, set the short-lived two-factor cookie, answer
  * `twoFactorRedirect`) is reused for every first factor the tenant lists in `secondFactorFor`;
  * where the browser expected a redirect, it is sent to the hosted `/two-factor` step, which
- * goes on to the original target after the code.
+ * goes on to the original target after the code. `challengePageUrl` is asked per request: the
+ * step is on the host the sign-in came to (a custom domain's, decision 0030).
  */
 export function requireSecondFactorAfter(
   plugins: BetterAuthPlugin[],
   factors: readonly FirstFactor[],
-  challengePageUrl: string,
+  challengePageUrl: () => string,
 ): BetterAuthPlugin[] {
   const gated = new Set(factors.flatMap((factor) => FIRST_FACTOR_PATHS[factor]));
   return plugins.map((plugin) => {
@@ -98,7 +99,7 @@ export function requireSecondFactorAfter(
     if (!challenge) return plugin;
     const toHostedStep = createAuthMiddleware(async (ctx) => {
       if (!isChallenge(ctx.context.returned)) return;
-      const url = new URL(challengePageUrl);
+      const url = new URL(challengePageUrl());
       // Where the endpoint was about to send the user (better-auth checked it against trusted origins).
       const target = ctx.context.responseHeaders?.get("location");
       if (target) url.searchParams.set("redirectTo", target);
