@@ -3,11 +3,8 @@ import { createElement } from "react";
 import type { Locale } from "~/i18n/locales";
 import { createTranslator } from "~/i18n/translate";
 import type { Tenant } from "~/tenancy/tenants.server";
-<<<<<<< HEAD
-import { copyForLocale } from "~/theme/copy";
-=======
 import { tenantPagesUrl } from "~/tenancy/tenant-pages-url.server";
->>>>>>> domain
+import { copyForLocale } from "~/theme/copy";
 import { hostedLocale, languageSignals } from "~/theme/locale";
 import type { Theme } from "~/theme/theme";
 import {
