@@ -169,7 +169,8 @@ function OperationCard({
       </div>
       {parameters.length > 0 ? (
         <Block title="Parameters">
-          <table className="w-full text-left text-sm">
+          {/* Long names and types break anywhere, so the table fits a phone instead of widening the page. */}
+          <table className="w-full text-left text-sm [overflow-wrap:anywhere]">
             <thead className="sr-only">
               <tr>
                 <th>Name</th>
@@ -220,7 +221,10 @@ function OperationCard({
         </ul>
       </Block>
       <Block title="Example">
-        <pre className="overflow-x-auto rounded-theme bg-background p-3 font-mono text-xs">{curl}</pre>
+        {/* Focusable, so a keyboard scrolls its long lines too. */}
+        <pre tabIndex={0} className="overflow-x-auto rounded-theme bg-background p-3 font-mono text-xs">
+          {curl}
+        </pre>
       </Block>
     </article>
   );

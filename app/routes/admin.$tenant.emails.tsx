@@ -70,7 +70,7 @@ export default function TenantEmails() {
         <div className="flex min-w-0 flex-1 flex-col gap-6">
           <Card title={current.label}>
             <p className="text-sm text-muted">{current.description}</p>
-            <nav aria-label="Language" className="mt-3 flex gap-2 text-sm">
+            <nav aria-label="Language" className="mt-3 flex flex-wrap gap-2 text-sm">
               {LOCALES.map((locale) => (
                 <Link
                   key={locale}
@@ -97,6 +97,8 @@ export default function TenantEmails() {
             <h3 className="mt-4 text-sm font-semibold">Plain text</h3>
             <pre
               data-testid="email-text"
+              // Focusable, so a keyboard scrolls a long message too.
+              tabIndex={0}
               className="mt-2 max-h-80 overflow-auto rounded-theme border border-border p-3 text-sm whitespace-pre-wrap"
             >
               {preview.text}

@@ -53,7 +53,7 @@ export function ClientForm({
     <Form method="post" className="grid gap-4" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <FormError message={errors.form} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <FormField
           label="Name"
           name="name"
@@ -129,7 +129,7 @@ export function ClientForm({
         defaultValue={values.tokenEndpointAuthMethod}
         error={errors.tokenEndpointAuthMethod}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <FormField
           label="JWKS URI (private_key_jwt only)"
           name="jwksUri"
