@@ -203,9 +203,11 @@ export class AuthLogin extends PorticoElement {
   }
 
   private showFormError(error: unknown): void {
-    const portico = error instanceof PorticoError ? error : null;
-    // A wrong password is the user's to fix in the form; anything else is the widget's error too.
-    if (portico && portico.status >= 400 && portico.status < 500 && portico.code !== "origin_not_allowed") {
+    const portico = error instanceof PorticoError ? this.worded(error) : null;
+    // A wrong password (or a dismissed passkey prompt) is the user's to fix in the form;
+    // anything else is the widget's error too.
+    const refused = portico && portico.status >= 400 && portico.status < 500 && portico.code !== "origin_not_allowed";
+    if (portico && (refused || portico.code === "passkey_cancelled")) {
       this.formError = portico.message;
       emit(this, "portico:error", { code: portico.code, message: portico.message });
       return;

@@ -59,8 +59,19 @@ describe("<auth-login>", () => {
     form.querySelector<HTMLInputElement>("input[type=password]")!.value = "not-her-password";
     const error = next(element, "portico:error");
     form.requestSubmit();
-    expect(await error).toEqual({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" });
+    expect(await error).toEqual({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Incorrect email or password." });
     const alert = await until(() => element.querySelector<HTMLElement>("form [role=alert]"));
-    expect(alert.textContent).toContain("Invalid email or password");
+    expect(alert.textContent).toContain("Incorrect email or password.");
+  });
+
+  it("words a wrong password as the hosted page does, in the widget's language", async () => {
+    const element = mount({ tenant: "acme", "base-url": backendUrl, lang: "de" });
+    await next(element, "portico:ready");
+    const form = await until(() => element.querySelector("form"));
+    form.querySelector<HTMLInputElement>("input[type=email]")!.value = "ada@example.com";
+    form.querySelector<HTMLInputElement>("input[type=password]")!.value = "nicht-ihr-passwort";
+    form.requestSubmit();
+    const alert = await until(() => element.querySelector<HTMLElement>("form [role=alert]"));
+    expect(alert.textContent?.trim()).toBe("E-Mail-Adresse oder Passwort ist falsch.");
   });
 });
