@@ -32,8 +32,8 @@ export class PorticoError extends Error {
     readonly code: string,
     message: string,
     readonly status = 0,
-    /** Seconds until the account may try again (`ACCOUNT_THROTTLED`). */
-    readonly retryAfter?: number,
+    /** Seconds until the account may try again (`ACCOUNT_THROTTLED`), as the tenant sent it. */
+    readonly retryAfter?: unknown,
   ) {
     super(message);
   }
@@ -257,5 +257,5 @@ function errorFrom(status: number, data: unknown): PorticoError {
   const source = body.error ?? body;
   const code = typeof source.code === "string" ? source.code : status >= 500 ? "server_error" : "request_failed";
   const message = typeof source.message === "string" && source.message ? source.message : `Request failed (${status}).`;
-  return new PorticoError(code, message, status, typeof body.retryAfter === "number" ? body.retryAfter : undefined);
+  return new PorticoError(code, message, status, body.retryAfter);
 }

@@ -61,7 +61,7 @@ export function translate(locale: WidgetLocale, key: MessageKey, params: Record<
  */
 export function sharedErrorText(
   locale: WidgetLocale,
-  error: { code: string; status: number; retryAfter?: number },
+  error: { code: string; status: number; retryAfter?: unknown },
 ): string | undefined {
   const shared = tools?.authErrorMessage(error.code, error.status, error.retryAfter);
   return shared && translate(locale, shared.key, shared.values);
