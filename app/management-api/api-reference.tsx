@@ -92,7 +92,9 @@ function SchemaFields({
               <span className="font-mono text-xs text-muted">{typeLabel(property, components)}</span>
               {required.has(name) ? <span className="text-xs font-medium text-danger">required</span> : null}
               {property.default !== undefined ? (
-                <span className="text-xs text-muted">default {JSON.stringify(property.default)}</span>
+                <span className="text-xs text-muted [overflow-wrap:anywhere]">
+                  default {JSON.stringify(property.default)}
+                </span>
               ) : null}
             </dt>
             <dd>

@@ -202,7 +202,7 @@ export default function ApiKeys() {
 function CreateKeyForm({ errors, pending }: { errors: Record<string, string | undefined>; pending: boolean }) {
   return (
     <Card title="Create an API key" className="mt-8">
-      <Form method="post" className="grid gap-4" noValidate>
+      <Form method="post" className="grid grid-cols-1 gap-4" noValidate>
         <input type="hidden" name="intent" value="create" />
         <FormError message={errors.form} />
         <FormField label="Name" name="name" required maxLength={100} error={errors.name} hint="e.g. Billing backend" />
