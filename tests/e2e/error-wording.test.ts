@@ -48,7 +48,8 @@ for (const { locale, labels, sentence } of [
     await expect(page.getByLabel(passwordLabel, { exact: true })).toHaveAccessibleDescription(sentence);
 
     const path = `/${uniqueSlug("page")}`;
-    site.page(path, { portico: baseURL, body: `<auth-login tenant="${tenant.slug}"></auth-login>` });
+    // The customer's page is in English (<html lang="en">): the widget's own lang asks for the visitor's language.
+    site.page(path, { portico: baseURL, body: `<auth-login tenant="${tenant.slug}" lang="${locale}"></auth-login>` });
     await page.goto(`${site.crossSiteOrigin}${path}`);
     await signInWrongly();
     await expect(page.getByRole("alert")).toHaveText(sentence);
