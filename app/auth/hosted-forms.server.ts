@@ -1,4 +1,5 @@
 import { formValues, SignInSchema, signUpSchema } from "~/http/forms";
+import { authErrorMessage } from "~/i18n/auth-errors";
 import { fieldMessages, message, type Message } from "~/i18n/message";
 import { tenantTrustedOrigins } from "~/auth/tenant-urls";
 import { callTenantAuth, type FormSuccess } from "~/auth/tenant-auth-calls.server";
@@ -42,19 +43,15 @@ type AuthErrorBody = { code?: string; message?: string; retryAfter?: number };
 
 /** The per-account throttle's refusals (account-throttle-plugin.server.ts); the page lists the other ways in. */
 export function throttleMessage(body: AuthErrorBody): Message | null {
-  if (body.code === "ACCOUNT_THROTTLED")
-    return message("signInProtection.throttled", { seconds: Math.max(1, Number(body.retryAfter) || 60) });
-  if (body.code === "ACCOUNT_LOCKED") return message("signInProtection.locked");
-  return null;
+  if (body.code !== "ACCOUNT_THROTTLED" && body.code !== "ACCOUNT_LOCKED") return null;
+  return authErrorMessage(body.code, 0, body.retryAfter) ?? null;
 }
 
 function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: number): FieldErrors {
   const code = body.code ?? "";
-  const throttled = throttleMessage(body);
-  if (throttled) return { form: throttled };
-  if (status === 429) return { form: message("errors.tooManyAttempts") };
-  if (code === "PASSWORD_HASHING_BUSY") return { form: message("errors.busy") };
-  if (code === "INVALID_EMAIL_OR_PASSWORD") return { password: message("errors.invalidCredentials") };
+  // Worded as the widgets word it (app/i18n/auth-errors.ts); a wrong password belongs to its field.
+  const shared = authErrorMessage(code, status, body.retryAfter);
+  if (shared) return shared.key === "authErrors.invalidCredentials" ? { password: shared } : { form: shared };
   if (code.startsWith("USER_ALREADY_EXISTS")) return { email: message("errors.emailTaken") };
   if (code === "PASSWORD_TOO_SHORT") return { password: message("errors.tooShort", { min: minPasswordLength }) };
   if (code === "PASSWORD_TOO_LONG") return { password: message("errors.passwordTooLong") };
@@ -68,8 +65,6 @@ function errorsFromAuth(status: number, body: AuthErrorBody, minPasswordLength: 
     return { form: message(code === "BOT_CHECK_EXPIRED" ? "errors.botCheckExpired" : "errors.botCheckFailed") };
   if (code === "SIGN_UP_CLOSED") return { form: message("errors.signUpClosed") };
   if (code === "SIGN_UP_INVITE_ONLY") return { form: message("errors.signUpInviteOnly") };
-  // The tenant requires a confirmed email (app/email): the sign-in page offers a new link.
-  if (code === "EMAIL_NOT_VERIFIED") return { form: message("emailMethods.signIn.unverified") };
   if (code === "INVALID_ORIGIN" || status === 403) return { form: message("errors.untrustedForm") };
   return { form: message("errors.generic") };
 }

@@ -24,7 +24,7 @@ export function SignInProtectionForm({
       canEdit={canEdit}
       description="Limits per account, on top of the per-IP rate limit: wrong passwords and codes for one account are slowed down whatever addresses they come from."
     >
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <FormField
           label="Free attempts"
           name="freeAttempts"

@@ -22,7 +22,7 @@ export function FormField({ label, error, hint, ...input }: FormFieldProps) {
         {...input}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="rounded-theme border border-border bg-card px-3 py-2 text-base text-foreground outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
+        className="max-w-full rounded-theme border border-border bg-card px-3 py-2 text-base text-foreground outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
       />
       {hint ? (
         <p id={hintId} className="text-sm text-muted">
@@ -59,7 +59,7 @@ export function TextAreaField({ label, error, hint, textSize = "sm", ...textarea
         {...textarea}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-        className={`rounded-theme border border-border bg-card px-3 py-2 font-mono ${textSize === "xs" ? "text-xs" : "text-sm"} outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger`}
+        className={`max-w-full rounded-theme border border-border bg-card px-3 py-2 font-mono ${textSize === "xs" ? "text-xs" : "text-sm"} outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger`}
       />
       <p id={`${id}-hint`} className="text-sm text-muted">
         {hint}

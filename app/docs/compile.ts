@@ -110,10 +110,11 @@ function renderPage(slug: string, markdown: string, knownSlugs: Set<string>): Do
       },
     },
   });
-  // Wide tables scroll inside their own box on a phone instead of widening the page.
+  // Wide tables scroll inside their own box on a phone instead of widening the page; the box is
+  // focusable so a keyboard scrolls it too.
   const html = marked
     .parse(markdown, { async: false })
-    .replace(/<table>/g, '<div class="docs-table"><table>')
+    .replace(/<table>/g, '<div class="docs-table" tabindex="0"><table>')
     .replace(/<\/table>/g, "</table></div>");
   const firstParagraph = marked.lexer(markdown).find((token) => token.type === "paragraph") as
     Tokens.Paragraph | undefined;

@@ -37,7 +37,7 @@ function parseEmail(form: FormData): { email: string } | { error: Message; raw: 
 async function failure(response: Response, email: string): Promise<EmailFormResult> {
   const body = (await response.json().catch(() => ({}))) as { code?: string };
   if (response.status === 429)
-    return { ok: false, status: 429, errors: { form: message("errors.tooManyAttempts") }, values: { email } };
+    return { ok: false, status: 429, errors: { form: message("authErrors.tooManyAttempts") }, values: { email } };
   if (body.code === "INVALID_EMAIL")
     return { ok: false, status: 400, errors: { email: message("errors.emailInvalid") }, values: { email } };
   if (response.status === 403)
@@ -147,7 +147,7 @@ export async function signInWithCode(
       ok: false,
       status: 429,
       email,
-      error: throttleMessage(body) ?? message("errors.tooManyAttempts"),
+      error: throttleMessage(body) ?? message("authErrors.tooManyAttempts"),
       startOver: false,
     };
   if (body.code === "OTP_EXPIRED")

@@ -27,7 +27,7 @@ export function EmailSignInLinks({
 }) {
   const t = useTranslate();
   const result = useActionData<{ ok?: boolean; errors?: { form?: Message } }>();
-  const unverified = result?.errors?.form?.key === "emailMethods.signIn.unverified";
+  const unverified = result?.errors?.form?.key === "authErrors.emailNotVerified";
   const query = redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : "";
   if (!offered.magicLink && !offered.emailCode && !unverified) return null;
   return (

@@ -80,34 +80,39 @@ function SchemaFields({
   if (properties.length === 0 || depth > 3) return null;
   const required = new Set<string>(target.required ?? []);
   return (
-    <dl className={depth > 0 ? "mt-2 border-l border-border pl-4" : "divide-y divide-border"}>
-      {properties.map(([name, property]) => {
-        const inner = resolve(property, components).schema;
-        const nested =
-          inner.type === "object" || (inner.type === "array" && resolve(inner.items, components).schema.properties);
-        return (
-          <div key={name} className="py-2">
-            <dt className="flex flex-wrap items-baseline gap-x-2 text-sm">
-              <code className="font-mono font-semibold">{name}</code>
-              <span className="font-mono text-xs text-muted">{typeLabel(property, components)}</span>
-              {required.has(name) ? <span className="text-xs font-medium text-danger">required</span> : null}
-              {property.default !== undefined ? (
-                <span className="text-xs text-muted">default {JSON.stringify(property.default)}</span>
-              ) : null}
-            </dt>
-            <dd>
-              <Prose text={property.description ?? inner.description} />
-              {nested ? (
-                <SchemaFields schema={property} components={components} depth={depth + 1} request={request} />
-              ) : null}
-            </dd>
-          </div>
-        );
-      })}
+    <>
+      <dl className={depth > 0 ? "mt-2 border-l border-border pl-4" : "divide-y divide-border"}>
+        {properties.map(([name, property]) => {
+          const inner = resolve(property, components).schema;
+          const nested =
+            inner.type === "object" || (inner.type === "array" && resolve(inner.items, components).schema.properties);
+          return (
+            <div key={name} className="py-2">
+              <dt className="flex flex-wrap items-baseline gap-x-2 text-sm">
+                <code className="font-mono font-semibold">{name}</code>
+                <span className="font-mono text-xs text-muted">{typeLabel(property, components)}</span>
+                {required.has(name) ? <span className="text-xs font-medium text-danger">required</span> : null}
+                {property.default !== undefined ? (
+                  <span className="text-xs text-muted [overflow-wrap:anywhere]">
+                    default {JSON.stringify(property.default)}
+                  </span>
+                ) : null}
+              </dt>
+              <dd>
+                <Prose text={property.description ?? inner.description} />
+                {nested ? (
+                  <SchemaFields schema={property} components={components} depth={depth + 1} request={request} />
+                ) : null}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      {/* After the list, not in it: a <dl> holds only its terms and definitions. */}
       {request && target.additionalProperties === false && depth === 0 ? (
         <p className="py-2 text-xs text-muted">Other fields are refused (422).</p>
       ) : null}
-    </dl>
+    </>
   );
 }
 
@@ -169,7 +174,8 @@ function OperationCard({
       </div>
       {parameters.length > 0 ? (
         <Block title="Parameters">
-          <table className="w-full text-left text-sm">
+          {/* Long names and types break anywhere, so the table fits a phone instead of widening the page. */}
+          <table className="w-full text-left text-sm [overflow-wrap:anywhere]">
             <thead className="sr-only">
               <tr>
                 <th>Name</th>
@@ -220,7 +226,10 @@ function OperationCard({
         </ul>
       </Block>
       <Block title="Example">
-        <pre className="overflow-x-auto rounded-theme bg-background p-3 font-mono text-xs">{curl}</pre>
+        {/* Focusable, so a keyboard scrolls its long lines too. */}
+        <pre tabIndex={0} className="overflow-x-auto rounded-theme bg-background p-3 font-mono text-xs">
+          {curl}
+        </pre>
       </Block>
     </article>
   );
@@ -331,7 +340,11 @@ export function ApiReference({ document, guideHtml }: { document: OpenApiDocumen
                 <ul className="mt-1 mb-2 ml-3 flex flex-col gap-0.5">
                   {byTag.get(tag.name)!.map(({ operation }) => (
                     <li key={operation.operationId}>
-                      <a href={`#${operation.operationId}`} className="text-muted hover:text-primary hover:underline">
+                      <a
+                        href={`#${operation.operationId}`}
+                        // py-0.5: a target at least 24 px high (WCAG 2.2 target size), in a tight list.
+                        className="inline-block py-0.5 text-muted hover:text-primary hover:underline"
+                      >
                         {operation.summary}
                       </a>
                     </li>

@@ -51,7 +51,7 @@ const BY_CODE: Readonly<Record<string, { field: string; key: MessageKey }>> = {
  */
 export async function orgFailure(response: Response): Promise<OrgFailure> {
   const body = (await response.json().catch(() => ({}))) as { code?: string };
-  if (response.status === 429) return { ok: false, status: 429, errors: { form: message("errors.tooManyAttempts") } };
+  if (response.status === 429) return { ok: false, status: 429, errors: { form: message("authErrors.tooManyAttempts") } };
   const status = response.status === 403 || response.status === 401 ? 403 : 400;
   const known = body.code ? BY_CODE[body.code] : undefined;
   if (known) return { ok: false, status, errors: { [known.field]: message(known.key) } };

@@ -56,7 +56,7 @@ export async function deleteOwnAccount(
   const response = await callTenantAuth(live, request, "/delete-user", password ? { password } : {});
   if (response.ok) return { ok: true, setCookies: cookiesForHost(response.headers.getSetCookie(), live) };
   const body = (await response.json().catch(() => ({}))) as { code?: string };
-  if (response.status === 429) return { ok: false, errors: { form: message("errors.tooManyAttempts") } };
+  if (response.status === 429) return { ok: false, errors: { form: message("authErrors.tooManyAttempts") } };
   if (body.code === "INVALID_PASSWORD") return { ok: false, errors: { password: message("privacy.error.password") } };
   if (body.code === "SESSION_EXPIRED" && hasPassword && !password)
     return { ok: false, errors: { password: message("errors.passwordRequired") } };

@@ -38,7 +38,7 @@ export default function TenantOverview() {
   return (
     <>
       <PageHeader title="Overview" description="Users, sessions and sign-in activity for this tenant." />
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat label="Users" value={overview.users} />
         <Stat label="Active sessions" value={overview.activeSessions} />
         <Stat
@@ -56,7 +56,7 @@ export default function TenantOverview() {
           value={overview.last24Hours.totals.failedSignIns}
           detail={`${overview.last30Days.totals.failedSignIns} in 30 days`}
         />
-      </dl>
+      </div>
       {overview.users === null ? (
         <p className="mt-3 text-sm text-muted">
           User and session counts are unavailable while the tenant is disabled or its database cannot be reached.
@@ -95,9 +95,12 @@ export default function TenantOverview() {
 function Stat({ label, value, detail }: { label: string; value: number | null; detail?: string }) {
   return (
     <div role="group" aria-label={label} className="rounded-theme border border-border bg-card p-4">
-      <dt className="text-sm text-muted">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold tabular-nums">{value ?? "—"}</dd>
-      {detail ? <dd className="text-xs text-muted">{detail}</dd> : null}
+      {/* A list of its own: a <dl> may hold only its terms and definitions, not a labelled group. */}
+      <dl>
+        <dt className="text-sm text-muted">{label}</dt>
+        <dd className="mt-1 text-2xl font-bold tabular-nums">{value ?? "—"}</dd>
+        {detail ? <dd className="text-xs text-muted">{detail}</dd> : null}
+      </dl>
     </div>
   );
 }

@@ -202,13 +202,13 @@ export default function ApiKeys() {
 function CreateKeyForm({ errors, pending }: { errors: Record<string, string | undefined>; pending: boolean }) {
   return (
     <Card title="Create an API key" className="mt-8">
-      <Form method="post" className="grid gap-4" noValidate>
+      <Form method="post" className="grid grid-cols-1 gap-4" noValidate>
         <input type="hidden" name="intent" value="create" />
         <FormError message={errors.form} />
         <FormField label="Name" name="name" required maxLength={100} error={errors.name} hint="e.g. Billing backend" />
         <fieldset aria-describedby={errors.scopes ? "api-key-scopes-error" : undefined}>
           <legend className="mb-2 text-sm font-medium">Scopes</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             {API_KEY_SCOPES.map((scope) => (
               <CheckboxField
                 key={scope}
@@ -225,7 +225,7 @@ function CreateKeyForm({ errors, pending }: { errors: Record<string, string | un
             </p>
           ) : null}
         </fieldset>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <FormField
             label="Expires on (optional)"
             name="expiresOn"

@@ -73,7 +73,7 @@ export default function AuthMethods() {
               <h2 id={`category-${category}`} className="mb-3 text-lg font-semibold">
                 {category}
               </h2>
-              <div className="grid gap-4 lg:grid-cols-2">
+              <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
                 {available.map((id) => (
                   <MethodCard key={id} id={id} stored={methods[id]} methods={methods} canEdit={canEdit} />
                 ))}

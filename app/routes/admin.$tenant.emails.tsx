@@ -65,7 +65,7 @@ export default function TenantEmails() {
         <div className="flex min-w-0 flex-1 flex-col gap-6">
           <Card title={current.label}>
             <p className="text-sm text-muted">{current.description}</p>
-            <nav aria-label="Language" className="mt-3 flex gap-2 text-sm">
+            <nav aria-label="Language" className="mt-3 flex flex-wrap gap-2 text-sm">
               {offered.map((locale) => (
                 <Link
                   key={locale}

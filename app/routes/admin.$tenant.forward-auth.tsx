@@ -140,6 +140,8 @@ export default function TenantForwardAuth() {
             <pre
               className="overflow-x-auto rounded-theme bg-background p-3 font-mono text-xs"
               data-testid={`snippet-${snippet.id}`}
+              // Focusable, so a keyboard scrolls its long lines too.
+              tabIndex={0}
             >
               {snippet.text}
             </pre>

@@ -190,7 +190,7 @@ export default function Members() {
                       name="role"
                       defaultValue={member.role}
                       aria-label={`Role of ${member.email}`}
-                      className="rounded-theme border border-border bg-card px-2 py-1.5"
+                      className="max-w-full rounded-theme border border-border bg-card px-2 py-1.5"
                     >
                       {ROLE_OPTIONS.map((option) => (
                         <option key={option.value} value={option.value}>
@@ -285,7 +285,7 @@ export default function Members() {
 function InviteForm({ errors, pending }: { errors: Record<string, string | undefined>; pending: boolean }) {
   return (
     <Card title="Invite a member" className="mt-8">
-      <Form method="post" className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
+      <Form method="post" className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start" noValidate>
         <input type="hidden" name="intent" value="invite" />
         <FormField label="Email" name="email" type="email" required maxLength={254} error={errors.email} />
         <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue="viewer" error={errors.role} />

@@ -73,7 +73,7 @@ export default function OAuthClientPage() {
         </Card>
       ) : null}
       <Card title="Connection details" className="mb-6">
-        <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
+        <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="font-medium">Client ID</dt>
           <dd>
             <code className="font-mono">{client.clientId}</code>

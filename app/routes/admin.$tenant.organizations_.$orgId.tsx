@@ -51,7 +51,7 @@ export default function OrganizationScim() {
         </SecretOnce>
       ) : null}
       <Card title="SCIM provisioning">
-        <div className="grid gap-4">
+        <div className="grid grid-cols-1 gap-4">
           <p className="text-sm">
             Status:{" "}
             <Badge tone={connection ? "success" : "neutral"}>{connection ? "connected" : "not connected"}</Badge>{" "}

@@ -134,7 +134,7 @@ export default function TenantSettings() {
         </p>
       )}
       {/* Keyed by version: after a save every form shows what is stored, and the password field is empty again. */}
-      <div key={settings.configVersion} className="grid gap-6 lg:grid-cols-2">
+      <div key={settings.configVersion} className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <SettingsForm intent="rename" title="Name" canEdit={canEdit}>
           <FormField
             label="Tenant name"
@@ -285,7 +285,7 @@ export default function TenantSettings() {
             canEdit={canEdit}
             description="The tenant's own mail server. Without one, mail goes through the deployment's SMTP_URL, or stays in the outbox when neither is set."
           >
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               <FormField
                 label="SMTP host"
                 name="host"

@@ -101,7 +101,7 @@ export default function TenantList() {
         </Table>
       )}
       <Card title="Create a tenant" className="mt-8">
-        <Form method="post" id="create-tenant" key={cloneFrom} className="grid gap-4 sm:grid-cols-2" noValidate>
+        <Form method="post" id="create-tenant" key={cloneFrom} className="grid grid-cols-1 gap-4 sm:grid-cols-2" noValidate>
           <div className="sm:col-span-2">
             <FormError message={errors.form} />
           </div>

@@ -61,7 +61,7 @@ export async function deviceSessionAction(
   if (!target) return { ok: false, status: 404, error: message("sessions.error.notSignedIn") };
   const endpoint = intent === "switch" ? "/multi-session/set-active" : "/multi-session/revoke";
   const response = await callTenantAuth(live, request, endpoint, { sessionToken: target.session.token });
-  if (response.status === 429) return { ok: false, status: 429, error: message("errors.tooManyAttempts") };
+  if (response.status === 429) return { ok: false, status: 429, error: message("authErrors.tooManyAttempts") };
   if (!response.ok) return { ok: false, status: 400, error: message("sessions.error.notSignedIn") };
   return { ok: true, setCookies: response.headers.getSetCookie() };
 }

@@ -43,7 +43,7 @@ export async function sendPasswordReset(access: ConsoleAccess, request: Request,
 }
 
 function authFailure(status: number, code: string | undefined, minPasswordLength: number): ResetFailure["errors"] {
-  if (status === 429) return { form: message("errors.tooManyAttempts") };
+  if (status === 429) return { form: message("authErrors.tooManyAttempts") };
   if (code === "INVALID_TOKEN") return { form: message("errors.resetLinkInvalid") };
   if (code === "PASSWORD_TOO_SHORT") return { password: message("errors.tooShort", { min: minPasswordLength }) };
   if (code === "PASSWORD_TOO_LONG") return { password: message("errors.passwordTooLong") };

@@ -80,6 +80,34 @@ export async function verifyPlatformEmail(request: APIRequestContext, email: str
   expect(new URL(response.url()).pathname).toBe("/admin");
 }
 
+/** Creates a user through the console's "New user" form; returns the id from the page it lands on. */
+export async function createUser(page: Page, slug: string, name: string, email: string): Promise<string> {
+  const response = await page.request.post(`/admin/${slug}/users`, {
+    form: { intent: "create-user", name, email, password: PASSWORD },
+  });
+  expect(response.status()).toBe(200);
+  return /\/users\/([^/?]+)$/.exec(new URL(response.url()).pathname)![1]!;
+}
+
+/** Creates an organization in the tenant through the management API; answers its id. */
+export async function createOrganization(
+  request: APIRequestContext,
+  tenantSlug: string,
+  name: string,
+): Promise<string> {
+  const apiKey = await withControlDb(`
+    const { ApiKeyService } = await import("./app/api-keys/keys.server.ts");
+    const tenant = await tenants.requireBySlug(${JSON.stringify(tenantSlug)});
+    const { key } = await new ApiKeyService(storage).create({ tenant, name: "e2e", scopes: ["organizations:write"], createdById: null });
+    process.stdout.write(key);`);
+  const created = await request.post("/api/v1/organizations", {
+    headers: { authorization: `Bearer ${apiKey}` },
+    data: { name, slug: name.toLowerCase() },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
 /** Signs up a platform account through the API and confirms its email; the request context keeps its session cookie. */
 export async function platformSignUp(request: APIRequestContext, account: PlatformAccount, baseOrigin: string) {
   const response = await request.post("/api/platform/auth/sign-up/email", {

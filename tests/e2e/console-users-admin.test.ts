@@ -5,22 +5,13 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, openUser, PASSWORD, test, uniqueSlug, userBrowser } from "./console-fixtures";
+import { createUser, expect, openUser, PASSWORD, test, uniqueSlug, userBrowser } from "./console-fixtures";
 import { baseURL, fillSignIn, patchTenantConfig, signIn, signUp } from "./fixtures";
 import { addVirtualAuthenticator, withoutPasskeyAutofill } from "../support/virtual-authenticator";
 import { turnOnTotp } from "./second-factors";
 
 // Each journey spans several browsers and many page loads.
 test.describe.configure({ timeout: 90_000 });
-
-/** Creates a user through the console's "New user" form; returns the id from the page it lands on. */
-async function createUser(page: Page, slug: string, name: string, email: string): Promise<string> {
-  const response = await page.request.post(`/admin/${slug}/users`, {
-    form: { intent: "create-user", name, email, password: PASSWORD },
-  });
-  expect(response.status()).toBe(200);
-  return /\/users\/([^/?]+)$/.exec(new URL(response.url()).pathname)![1]!;
-}
 
 const toast = (page: Page, text: string | RegExp) =>
   expect(page.getByText(text, { exact: typeof text === "string" })).toBeVisible();

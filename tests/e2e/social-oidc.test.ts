@@ -233,8 +233,8 @@ test("each provider's button shows that provider's own mark, GitHub's in the but
   const fill = await github.locator("svg path").evaluate((path) => getComputedStyle(path).fill);
   expect(fill).toBe(await github.evaluate((button) => getComputedStyle(button).color));
   // Microsoft's four squares in its four colours.
-  const squares = page.getByRole("button", { name: "Continue with Microsoft" }).locator("svg rect");
-  expect(await squares.evaluateAll((rects) => rects.map((rect) => rect.getAttribute("fill")))).toEqual([
+  const squares = page.getByRole("button", { name: "Continue with Microsoft" }).locator("svg path");
+  expect(await squares.evaluateAll((paths) => paths.map((path) => path.getAttribute("fill")))).toEqual([
     "#F25022",
     "#7FBA00",
     "#00A4EF",

@@ -204,7 +204,7 @@ test("a hostile host stylesheet does not hide or collapse the widget", async ({ 
   await page.getByLabel("Email").fill("nobody@example.com");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+  await expect(page.getByRole("alert")).toHaveText("Incorrect email or password.");
 });
 
 test("host pages override theme variables and parts", async ({ page }) => {
@@ -231,7 +231,9 @@ test("bad input: unknown tenant, disabled tenant, network failure, expired token
   const { slug } = await widgetTenant();
   await page.route(`${baseURL}/t/${slug}/config.json`, (route) => route.abort("internetdisconnected"));
   uncaught = uncaught.concat(await open(page, `<auth-login tenant="${slug}"></auth-login>`));
-  await expect(page.getByRole("alert")).toHaveText("Portico cannot be reached. Check your connection and try again.");
+  await expect(page.getByRole("alert")).toHaveText(
+    "We could not reach the sign-in service. Check your connection and try again.",
+  );
   expect((await firstError(page)).code).toBe("network_error");
   // Retrying once the network is back recovers in place.
   await page.unroute(`${baseURL}/t/${slug}/config.json`);

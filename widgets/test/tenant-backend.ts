@@ -14,6 +14,14 @@ import { DEFAULT_THEME } from "~/theme/theme";
 const TENANTS = {
   acme: TenantConfigSchema.parse({ authMethods: { bearer: { enabled: true } } }),
   "no-bearer": TenantConfigSchema.parse({}),
+  social: TenantConfigSchema.parse({
+    authMethods: {
+      bearer: { enabled: true },
+      github: { enabled: true, clientId: "gh" },
+      microsoft: { enabled: true, clientId: "ms" },
+      oidc: { enabled: true, clientId: "sso", displayName: "Contoso SSO" },
+    },
+  }),
 };
 
 let server: Server;

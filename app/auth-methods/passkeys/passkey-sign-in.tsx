@@ -39,7 +39,7 @@ export function PasskeySignIn({
       const failure = await signInWithPasskey(apiBase, { autofill: true });
       if (failure === null) window.location.assign(target);
       else if (failure === "two-factor") window.location.assign(secondStep);
-      else if (failure !== "aborted" && failure !== "passkeys.errors.cancelled") setError(failure);
+      else if (failure !== "aborted" && failure !== "authErrors.passkeyCancelled") setError(failure);
     })();
   }, [enabled, apiBase, target, secondStep]);
 

@@ -10,13 +10,14 @@ export type PasskeyFailure = MessageKey | "aborted";
 
 type ErrorBody = { code?: string };
 
-async function authRequest(url: string, body?: unknown): Promise<Response> {
+/** The tenant API's answer, or null when the network (or Portico) could not be reached. */
+async function authRequest(url: string, body?: unknown): Promise<Response | null> {
   return fetch(url, {
     method: body === undefined ? "GET" : "POST",
     credentials: "same-origin",
     headers: body === undefined ? undefined : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  }).catch(() => null);
 }
 
 /**
@@ -26,14 +27,10 @@ async function authRequest(url: string, body?: unknown): Promise<Response> {
  */
 let lastOptionsRequest: Promise<unknown> = Promise.resolve();
 
-function fetchOptionsInTurn(url: string): Promise<Response> {
+function fetchOptionsInTurn(url: string): Promise<Response | null> {
   const request = lastOptionsRequest.then(() => authRequest(url));
   lastOptionsRequest = request.catch(() => undefined);
   return request;
-}
-
-async function errorCode(response: Response): Promise<string> {
-  return ((await response.json().catch(() => ({}))) as ErrorBody).code ?? "";
 }
 
 function ceremonyFailure(error: unknown): PasskeyFailure {
@@ -42,16 +39,19 @@ function ceremonyFailure(error: unknown): PasskeyFailure {
   if (name === "AbortError" || code === "ERROR_CEREMONY_ABORTED") return "aborted";
   if (name === "InvalidStateError" || code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED")
     return "passkeys.errors.alreadyRegistered";
-  if (name === "NotAllowedError") return "passkeys.errors.cancelled";
-  return "passkeys.errors.failed";
+  if (name === "NotAllowedError") return "authErrors.passkeyCancelled";
+  return "authErrors.passkeyFailed";
 }
 
-function verifyFailure(status: number, code: string): PasskeyFailure {
+async function verifyFailure(response: Response | null): Promise<PasskeyFailure> {
+  if (!response) return "authErrors.networkError";
+  const { status } = response;
+  const code = ((await response.json().catch(() => ({}))) as ErrorBody).code ?? "";
   if (code === "PASSKEY_NOT_FOUND") return "passkeys.errors.unknownPasskey";
   if (code === "CHALLENGE_NOT_FOUND") return "passkeys.errors.expired";
   if (code === "SESSION_NOT_FRESH" || status === 401) return "passkeys.errors.reauthenticate";
-  if (status === 429) return "errors.tooManyAttempts";
-  return "passkeys.errors.failed";
+  if (status === 429) return "authErrors.tooManyAttempts";
+  return "authErrors.passkeyFailed";
 }
 
 /**
@@ -63,7 +63,7 @@ export async function signInWithPasskey(
   { autofill }: { autofill: boolean },
 ): Promise<PasskeyFailure | "two-factor" | null> {
   const options = await fetchOptionsInTurn(`${apiBase}/passkey/generate-authenticate-options`);
-  if (!options.ok) return verifyFailure(options.status, await errorCode(options));
+  if (!options?.ok) return verifyFailure(options);
   let credential;
   try {
     credential = await startAuthentication({ optionsJSON: await options.json(), useBrowserAutofill: autofill });
@@ -71,7 +71,7 @@ export async function signInWithPasskey(
     return ceremonyFailure(error);
   }
   const verified = await authRequest(`${apiBase}/passkey/verify-authentication`, { response: credential });
-  if (!verified.ok) return verifyFailure(verified.status, await errorCode(verified));
+  if (!verified?.ok) return verifyFailure(verified);
   const answer = (await verified.json().catch(() => null)) as { twoFactorRedirect?: boolean } | null;
   return answer?.twoFactorRedirect ? "two-factor" : null;
 }
@@ -79,7 +79,7 @@ export async function signInWithPasskey(
 /** Registers a new passkey for the signed-in user. */
 export async function registerPasskey(apiBase: string): Promise<PasskeyFailure | null> {
   const options = await authRequest(`${apiBase}/passkey/generate-register-options`);
-  if (!options.ok) return verifyFailure(options.status, await errorCode(options));
+  if (!options?.ok) return verifyFailure(options);
   let credential;
   try {
     credential = await startRegistration({ optionsJSON: await options.json() });
@@ -87,5 +87,5 @@ export async function registerPasskey(apiBase: string): Promise<PasskeyFailure |
     return ceremonyFailure(error);
   }
   const verified = await authRequest(`${apiBase}/passkey/verify-registration`, { response: credential });
-  return verified.ok ? null : verifyFailure(verified.status, await errorCode(verified));
+  return verified?.ok ? null : verifyFailure(verified);
 }

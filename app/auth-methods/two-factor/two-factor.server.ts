@@ -122,7 +122,7 @@ function challengeError(status: number, body: AuthBody, method: "totp" | "backup
   if (code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE")
     return fail(400, message("twoFactor.errors.tooManyAttempts"), true);
   if (code === "ACCOUNT_TEMPORARILY_LOCKED") return fail(429, message("twoFactor.errors.locked"));
-  if (status === 429) return fail(429, message("errors.tooManyAttempts"));
+  if (status === 429) return fail(429, message("authErrors.tooManyAttempts"));
   if (code === "INVALID_BACKUP_CODE") return fail(400, message("twoFactor.errors.invalidBackupCode"));
   if (code === "INVALID_CODE")
     return fail(
@@ -178,7 +178,7 @@ type SetupStep =
   | { step: "password"; error: Message; status: number };
 
 function passwordError(status: number, body: AuthBody): SetupStep {
-  if (status === 429) return { step: "password", status: 429, error: message("errors.tooManyAttempts") };
+  if (status === 429) return { step: "password", status: 429, error: message("authErrors.tooManyAttempts") };
   if (body.code === "INVALID_PASSWORD")
     return { step: "password", status: 400, error: message("twoFactor.errors.wrongPassword") };
   return { step: "password", status: 400, error: message("errors.generic") };
@@ -224,7 +224,7 @@ export async function confirmSetup(live: TenantRequestContext, request: Request,
   const response = await callTenantAuth(live, request, VERIFY_TOTP_PATH, { code });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as AuthBody;
-    const error = response.status === 429 ? message("errors.tooManyAttempts") : message("twoFactor.errors.invalidCode");
+    const error = response.status === 429 ? message("authErrors.tooManyAttempts") : message("twoFactor.errors.invalidCode");
     if (body.code === "TOTP_NOT_ENABLED")
       return { step: "password", status: 400, error: message("twoFactor.errors.setupExpired") };
     return verifyStep(totpUri, error);

@@ -65,8 +65,14 @@ export function BarChart({
           ))}
         </ul>
       </figcaption>
-      {/* row-reverse starts a narrow screen scrolled to the newest bars, at the right. */}
-      <div className="flex flex-row-reverse overflow-x-auto">
+      {/* row-reverse starts a narrow screen scrolled to the newest bars, at the right; keyboard
+          users scroll it too (it is focusable, named after the chart). */}
+      <div
+        className="flex flex-row-reverse overflow-x-auto focus-visible:outline-2 focus-visible:outline-primary"
+        tabIndex={0}
+        role="group"
+        aria-label={title}
+      >
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           role="img"
@@ -135,29 +141,33 @@ export function BarChart({
           })}
         </svg>
       </div>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{groupHeader}</th>
-            {series.map((s) => (
-              <th key={s.label} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((group) => (
-            <tr key={group.label}>
-              <th scope="row">{group.label}</th>
-              {group.values.map((value, i) => (
-                <td key={series[i]?.label ?? i}>{value}</td>
+      {/* Hidden in a box rather than on the table itself: a table is never narrower than its
+          cells, so a hidden one would still stick out past a phone's screen. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{groupHeader}</th>
+              {series.map((s) => (
+                <th key={s.label} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {groups.map((group) => (
+              <tr key={group.label}>
+                <th scope="row">{group.label}</th>
+                {group.values.map((value, i) => (
+                  <td key={series[i]?.label ?? i}>{value}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -23,7 +23,8 @@ export function PageHeader({
 
 export function Card({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-theme border border-border bg-card p-5 ${className}`}>
+    // min-w-0: in a grid or flex row a card shrinks to its cell instead of to its widest content.
+    <section className={`min-w-0 rounded-theme border border-border bg-card p-5 ${className}`}>
       {title ? <h2 className="mb-4 text-base font-semibold">{title}</h2> : null}
       {children}
     </section>
@@ -58,10 +59,20 @@ export function Badge({
   );
 }
 
-/** A table that scrolls sideways on a phone instead of breaking the layout. */
+/**
+ * A table that scrolls sideways on a phone instead of breaking the layout. The scrolling box is
+ * focusable (named like the table), so keyboard users can scroll it too; `relative` keeps the
+ * table's visually hidden (absolutely placed) header texts inside it, where they would
+ * otherwise hang past the screen's edge and widen the page.
+ */
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto rounded-theme border border-border bg-card">
+    <div
+      role="group"
+      aria-label={label}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-theme border border-border bg-card focus-visible:outline-2 focus-visible:outline-primary"
+    >
       <table
         aria-label={label}
         className="w-full text-start text-sm [&_td]:px-4 [&_td]:py-2.5 [&_th]:px-4 [&_th]:py-2.5 [&_th]:font-medium [&_th]:text-muted [&_tr]:border-b [&_tr]:border-border [&_tbody_tr:last-child]:border-0"

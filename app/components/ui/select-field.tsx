@@ -21,7 +21,7 @@ export function SelectField({ label, options, error, hint, className = "", ...se
         {...select}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="rounded-theme border border-border bg-card px-3 py-2 text-base text-foreground outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
+        className="max-w-full rounded-theme border border-border bg-card px-3 py-2 text-base text-foreground outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -17,7 +17,6 @@ export const emailMethods = defineMessages({
   en: {
     "emailMethods.signIn.magicLink": "Email me a sign-in link",
     "emailMethods.signIn.emailCode": "Email me a code",
-    "emailMethods.signIn.unverified": "Confirm your email address before signing in: open the link we sent you.",
     "emailMethods.signIn.resendVerification": "Send a new confirmation link",
 
     "emailMethods.verify.title": "Confirm your email",
@@ -77,8 +76,6 @@ export const emailMethods = defineMessages({
   de: {
     "emailMethods.signIn.magicLink": "Anmeldelink per E-Mail senden",
     "emailMethods.signIn.emailCode": "Code per E-Mail senden",
-    "emailMethods.signIn.unverified":
-      "Bestätigen Sie Ihre E-Mail-Adresse, bevor Sie sich anmelden: Öffnen Sie den Link, den wir Ihnen gesendet haben.",
     "emailMethods.signIn.resendVerification": "Neuen Bestätigungslink senden",
 
     "emailMethods.verify.title": "E-Mail-Adresse bestätigen",

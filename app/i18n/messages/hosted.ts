@@ -100,12 +100,9 @@ export const hosted = defineMessages({
     "errors.botCheckBudget":
       "Too many attempts without JavaScript from your network. Turn on JavaScript or try again in 15 minutes.",
     "errors.passwordsDoNotMatch": "The two passwords do not match.",
-    "errors.invalidCredentials": "Incorrect email or password.",
     "errors.emailTaken": "An account with this email already exists. Sign in instead.",
     "errors.signUpClosed": "Sign-up is closed. Ask an administrator to create your account.",
     "errors.signUpInviteOnly": "Sign-up is by invitation only. Use the email address your invitation was sent to.",
-    "errors.tooManyAttempts": "Too many attempts. Wait a minute, then try again.",
-    "errors.busy": "Many people are signing in right now. Try again in a few seconds.",
     "errors.untrustedForm": "This form was sent from a page we do not trust. Reload the page and try again.",
     "errors.resetLinkIncomplete": "This reset link is incomplete. Ask for a new one.",
     "errors.resetLinkInvalid": "This reset link is invalid, has expired or was already used. Ask for a new one.",
@@ -200,14 +197,11 @@ export const hosted = defineMessages({
     "errors.botCheckBudget":
       "Zu viele Versuche ohne JavaScript aus Ihrem Netzwerk. Aktivieren Sie JavaScript oder versuchen Sie es in 15 Minuten erneut.",
     "errors.passwordsDoNotMatch": "Die beiden Passwörter stimmen nicht überein.",
-    "errors.invalidCredentials": "E-Mail-Adresse oder Passwort ist falsch.",
     "errors.emailTaken": "Für diese E-Mail-Adresse gibt es bereits ein Konto. Melden Sie sich stattdessen an.",
     "errors.signUpClosed":
       "Die Registrierung ist geschlossen. Bitten Sie eine Administratorin oder einen Administrator, Ihr Konto anzulegen.",
     "errors.signUpInviteOnly":
       "Registrierung nur auf Einladung. Verwenden Sie die E-Mail-Adresse, an die Ihre Einladung gesendet wurde.",
-    "errors.tooManyAttempts": "Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.",
-    "errors.busy": "Gerade melden sich sehr viele an. Versuchen Sie es in ein paar Sekunden erneut.",
     "errors.untrustedForm":
       "Dieses Formular wurde von einer Seite gesendet, der wir nicht vertrauen. Laden Sie die Seite neu und versuchen Sie es erneut.",
     "errors.resetLinkIncomplete": "Dieser Link zum Zurücksetzen ist unvollständig. Fordern Sie einen neuen an.",

@@ -17,10 +17,8 @@ export const passkeys = defineMessages({
   en: {
     "passkeys.signIn.button": "Sign in with a passkey",
     "passkeys.signIn.pending": "Waiting for your passkey…",
-    "passkeys.errors.cancelled": "The passkey request was cancelled or timed out. Try again, or sign in another way.",
     "passkeys.errors.unknownPasskey":
       "This passkey does not belong to an account at {tenant}. Use a passkey you created here, or sign in another way.",
-    "passkeys.errors.failed": "We could not verify this passkey. Try again, or sign in another way.",
     "passkeys.errors.expired": "The passkey request expired. Try again.",
     "passkeys.errors.alreadyRegistered": "This device already has a passkey for your account.",
     "passkeys.errors.reauthenticate": "For your security, sign in again before adding a passkey.",
@@ -47,12 +45,8 @@ export const passkeys = defineMessages({
   de: {
     "passkeys.signIn.button": "Mit einem Passkey anmelden",
     "passkeys.signIn.pending": "Warten auf Ihren Passkey …",
-    "passkeys.errors.cancelled":
-      "Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen. Versuchen Sie es erneut oder melden Sie sich anders an.",
     "passkeys.errors.unknownPasskey":
       "Dieser Passkey gehört zu keinem Konto bei {tenant}. Verwenden Sie einen hier erstellten Passkey oder melden Sie sich anders an.",
-    "passkeys.errors.failed":
-      "Dieser Passkey konnte nicht geprüft werden. Versuchen Sie es erneut oder melden Sie sich anders an.",
     "passkeys.errors.expired": "Die Passkey-Anfrage ist abgelaufen. Versuchen Sie es erneut.",
     "passkeys.errors.alreadyRegistered": "Dieses Gerät hat bereits einen Passkey für Ihr Konto.",
     "passkeys.errors.reauthenticate":

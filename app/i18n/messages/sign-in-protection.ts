@@ -18,10 +18,6 @@ import { he } from "./he/sign-in-protection";
  */
 export const signInProtection = defineMessages({
   en: {
-    "signInProtection.throttled":
-      "Too many attempts for this account. Try again in {seconds, plural, one {# second} other {# seconds}} or sign in with a link.",
-    "signInProtection.locked":
-      "Too many failed attempts for this account: password sign-in is paused. Sign in with a link or a code, or reset your password.",
     "signInProtection.otherWays": "Other ways in:",
     "signInProtection.resetPassword": "Reset your password",
     "signInProtection.checkEmail": "Check your email",
@@ -47,10 +43,6 @@ export const signInProtection = defineMessages({
     "emails.signUpAttempt.button": "Sign in",
   },
   de: {
-    "signInProtection.throttled":
-      "Zu viele Versuche für dieses Konto. Versuchen Sie es in {seconds, plural, one {# Sekunde} other {# Sekunden}} erneut oder melden Sie sich mit einem Link an.",
-    "signInProtection.locked":
-      "Zu viele fehlgeschlagene Versuche für dieses Konto: Die Anmeldung mit Passwort ist pausiert. Melden Sie sich mit einem Link oder einem Code an oder setzen Sie Ihr Passwort zurück.",
     "signInProtection.otherWays": "Andere Wege zur Anmeldung:",
     "signInProtection.resetPassword": "Passwort zurücksetzen",
     "signInProtection.checkEmail": "Prüfen Sie Ihre E-Mails",

@@ -50,10 +50,10 @@ export function ClientForm({
   submitLabel: string;
 }) {
   return (
-    <Form method="post" className="grid gap-4" noValidate>
+    <Form method="post" className="grid grid-cols-1 gap-4" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <FormError message={errors.form} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <FormField
           label="Name"
           name="name"
@@ -90,7 +90,7 @@ export function ClientForm({
       />
       <fieldset aria-describedby={errors.grantTypes ? "oauth-client-grants-error" : undefined}>
         <legend className="mb-2 text-sm font-medium">Grant types</legend>
-        <div className="grid gap-2">
+        <div className="grid grid-cols-1 gap-2">
           {OAUTH_GRANT_TYPES.map((grant) => (
             <CheckboxField
               key={grant}
@@ -129,7 +129,7 @@ export function ClientForm({
         defaultValue={values.tokenEndpointAuthMethod}
         error={errors.tokenEndpointAuthMethod}
       />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <FormField
           label="JWKS URI (private_key_jwt only)"
           name="jwksUri"

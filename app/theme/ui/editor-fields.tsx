@@ -154,7 +154,7 @@ export function ImageInput({
         }}
         aria-invalid={shownError ? true : undefined}
         aria-describedby={describedBy}
-        className="rounded-theme border border-border bg-card px-3 py-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
+        className="max-w-full rounded-theme border border-border bg-card px-3 py-2 text-sm outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
       />
       <p id={`${id}-hint`} className="text-sm text-muted">
         {hint} PNG, JPEG, WebP, SVG or ICO, at most 1 MB.
@@ -196,7 +196,7 @@ export function TextArea({
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="rounded-theme border border-border bg-card px-3 py-2 font-mono text-sm outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
+        className="max-w-full rounded-theme border border-border bg-card px-3 py-2 font-mono text-sm outline-none focus-visible:ring-2 focus-visible:ring-primary aria-invalid:border-danger"
       />
       <p id={`${id}-hint`} className="text-sm text-muted">
         {hint}

@@ -106,7 +106,7 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
           </p>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]">
         <Form method="post" aria-label="Theme" noValidate className="flex flex-col gap-6">
           <input type="hidden" name="theme" value={JSON.stringify(theme)} />
           {!canEdit ? (
@@ -156,7 +156,7 @@ export function ThemeEditor({ loaded }: { loaded: BrandingPage }) {
             </Card>
 
             <Card title="Colors">
-              <div className="grid gap-x-4 gap-y-3 sm:grid-cols-2">
+              <div className="grid grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2">
                 {(["light", "dark"] as const).map((mode) => (
                   <div key={mode} className="flex flex-col gap-3">
                     <h3 className="text-sm font-semibold">{mode === "light" ? "Light mode" : "Dark mode"}</h3>

@@ -55,10 +55,12 @@ export function ThemePreview({ tenantSlug, theme, css }: { tenantSlug: string; t
       </div>
       <div className="flex flex-wrap gap-4">
         {(["light", "dark"] as const).map((mode, index) => (
-          <figure key={mode} className="flex flex-col gap-1">
+          <figure key={mode} className="flex max-w-full flex-col gap-1">
             <figcaption className="text-xs font-medium text-muted">{mode === "light" ? "Light" : "Dark"}</figcaption>
+            {/* On a screen narrower than the preview, its right edge is cut rather than the page
+                scrolling sideways (the phone preview width fits). */}
             <div
-              className="overflow-hidden rounded-theme border border-border"
+              className="max-w-full overflow-hidden rounded-theme border border-border"
               style={{ width: size.width * size.scale, height: size.height * size.scale }}
             >
               <iframe

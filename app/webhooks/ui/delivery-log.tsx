@@ -65,7 +65,9 @@ function Attempt({ attempt, payload }: { attempt: DeliveryLogItem["attemptLog"][
           <h4 className="text-xs font-semibold">Request</h4>
           <HeaderList label="Request headers" headers={attempt.requestHeaders} />
           {payload ? (
-            <pre className="mt-1 max-h-64 overflow-auto text-xs whitespace-pre-wrap">{readable(payload)}</pre>
+            <pre tabIndex={0} className="mt-1 max-h-64 overflow-auto text-xs whitespace-pre-wrap">
+              {readable(payload)}
+            </pre>
           ) : null}
         </section>
         <section aria-label={`Response of attempt ${attempt.attempt}`} className="min-w-0">
@@ -76,7 +78,9 @@ function Attempt({ attempt, payload }: { attempt: DeliveryLogItem["attemptLog"][
             <>
               <HeaderList label="Response headers" headers={attempt.responseHeaders} />
               {attempt.responseBody ? (
-                <pre className="mt-1 max-h-64 overflow-auto text-xs whitespace-pre-wrap">{attempt.responseBody}</pre>
+                <pre tabIndex={0} className="mt-1 max-h-64 overflow-auto text-xs whitespace-pre-wrap">
+                  {attempt.responseBody}
+                </pre>
               ) : null}
             </>
           )}

@@ -32,6 +32,8 @@ export class PorticoError extends Error {
     readonly code: string,
     message: string,
     readonly status = 0,
+    /** Seconds until the account may try again (`ACCOUNT_THROTTLED`), as the tenant sent it. */
+    readonly retryAfter?: unknown,
   ) {
     super(message);
   }
@@ -40,6 +42,8 @@ export class PorticoError extends Error {
 type RequestOptions = { method?: "GET" | "POST"; body?: unknown; query?: Record<string, string> };
 
 const ACCOUNTS_KEY = "portico.accounts";
+/** English until the copy loads, then the widget shows its language's `authErrors.networkError`. */
+const UNREACHABLE = "We could not reach the sign-in service. Check your connection and try again.";
 
 /**
  * Talks to one tenant's better-auth API from a customer's page. In token mode it sends
@@ -209,7 +213,7 @@ export class PorticoClient {
           "origin_not_allowed",
           `${location.origin} is not a trusted origin of this tenant: add it in the console's settings.`,
         )
-      : new PorticoError("network_error", "Portico cannot be reached. Check your connection and try again.");
+      : new PorticoError("network_error", UNREACHABLE);
   }
 
   private async fetchJson<T>(url: string, init: RequestInit): Promise<T> {
@@ -217,7 +221,7 @@ export class PorticoClient {
     try {
       response = await fetch(url, init);
     } catch {
-      throw new PorticoError("network_error", "Portico cannot be reached. Check your connection and try again.");
+      throw new PorticoError("network_error", UNREACHABLE);
     }
     const data = parseJson(await response.text());
     if (!response.ok) throw errorFrom(response.status, data);
@@ -244,9 +248,14 @@ function parseJson(text: string): unknown {
 
 /** Portico answers `{error:{code,message}}`; better-auth answers `{code,message}`. */
 function errorFrom(status: number, data: unknown): PorticoError {
-  const body = (data ?? {}) as { code?: unknown; message?: unknown; error?: { code?: unknown; message?: unknown } };
+  const body = (data ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    retryAfter?: unknown;
+    error?: { code?: unknown; message?: unknown };
+  };
   const source = body.error ?? body;
   const code = typeof source.code === "string" ? source.code : status >= 500 ? "server_error" : "request_failed";
   const message = typeof source.message === "string" && source.message ? source.message : `Request failed (${status}).`;
-  return new PorticoError(code, message, status);
+  return new PorticoError(code, message, status, body.retryAfter);
 }

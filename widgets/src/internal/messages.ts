@@ -11,10 +11,17 @@ export type { MessageKey };
 const LOCALES = ["en", "de", "fr", "es", "pt-BR", "it", "nl", "pl", "tr", "ja", "ko", "zh-CN", "ar", "he"] as const;
 export type WidgetLocale = (typeof LOCALES)[number];
 const loaded: Partial<Record<WidgetLocale, Record<MessageKey, string>>> = {};
+/** What the copy is filled with (copy-tools.ts), loaded with the first copy, off the initial module. */
+let tools: typeof import("./copy-tools") | undefined;
 
 /** Loads a locale's copy; resolves once `translate` can use it. */
 export async function loadLocale(locale: WidgetLocale): Promise<void> {
-  loaded[locale] ??= ((await import(`./messages/${locale}.ts`)) as { messages: Record<MessageKey, string> }).messages;
+  const [copy, copyTools] = await Promise.all([
+    import(`./messages/${locale}.ts`) as Promise<{ messages: Record<MessageKey, string> }>,
+    import("./copy-tools"),
+  ]);
+  loaded[locale] ??= copy.messages;
+  tools = copyTools;
 }
 
 /** The shipped locale a language tag means ("pt-PT" → pt-BR); none for Traditional Chinese. */
@@ -43,7 +50,19 @@ export function widgetDirection(locale: WidgetLocale): "ltr" | "rtl" {
 }
 
 /** The key's text in a loaded locale, else English once loaded; empty before any copy arrives. */
-export function translate(locale: WidgetLocale, key: MessageKey, params: Record<string, string> = {}): string {
+export function translate(locale: WidgetLocale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = (loaded[locale] ?? loaded.en)?.[key] ?? "";
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "");
+  return tools ? tools.formatMessage(locale, template, params) : template;
+}
+
+/**
+ * The hosted pages' sentence for a refusal they show too (app/i18n/auth-errors.ts), in
+ * `locale`; undefined for other errors, or before any copy has loaded.
+ */
+export function sharedErrorText(
+  locale: WidgetLocale,
+  error: { code: string; status: number; retryAfter?: unknown },
+): string | undefined {
+  const shared = tools?.authErrorMessage(error.code, error.status, error.retryAfter);
+  return shared && translate(locale, shared.key, shared.values);
 }

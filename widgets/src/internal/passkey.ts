@@ -1,5 +1,5 @@
 import { startAuthentication, startRegistration } from "@simplewebauthn/browser";
-import type { PorticoClient } from "./client";
+import { PorticoError, type PorticoClient } from "./client";
 
 /**
  * The WebAuthn ceremonies, loaded only when someone uses a passkey (the browser library is
@@ -11,7 +11,7 @@ export async function signInWithPasskey(client: PorticoClient): Promise<{ twoFac
   const options = await client.auth<Parameters<typeof startAuthentication>[0]["optionsJSON"]>(
     "/passkey/generate-authenticate-options",
   );
-  const response = await startAuthentication({ optionsJSON: options });
+  const response = await startAuthentication({ optionsJSON: options }).catch(cancelled);
   return client.auth<{ twoFactorRedirect?: boolean }>("/passkey/verify-authentication", {
     method: "POST",
     body: { response },
@@ -22,6 +22,13 @@ export async function addPasskey(client: PorticoClient, name: string): Promise<v
   const options = await client.auth<Parameters<typeof startRegistration>[0]["optionsJSON"]>(
     "/passkey/generate-register-options",
   );
-  const response = await startRegistration({ optionsJSON: options });
+  const response = await startRegistration({ optionsJSON: options }).catch(cancelled);
   await client.auth("/passkey/verify-registration", { method: "POST", body: { response, name } });
+}
+
+/** A dismissed or timed-out browser prompt, worded as the hosted pages word it (app/i18n/auth-errors.ts). */
+function cancelled(error: unknown): never {
+  if (error instanceof Error && error.name === "NotAllowedError")
+    throw new PorticoError("passkey_cancelled", error.message);
+  throw error;
 }

@@ -6,6 +6,7 @@ import {
   loadLocale,
   type MessageKey,
   pickWidgetLocale,
+  sharedErrorText,
   translate,
   widgetDirection,
   type WidgetLocale,
@@ -68,6 +69,8 @@ export class PorticoElement extends LitElement {
   private unsubscribe: (() => void) | null = null;
   private themeSheet: CSSStyleSheet | null = null;
   private themeCopy: ThemeCopy | null = null;
+  /** Settles when the latest locale's copy has loaded (or failed to): `portico:ready` waits for it. */
+  private copyReady: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -89,7 +92,7 @@ export class PorticoElement extends LitElement {
 
   /** Switches the copy once the locale's messages are loaded. */
   private setLocale(locale: WidgetLocale): void {
-    void loadLocale(locale)
+    this.copyReady = loadLocale(locale)
       .then(() => {
         this.locale = locale;
         this.copyLoaded = true;
@@ -140,6 +143,7 @@ export class PorticoElement extends LitElement {
       }
       this.config = config;
       await store.load().catch((error: unknown) => this.fail(error));
+      await this.copyReady;
       emit(this, "portico:ready", { tenant, user: store.state.user });
     } catch (error) {
       if (this.store === store) this.fail(error);
@@ -159,12 +163,22 @@ export class PorticoElement extends LitElement {
 
   /** Shows and emits an error; returns nothing so callers can `return this.fail(…)`. */
   protected fail(error: unknown): void {
+    const portico = this.worded(error);
+    this.error = portico;
+    emit(this, "portico:error", { code: portico.code, message: portico.message });
+  }
+
+  /**
+   * The error as a PorticoError whose message is what the user reads: for a refusal the hosted
+   * pages word too (app/i18n/auth-errors.ts), their sentence in this widget's language.
+   */
+  protected worded(error: unknown): PorticoError {
     const portico =
       error instanceof PorticoError
         ? error
         : new PorticoError("unexpected_error", error instanceof Error ? error.message : "Something went wrong.");
-    this.error = portico;
-    emit(this, "portico:error", { code: portico.code, message: portico.message });
+    const text = sharedErrorText(this.locale, portico);
+    return text ? new PorticoError(portico.code, text, portico.status) : portico;
   }
 
   /** The error that stops the widget; an expired session only informs (the form stays usable). */
@@ -172,7 +186,7 @@ export class PorticoElement extends LitElement {
     return this.error && this.error.code !== "session_expired" ? this.error : null;
   }
 
-  protected t(key: MessageKey, params?: Record<string, string>): string {
+  protected t(key: MessageKey, params?: Record<string, string | number>): string {
     return themeText(this.themeCopy, this.locale, key) ?? translate(this.locale, key, params);
   }
 

@@ -2,7 +2,6 @@
 export const ar = {
   "emailMethods.signIn.magicLink": "أرسل لي رابط تسجيل الدخول بالبريد الإلكتروني",
   "emailMethods.signIn.emailCode": "أرسل لي رمزًا بالبريد الإلكتروني",
-  "emailMethods.signIn.unverified": "أكّد عنوان بريدك الإلكتروني قبل تسجيل الدخول: افتح الرابط الذي أرسلناه إليك.",
   "emailMethods.signIn.resendVerification": "إرسال رابط تأكيد جديد",
   "emailMethods.verify.title": "أكّد بريدك الإلكتروني",
   "emailMethods.verify.verifiedTitle": "تم تأكيد عنوان بريدك الإلكتروني",

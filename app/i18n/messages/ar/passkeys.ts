@@ -2,10 +2,8 @@
 export const ar = {
   "passkeys.signIn.button": "تسجيل الدخول بمفتاح مرور",
   "passkeys.signIn.pending": "في انتظار مفتاح المرور…",
-  "passkeys.errors.cancelled": "أُلغي طلب مفتاح المرور أو انتهت مهلته. حاول مرة أخرى أو سجّل الدخول بطريقة أخرى.",
   "passkeys.errors.unknownPasskey":
     "لا ينتمي مفتاح المرور هذا إلى حساب لدى {tenant}. استخدم مفتاح مرور أنشأته هنا، أو سجّل الدخول بطريقة أخرى.",
-  "passkeys.errors.failed": "تعذّر علينا التحقق من مفتاح المرور هذا. حاول مرة أخرى أو سجّل الدخول بطريقة أخرى.",
   "passkeys.errors.expired": "انتهت صلاحية طلب مفتاح المرور. حاول مرة أخرى.",
   "passkeys.errors.alreadyRegistered": "يحتوي هذا الجهاز بالفعل على مفتاح مرور لحسابك.",
   "passkeys.errors.reauthenticate": "حفاظًا على أمانك، سجّل الدخول مرة أخرى قبل إضافة مفتاح مرور.",

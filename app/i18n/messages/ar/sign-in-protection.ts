@@ -1,9 +1,5 @@
 /** sign-in-protection in ar; keys and placeholders as in ../sign-in-protection.ts. */
 export const ar = {
-  "signInProtection.throttled":
-    "محاولات كثيرة جدًا لهذا الحساب. حاول مرة أخرى بعد {seconds, plural, one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} many {# ثانية} other {# ثانية}} أو سجّل الدخول برابط.",
-  "signInProtection.locked":
-    "محاولات فاشلة كثيرة جدًا لهذا الحساب: تم إيقاف تسجيل الدخول بكلمة المرور مؤقتًا. سجّل الدخول برابط أو رمز، أو أعد تعيين كلمة المرور.",
   "signInProtection.otherWays": "طرق أخرى للدخول:",
   "signInProtection.resetPassword": "إعادة تعيين كلمة المرور",
   "signInProtection.checkEmail": "تحقّق من بريدك الإلكتروني",

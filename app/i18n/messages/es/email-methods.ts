@@ -2,8 +2,6 @@
 export const es = {
   "emailMethods.signIn.magicLink": "Enviarme un enlace de inicio de sesión",
   "emailMethods.signIn.emailCode": "Enviarme un código por correo",
-  "emailMethods.signIn.unverified":
-    "Confirma tu correo electrónico antes de iniciar sesión: abre el enlace que te hemos enviado.",
   "emailMethods.signIn.resendVerification": "Enviar un nuevo enlace de confirmación",
   "emailMethods.verify.title": "Confirma tu correo electrónico",
   "emailMethods.verify.verifiedTitle": "Tu correo electrónico está confirmado",

@@ -77,13 +77,10 @@ export const es = {
   "errors.botCheckBudget":
     "Demasiados intentos sin JavaScript desde tu red. Activa JavaScript o vuelve a intentarlo dentro de 15 minutos.",
   "errors.passwordsDoNotMatch": "Las dos contraseñas no coinciden.",
-  "errors.invalidCredentials": "Correo electrónico o contraseña incorrectos.",
   "errors.emailTaken": "Ya existe una cuenta con este correo electrónico. Inicia sesión.",
   "errors.signUpClosed": "El registro está cerrado. Pide a un administrador que cree tu cuenta.",
   "errors.signUpInviteOnly":
     "El registro es solo por invitación. Usa el correo electrónico al que se envió tu invitación.",
-  "errors.tooManyAttempts": "Demasiados intentos. Espera un minuto y vuelve a intentarlo.",
-  "errors.busy": "Mucha gente está iniciando sesión ahora mismo. Vuelve a intentarlo en unos segundos.",
   "errors.untrustedForm":
     "Este formulario se envió desde una página en la que no confiamos. Recarga la página e inténtalo de nuevo.",
   "errors.resetLinkIncomplete": "Este enlace de restablecimiento está incompleto. Solicita uno nuevo.",

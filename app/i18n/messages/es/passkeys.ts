@@ -2,12 +2,8 @@
 export const es = {
   "passkeys.signIn.button": "Iniciar sesión con una llave de acceso",
   "passkeys.signIn.pending": "Esperando tu llave de acceso…",
-  "passkeys.errors.cancelled":
-    "La solicitud de la llave de acceso se canceló o se agotó el tiempo. Inténtalo de nuevo o inicia sesión de otra forma.",
   "passkeys.errors.unknownPasskey":
     "Esta llave de acceso no pertenece a ninguna cuenta de {tenant}. Usa una llave de acceso que hayas creado aquí o inicia sesión de otra forma.",
-  "passkeys.errors.failed":
-    "No hemos podido verificar esta llave de acceso. Inténtalo de nuevo o inicia sesión de otra forma.",
   "passkeys.errors.expired": "La solicitud de la llave de acceso ha caducado. Inténtalo de nuevo.",
   "passkeys.errors.alreadyRegistered": "Este dispositivo ya tiene una llave de acceso para tu cuenta.",
   "passkeys.errors.reauthenticate": "Por tu seguridad, vuelve a iniciar sesión antes de añadir una llave de acceso.",

@@ -1,9 +1,5 @@
 /** sign-in-protection in es; keys and placeholders as in ../sign-in-protection.ts. */
 export const es = {
-  "signInProtection.throttled":
-    "Demasiados intentos para esta cuenta. Vuelve a intentarlo dentro de {seconds, plural, one {# segundo} other {# segundos}} o inicia sesión con un enlace.",
-  "signInProtection.locked":
-    "Demasiados intentos fallidos para esta cuenta: el inicio de sesión con contraseña está en pausa. Inicia sesión con un enlace o un código, o restablece tu contraseña.",
   "signInProtection.otherWays": "Otras formas de entrar:",
   "signInProtection.resetPassword": "Restablecer tu contraseña",
   "signInProtection.checkEmail": "Revisa tu correo",

@@ -2,8 +2,6 @@
 export const fr = {
   "emailMethods.signIn.magicLink": "M’envoyer un lien de connexion par e-mail",
   "emailMethods.signIn.emailCode": "M’envoyer un code par e-mail",
-  "emailMethods.signIn.unverified":
-    "Confirmez votre adresse e-mail avant de vous connecter : ouvrez le lien que nous vous avons envoyé.",
   "emailMethods.signIn.resendVerification": "Envoyer un nouveau lien de confirmation",
   "emailMethods.verify.title": "Confirmez votre adresse e-mail",
   "emailMethods.verify.verifiedTitle": "Votre adresse e-mail est confirmée",

@@ -81,13 +81,10 @@ export const fr = {
   "errors.botCheckBudget":
     "Trop de tentatives sans JavaScript depuis votre réseau. Activez JavaScript ou réessayez dans 15 minutes.",
   "errors.passwordsDoNotMatch": "Les deux mots de passe ne correspondent pas.",
-  "errors.invalidCredentials": "E-mail ou mot de passe incorrect.",
   "errors.emailTaken": "Un compte existe déjà avec cette adresse e-mail. Connectez-vous plutôt.",
   "errors.signUpClosed": "Les inscriptions sont fermées. Demandez à un administrateur de créer votre compte.",
   "errors.signUpInviteOnly":
     "Inscription sur invitation uniquement. Utilisez l’adresse e-mail à laquelle votre invitation a été envoyée.",
-  "errors.tooManyAttempts": "Trop de tentatives. Patientez une minute, puis réessayez.",
-  "errors.busy": "Beaucoup de personnes se connectent en ce moment. Réessayez dans quelques secondes.",
   "errors.untrustedForm":
     "Ce formulaire a été envoyé depuis une page à laquelle nous ne faisons pas confiance. Rechargez la page et réessayez.",
   "errors.resetLinkIncomplete": "Ce lien de réinitialisation est incomplet. Demandez-en un nouveau.",

@@ -2,11 +2,8 @@
 export const fr = {
   "passkeys.signIn.button": "Se connecter avec une clé d’accès",
   "passkeys.signIn.pending": "En attente de votre clé d’accès…",
-  "passkeys.errors.cancelled":
-    "La demande de clé d’accès a été annulée ou a expiré. Réessayez, ou connectez-vous autrement.",
   "passkeys.errors.unknownPasskey":
     "Cette clé d’accès n’appartient à aucun compte chez {tenant}. Utilisez une clé d’accès créée ici, ou connectez-vous autrement.",
-  "passkeys.errors.failed": "Nous n’avons pas pu vérifier cette clé d’accès. Réessayez, ou connectez-vous autrement.",
   "passkeys.errors.expired": "La demande de clé d’accès a expiré. Réessayez.",
   "passkeys.errors.alreadyRegistered": "Cet appareil possède déjà une clé d’accès pour votre compte.",
   "passkeys.errors.reauthenticate": "Pour votre sécurité, reconnectez-vous avant d’ajouter une clé d’accès.",

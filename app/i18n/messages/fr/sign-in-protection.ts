@@ -1,9 +1,5 @@
 /** sign-in-protection in fr; keys and placeholders as in ../sign-in-protection.ts. */
 export const fr = {
-  "signInProtection.throttled":
-    "Trop de tentatives pour ce compte. Réessayez dans {seconds, plural, one {# seconde} other {# secondes}} ou connectez-vous avec un lien.",
-  "signInProtection.locked":
-    "Trop de tentatives échouées pour ce compte : la connexion par mot de passe est suspendue. Connectez-vous avec un lien ou un code, ou réinitialisez votre mot de passe.",
   "signInProtection.otherWays": "Autres moyens de connexion :",
   "signInProtection.resetPassword": "Réinitialiser votre mot de passe",
   "signInProtection.checkEmail": "Consultez vos e-mails",

@@ -2,7 +2,6 @@
 export const he = {
   "emailMethods.signIn.magicLink": "שליחת קישור התחברות באימייל",
   "emailMethods.signIn.emailCode": "שליחת קוד באימייל",
-  "emailMethods.signIn.unverified": "יש לאמת את כתובת האימייל לפני ההתחברות: יש לפתוח את הקישור ששלחנו.",
   "emailMethods.signIn.resendVerification": "שליחת קישור אימות חדש",
   "emailMethods.verify.title": "אימות האימייל שלך",
   "emailMethods.verify.verifiedTitle": "כתובת האימייל שלך אומתה",

@@ -76,12 +76,9 @@ export const he = {
   "errors.botCheckBudget":
     "יותר מדי ניסיונות ללא JavaScript מהרשת שלך. יש להפעיל JavaScript או לנסות שוב בעוד 15 דקות.",
   "errors.passwordsDoNotMatch": "שתי הסיסמאות אינן תואמות.",
-  "errors.invalidCredentials": "האימייל או הסיסמה שגויים.",
   "errors.emailTaken": "כבר קיים חשבון עם כתובת האימייל הזו. יש להתחבר במקום זאת.",
   "errors.signUpClosed": "ההרשמה סגורה. יש לבקש ממנהל ליצור עבורך חשבון.",
   "errors.signUpInviteOnly": "ההרשמה בהזמנה בלבד. יש להשתמש בכתובת האימייל שאליה נשלחה ההזמנה.",
-  "errors.tooManyAttempts": "יותר מדי ניסיונות. יש להמתין דקה ולנסות שוב.",
-  "errors.busy": "אנשים רבים מתחברים ממש עכשיו. יש לנסות שוב בעוד כמה שניות.",
   "errors.untrustedForm": "הטופס נשלח מדף שאיננו סומכים עליו. יש לטעון מחדש את הדף ולנסות שוב.",
   "errors.resetLinkIncomplete": "הקישור לאיפוס אינו שלם. יש לבקש קישור חדש.",
   "errors.resetLinkInvalid": "הקישור לאיפוס אינו תקין, פג תוקפו או שכבר נעשה בו שימוש. יש לבקש קישור חדש.",

@@ -2,10 +2,8 @@
 export const he = {
   "passkeys.signIn.button": "התחברות עם מפתח גישה",
   "passkeys.signIn.pending": "ממתינים למפתח הגישה שלך…",
-  "passkeys.errors.cancelled": "בקשת מפתח הגישה בוטלה או שתם הזמן שהוקצב לה. אפשר לנסות שוב או להתחבר בדרך אחרת.",
   "passkeys.errors.unknownPasskey":
     "מפתח הגישה הזה אינו שייך לחשבון ב־{tenant}. יש להשתמש במפתח גישה שנוצר כאן, או להתחבר בדרך אחרת.",
-  "passkeys.errors.failed": "לא הצלחנו לאמת את מפתח הגישה. אפשר לנסות שוב או להתחבר בדרך אחרת.",
   "passkeys.errors.expired": "תוקף בקשת מפתח הגישה פג. יש לנסות שוב.",
   "passkeys.errors.alreadyRegistered": "במכשיר הזה כבר יש מפתח גישה לחשבון שלך.",
   "passkeys.errors.reauthenticate": "למען אבטחתך, יש להתחבר שוב לפני הוספת מפתח גישה.",

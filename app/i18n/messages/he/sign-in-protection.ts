@@ -1,9 +1,5 @@
 /** sign-in-protection in he; keys and placeholders as in ../sign-in-protection.ts. */
 export const he = {
-  "signInProtection.throttled":
-    "יותר מדי ניסיונות לחשבון הזה. אפשר לנסות שוב בעוד {seconds, plural, one {שנייה אחת} two {שתי שניות} other {# שניות}} או להתחבר עם קישור.",
-  "signInProtection.locked":
-    "יותר מדי ניסיונות כושלים לחשבון הזה: ההתחברות עם סיסמה מושהית. אפשר להתחבר עם קישור או קוד, או לאפס את הסיסמה.",
   "signInProtection.otherWays": "דרכים אחרות להיכנס:",
   "signInProtection.resetPassword": "איפוס הסיסמה",
   "signInProtection.checkEmail": "כדאי לבדוק את האימייל",

@@ -2,8 +2,6 @@
 export const it = {
   "emailMethods.signIn.magicLink": "Inviami un link di accesso via email",
   "emailMethods.signIn.emailCode": "Inviami un codice via email",
-  "emailMethods.signIn.unverified":
-    "Conferma il tuo indirizzo email prima di accedere: apri il link che ti abbiamo inviato.",
   "emailMethods.signIn.resendVerification": "Invia un nuovo link di conferma",
   "emailMethods.verify.title": "Conferma la tua email",
   "emailMethods.verify.verifiedTitle": "Il tuo indirizzo email è confermato",

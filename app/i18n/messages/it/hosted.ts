@@ -76,12 +76,9 @@ export const it = {
   "errors.botCheckBudget":
     "Troppi tentativi senza JavaScript dalla tua rete. Attiva JavaScript o riprova tra 15 minuti.",
   "errors.passwordsDoNotMatch": "Le due password non coincidono.",
-  "errors.invalidCredentials": "Email o password non corretta.",
   "errors.emailTaken": "Esiste già un account con questa email. Accedi invece.",
   "errors.signUpClosed": "Le registrazioni sono chiuse. Chiedi a un amministratore di creare il tuo account.",
   "errors.signUpInviteOnly": "Registrazione solo su invito. Usa l’indirizzo email a cui è stato inviato l’invito.",
-  "errors.tooManyAttempts": "Troppi tentativi. Attendi un minuto, poi riprova.",
-  "errors.busy": "Molte persone stanno accedendo in questo momento. Riprova tra qualche secondo.",
   "errors.untrustedForm":
     "Questo modulo è stato inviato da una pagina di cui non ci fidiamo. Ricarica la pagina e riprova.",
   "errors.resetLinkIncomplete": "Questo link di reimpostazione è incompleto. Richiedine uno nuovo.",

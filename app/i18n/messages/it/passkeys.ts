@@ -2,11 +2,8 @@
 export const it = {
   "passkeys.signIn.button": "Accedi con una passkey",
   "passkeys.signIn.pending": "In attesa della tua passkey…",
-  "passkeys.errors.cancelled":
-    "La richiesta della passkey è stata annullata o è scaduta. Riprova oppure accedi in un altro modo.",
   "passkeys.errors.unknownPasskey":
     "Questa passkey non appartiene a un account di {tenant}. Usa una passkey creata qui oppure accedi in un altro modo.",
-  "passkeys.errors.failed": "Non siamo riusciti a verificare questa passkey. Riprova oppure accedi in un altro modo.",
   "passkeys.errors.expired": "La richiesta della passkey è scaduta. Riprova.",
   "passkeys.errors.alreadyRegistered": "Questo dispositivo ha già una passkey per il tuo account.",
   "passkeys.errors.reauthenticate": "Per la tua sicurezza, accedi di nuovo prima di aggiungere una passkey.",

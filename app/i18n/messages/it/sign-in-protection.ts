@@ -1,9 +1,5 @@
 /** sign-in-protection in it; keys and placeholders as in ../sign-in-protection.ts. */
 export const it = {
-  "signInProtection.throttled":
-    "Troppi tentativi per questo account. Riprova tra {seconds, plural, one {# secondo} other {# secondi}} o accedi con un link.",
-  "signInProtection.locked":
-    "Troppi tentativi non riusciti per questo account: l’accesso con password è sospeso. Accedi con un link o un codice, oppure reimposta la password.",
   "signInProtection.otherWays": "Altri modi per accedere:",
   "signInProtection.resetPassword": "Reimposta la password",
   "signInProtection.checkEmail": "Controlla la tua email",

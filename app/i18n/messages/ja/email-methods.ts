@@ -2,8 +2,6 @@
 export const ja = {
   "emailMethods.signIn.magicLink": "ログインリンクをメールで受け取る",
   "emailMethods.signIn.emailCode": "コードをメールで受け取る",
-  "emailMethods.signIn.unverified":
-    "ログインする前にメールアドレスを確認してください。お送りしたリンクを開いてください。",
   "emailMethods.signIn.resendVerification": "新しい確認リンクを送信",
   "emailMethods.verify.title": "メールアドレスの確認",
   "emailMethods.verify.verifiedTitle": "メールアドレスが確認されました",

@@ -76,12 +76,9 @@ export const ja = {
   "errors.botCheckBudget":
     "お使いのネットワークから JavaScript なしでの試行が多すぎます。JavaScript を有効にするか、15分後にもう一度お試しください。",
   "errors.passwordsDoNotMatch": "2つのパスワードが一致しません。",
-  "errors.invalidCredentials": "メールアドレスまたはパスワードが正しくありません。",
   "errors.emailTaken": "このメールアドレスのアカウントはすでに存在します。ログインしてください。",
   "errors.signUpClosed": "新規登録は受け付けていません。管理者にアカウントの作成を依頼してください。",
   "errors.signUpInviteOnly": "新規登録は招待制です。招待が送られたメールアドレスを使用してください。",
-  "errors.tooManyAttempts": "試行回数が多すぎます。1分ほど待ってからもう一度お試しください。",
-  "errors.busy": "現在ログインが混み合っています。数秒後にもう一度お試しください。",
   "errors.untrustedForm":
     "このフォームは信頼できないページから送信されました。ページを再読み込みして、もう一度お試しください。",
   "errors.resetLinkIncomplete": "このリセット用リンクは不完全です。新しいリンクをリクエストしてください。",

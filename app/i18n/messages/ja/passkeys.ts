@@ -2,11 +2,8 @@
 export const ja = {
   "passkeys.signIn.button": "パスキーでログイン",
   "passkeys.signIn.pending": "パスキーを待っています…",
-  "passkeys.errors.cancelled":
-    "パスキーのリクエストがキャンセルされたか、タイムアウトしました。もう一度試すか、別の方法でログインしてください。",
   "passkeys.errors.unknownPasskey":
     "このパスキーは {tenant} のアカウントのものではありません。ここで作成したパスキーを使うか、別の方法でログインしてください。",
-  "passkeys.errors.failed": "このパスキーを確認できませんでした。もう一度試すか、別の方法でログインしてください。",
   "passkeys.errors.expired": "パスキーのリクエストの有効期限が切れました。もう一度お試しください。",
   "passkeys.errors.alreadyRegistered": "このデバイスにはすでにあなたのアカウントのパスキーがあります。",
   "passkeys.errors.reauthenticate": "セキュリティのため、パスキーを追加する前にもう一度ログインしてください。",

@@ -1,9 +1,5 @@
 /** sign-in-protection in ja; keys and placeholders as in ../sign-in-protection.ts. */
 export const ja = {
-  "signInProtection.throttled":
-    "このアカウントへの試行回数が多すぎます。{seconds}秒後にもう一度試すか、リンクでログインしてください。",
-  "signInProtection.locked":
-    "このアカウントへの失敗した試行が多すぎるため、パスワードでのログインを一時停止しています。リンクかコードでログインするか、パスワードをリセットしてください。",
   "signInProtection.otherWays": "その他のログイン方法:",
   "signInProtection.resetPassword": "パスワードをリセット",
   "signInProtection.checkEmail": "メールを確認してください",

@@ -2,7 +2,6 @@
 export const ko = {
   "emailMethods.signIn.magicLink": "로그인 링크를 이메일로 받기",
   "emailMethods.signIn.emailCode": "코드를 이메일로 받기",
-  "emailMethods.signIn.unverified": "로그인하기 전에 이메일 주소를 인증하세요. 보내 드린 링크를 여세요.",
   "emailMethods.signIn.resendVerification": "새 인증 링크 보내기",
   "emailMethods.verify.title": "이메일 인증",
   "emailMethods.verify.verifiedTitle": "이메일 주소가 인증되었습니다",

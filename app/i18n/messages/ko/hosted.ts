@@ -74,12 +74,9 @@ export const ko = {
   "errors.botCheckBudget":
     "사용 중인 네트워크에서 JavaScript 없이 너무 많이 시도했습니다. JavaScript를 켜거나 15분 후에 다시 시도하세요.",
   "errors.passwordsDoNotMatch": "두 비밀번호가 일치하지 않습니다.",
-  "errors.invalidCredentials": "이메일 또는 비밀번호가 올바르지 않습니다.",
   "errors.emailTaken": "이 이메일로 된 계정이 이미 있습니다. 대신 로그인하세요.",
   "errors.signUpClosed": "가입이 마감되었습니다. 관리자에게 계정을 만들어 달라고 요청하세요.",
   "errors.signUpInviteOnly": "초대를 받은 경우에만 가입할 수 있습니다. 초대를 받은 이메일 주소를 사용하세요.",
-  "errors.tooManyAttempts": "시도 횟수가 너무 많습니다. 1분 정도 기다린 후 다시 시도하세요.",
-  "errors.busy": "지금 로그인하는 사람이 많습니다. 몇 초 후에 다시 시도하세요.",
   "errors.untrustedForm": "이 양식은 신뢰할 수 없는 페이지에서 전송되었습니다. 페이지를 새로고침한 후 다시 시도하세요.",
   "errors.resetLinkIncomplete": "이 재설정 링크가 완전하지 않습니다. 새 링크를 요청하세요.",
   "errors.resetLinkInvalid":

@@ -2,11 +2,8 @@
 export const ko = {
   "passkeys.signIn.button": "패스키로 로그인",
   "passkeys.signIn.pending": "패스키를 기다리는 중…",
-  "passkeys.errors.cancelled":
-    "패스키 요청이 취소되었거나 시간이 초과되었습니다. 다시 시도하거나 다른 방법으로 로그인하세요.",
   "passkeys.errors.unknownPasskey":
     "이 패스키는 {tenant}의 계정에 속하지 않습니다. 여기에서 만든 패스키를 사용하거나 다른 방법으로 로그인하세요.",
-  "passkeys.errors.failed": "이 패스키를 확인하지 못했습니다. 다시 시도하거나 다른 방법으로 로그인하세요.",
   "passkeys.errors.expired": "패스키 요청이 만료되었습니다. 다시 시도하세요.",
   "passkeys.errors.alreadyRegistered": "이 기기에는 이미 내 계정의 패스키가 있습니다.",
   "passkeys.errors.reauthenticate": "보안을 위해 패스키를 추가하기 전에 다시 로그인하세요.",

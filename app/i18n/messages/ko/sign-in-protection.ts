@@ -1,9 +1,5 @@
 /** sign-in-protection in ko; keys and placeholders as in ../sign-in-protection.ts. */
 export const ko = {
-  "signInProtection.throttled":
-    "이 계정에 대한 시도가 너무 많습니다. {seconds}초 후에 다시 시도하거나 링크로 로그인하세요.",
-  "signInProtection.locked":
-    "이 계정에 대한 실패한 시도가 너무 많아 비밀번호 로그인이 일시 중지되었습니다. 링크나 코드로 로그인하거나 비밀번호를 재설정하세요.",
   "signInProtection.otherWays": "다른 로그인 방법:",
   "signInProtection.resetPassword": "비밀번호 재설정",
   "signInProtection.checkEmail": "이메일을 확인하세요",

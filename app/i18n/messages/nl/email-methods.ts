@@ -2,8 +2,6 @@
 export const nl = {
   "emailMethods.signIn.magicLink": "Stuur me een inloglink",
   "emailMethods.signIn.emailCode": "Stuur me een code",
-  "emailMethods.signIn.unverified":
-    "Bevestig je e-mailadres voordat je inlogt: open de link die we je hebben gestuurd.",
   "emailMethods.signIn.resendVerification": "Nieuwe bevestigingslink versturen",
   "emailMethods.verify.title": "Bevestig je e-mailadres",
   "emailMethods.verify.verifiedTitle": "Je e-mailadres is bevestigd",

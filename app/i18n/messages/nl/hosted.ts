@@ -76,13 +76,10 @@ export const nl = {
   "errors.botCheckBudget":
     "Te veel pogingen zonder JavaScript vanaf je netwerk. Zet JavaScript aan of probeer het over 15 minuten opnieuw.",
   "errors.passwordsDoNotMatch": "De twee wachtwoorden komen niet overeen.",
-  "errors.invalidCredentials": "Onjuist e-mailadres of wachtwoord.",
   "errors.emailTaken": "Er bestaat al een account met dit e-mailadres. Log in plaats daarvan in.",
   "errors.signUpClosed": "Registreren is gesloten. Vraag een beheerder om je account aan te maken.",
   "errors.signUpInviteOnly":
     "Registreren kan alleen op uitnodiging. Gebruik het e-mailadres waarnaar je uitnodiging is gestuurd.",
-  "errors.tooManyAttempts": "Te veel pogingen. Wacht een minuut en probeer het dan opnieuw.",
-  "errors.busy": "Er loggen nu veel mensen in. Probeer het over een paar seconden opnieuw.",
   "errors.untrustedForm":
     "Dit formulier is verstuurd vanaf een pagina die we niet vertrouwen. Laad de pagina opnieuw en probeer het nog eens.",
   "errors.resetLinkIncomplete": "Deze resetlink is onvolledig. Vraag een nieuwe aan.",

@@ -2,12 +2,8 @@
 export const nl = {
   "passkeys.signIn.button": "Inloggen met een passkey",
   "passkeys.signIn.pending": "Wachten op je passkey…",
-  "passkeys.errors.cancelled":
-    "Het passkeyverzoek is geannuleerd of verlopen. Probeer het opnieuw of log op een andere manier in.",
   "passkeys.errors.unknownPasskey":
     "Deze passkey hoort niet bij een account bij {tenant}. Gebruik een passkey die je hier hebt aangemaakt, of log op een andere manier in.",
-  "passkeys.errors.failed":
-    "We konden deze passkey niet verifiëren. Probeer het opnieuw of log op een andere manier in.",
   "passkeys.errors.expired": "Het passkeyverzoek is verlopen. Probeer het opnieuw.",
   "passkeys.errors.alreadyRegistered": "Dit apparaat heeft al een passkey voor je account.",
   "passkeys.errors.reauthenticate": "Log voor je veiligheid opnieuw in voordat je een passkey toevoegt.",

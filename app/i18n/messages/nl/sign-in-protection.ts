@@ -1,9 +1,5 @@
 /** sign-in-protection in nl; keys and placeholders as in ../sign-in-protection.ts. */
 export const nl = {
-  "signInProtection.throttled":
-    "Te veel pogingen voor dit account. Probeer het over {seconds, plural, one {# seconde} other {# seconden}} opnieuw of log in met een link.",
-  "signInProtection.locked":
-    "Te veel mislukte pogingen voor dit account: inloggen met wachtwoord is gepauzeerd. Log in met een link of een code, of reset je wachtwoord.",
   "signInProtection.otherWays": "Andere manieren om in te loggen:",
   "signInProtection.resetPassword": "Je wachtwoord resetten",
   "signInProtection.checkEmail": "Kijk in je e-mail",

@@ -2,7 +2,6 @@
 export const pl = {
   "emailMethods.signIn.magicLink": "Wyślij mi link do logowania",
   "emailMethods.signIn.emailCode": "Wyślij mi kod e-mailem",
-  "emailMethods.signIn.unverified": "Przed zalogowaniem potwierdź adres e-mail: otwórz link, który Ci wysłaliśmy.",
   "emailMethods.signIn.resendVerification": "Wyślij nowy link potwierdzający",
   "emailMethods.verify.title": "Potwierdź adres e-mail",
   "emailMethods.verify.verifiedTitle": "Twój adres e-mail został potwierdzony",

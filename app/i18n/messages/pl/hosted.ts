@@ -78,12 +78,9 @@ export const pl = {
   "errors.botCheckBudget":
     "Zbyt wiele prób bez JavaScriptu z Twojej sieci. Włącz JavaScript lub spróbuj ponownie za 15 minut.",
   "errors.passwordsDoNotMatch": "Hasła nie są takie same.",
-  "errors.invalidCredentials": "Nieprawidłowy e-mail lub hasło.",
   "errors.emailTaken": "Konto z tym adresem e-mail już istnieje. Zaloguj się.",
   "errors.signUpClosed": "Rejestracja jest zamknięta. Poproś administratora o utworzenie konta.",
   "errors.signUpInviteOnly": "Rejestracja tylko na zaproszenie. Użyj adresu e-mail, na który wysłano zaproszenie.",
-  "errors.tooManyAttempts": "Zbyt wiele prób. Odczekaj minutę i spróbuj ponownie.",
-  "errors.busy": "W tej chwili loguje się wiele osób. Spróbuj ponownie za kilka sekund.",
   "errors.untrustedForm": "Ten formularz wysłano ze strony, której nie ufamy. Odśwież stronę i spróbuj ponownie.",
   "errors.resetLinkIncomplete": "Ten link do resetowania jest niekompletny. Poproś o nowy.",
   "errors.resetLinkInvalid": "Ten link do resetowania jest nieprawidłowy, wygasł lub został już użyty. Poproś o nowy.",

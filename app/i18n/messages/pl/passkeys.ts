@@ -2,12 +2,8 @@
 export const pl = {
   "passkeys.signIn.button": "Zaloguj się kluczem dostępu",
   "passkeys.signIn.pending": "Czekamy na Twój klucz dostępu…",
-  "passkeys.errors.cancelled":
-    "Żądanie klucza dostępu zostało anulowane lub upłynął jego czas. Spróbuj ponownie lub zaloguj się w inny sposób.",
   "passkeys.errors.unknownPasskey":
     "Ten klucz dostępu nie należy do konta w {tenant}. Użyj klucza dostępu utworzonego tutaj lub zaloguj się w inny sposób.",
-  "passkeys.errors.failed":
-    "Nie udało się zweryfikować tego klucza dostępu. Spróbuj ponownie lub zaloguj się w inny sposób.",
   "passkeys.errors.expired": "Żądanie klucza dostępu wygasło. Spróbuj ponownie.",
   "passkeys.errors.alreadyRegistered": "To urządzenie ma już klucz dostępu do Twojego konta.",
   "passkeys.errors.reauthenticate": "Ze względów bezpieczeństwa zaloguj się ponownie, zanim dodasz klucz dostępu.",

@@ -1,9 +1,5 @@
 /** sign-in-protection in pl; keys and placeholders as in ../sign-in-protection.ts. */
 export const pl = {
-  "signInProtection.throttled":
-    "Zbyt wiele prób dla tego konta. Spróbuj ponownie za {seconds, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}} lub zaloguj się linkiem.",
-  "signInProtection.locked":
-    "Zbyt wiele nieudanych prób dla tego konta: logowanie hasłem jest wstrzymane. Zaloguj się linkiem lub kodem albo zresetuj hasło.",
   "signInProtection.otherWays": "Inne sposoby logowania:",
   "signInProtection.resetPassword": "Zresetuj hasło",
   "signInProtection.checkEmail": "Sprawdź pocztę",

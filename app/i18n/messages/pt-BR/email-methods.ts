@@ -2,7 +2,6 @@
 export const ptBR = {
   "emailMethods.signIn.magicLink": "Enviar um link de login por e-mail",
   "emailMethods.signIn.emailCode": "Enviar um código por e-mail",
-  "emailMethods.signIn.unverified": "Confirme seu e-mail antes de entrar: abra o link que enviamos para você.",
   "emailMethods.signIn.resendVerification": "Enviar um novo link de confirmação",
   "emailMethods.verify.title": "Confirme seu e-mail",
   "emailMethods.verify.verifiedTitle": "Seu e-mail foi confirmado",

@@ -75,12 +75,9 @@ export const ptBR = {
   "errors.botCheckBudget":
     "Muitas tentativas sem JavaScript a partir da sua rede. Ative o JavaScript ou tente novamente em 15 minutos.",
   "errors.passwordsDoNotMatch": "As duas senhas não coincidem.",
-  "errors.invalidCredentials": "E-mail ou senha incorretos.",
   "errors.emailTaken": "Já existe uma conta com este e-mail. Entre em vez disso.",
   "errors.signUpClosed": "O cadastro está fechado. Peça a um administrador para criar sua conta.",
   "errors.signUpInviteOnly": "O cadastro é somente por convite. Use o e-mail para o qual seu convite foi enviado.",
-  "errors.tooManyAttempts": "Muitas tentativas. Aguarde um minuto e tente novamente.",
-  "errors.busy": "Muitas pessoas estão entrando agora. Tente novamente em alguns segundos.",
   "errors.untrustedForm":
     "Este formulário foi enviado de uma página em que não confiamos. Recarregue a página e tente novamente.",
   "errors.resetLinkIncomplete": "Este link de redefinição está incompleto. Peça um novo.",

@@ -2,11 +2,8 @@
 export const ptBR = {
   "passkeys.signIn.button": "Entrar com uma chave de acesso",
   "passkeys.signIn.pending": "Aguardando sua chave de acesso…",
-  "passkeys.errors.cancelled":
-    "A solicitação da chave de acesso foi cancelada ou expirou. Tente novamente ou entre de outra forma.",
   "passkeys.errors.unknownPasskey":
     "Esta chave de acesso não pertence a uma conta em {tenant}. Use uma chave de acesso criada aqui ou entre de outra forma.",
-  "passkeys.errors.failed": "Não conseguimos verificar esta chave de acesso. Tente novamente ou entre de outra forma.",
   "passkeys.errors.expired": "A solicitação da chave de acesso expirou. Tente novamente.",
   "passkeys.errors.alreadyRegistered": "Este dispositivo já tem uma chave de acesso para sua conta.",
   "passkeys.errors.reauthenticate": "Para sua segurança, entre novamente antes de adicionar uma chave de acesso.",

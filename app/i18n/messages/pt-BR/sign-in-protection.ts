@@ -1,9 +1,5 @@
 /** sign-in-protection in pt-BR; keys and placeholders as in ../sign-in-protection.ts. */
 export const ptBR = {
-  "signInProtection.throttled":
-    "Muitas tentativas para esta conta. Tente novamente em {seconds, plural, one {# segundo} other {# segundos}} ou entre com um link.",
-  "signInProtection.locked":
-    "Muitas tentativas malsucedidas para esta conta: o login com senha está pausado. Entre com um link ou um código, ou redefina sua senha.",
   "signInProtection.otherWays": "Outras formas de entrar:",
   "signInProtection.resetPassword": "Redefinir sua senha",
   "signInProtection.checkEmail": "Confira seu e-mail",

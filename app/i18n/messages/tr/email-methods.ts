@@ -2,8 +2,6 @@
 export const tr = {
   "emailMethods.signIn.magicLink": "Bana giriş bağlantısı gönder",
   "emailMethods.signIn.emailCode": "Bana e-postayla kod gönder",
-  "emailMethods.signIn.unverified":
-    "Giriş yapmadan önce e-posta adresinizi doğrulayın: size gönderdiğimiz bağlantıyı açın.",
   "emailMethods.signIn.resendVerification": "Yeni doğrulama bağlantısı gönder",
   "emailMethods.verify.title": "E-postanızı doğrulayın",
   "emailMethods.verify.verifiedTitle": "E-posta adresiniz doğrulandı",

@@ -75,12 +75,9 @@ export const tr = {
   "errors.botCheckBudget":
     "Ağınızdan JavaScript olmadan çok fazla deneme yapıldı. JavaScript’i açın veya 15 dakika sonra tekrar deneyin.",
   "errors.passwordsDoNotMatch": "İki şifre eşleşmiyor.",
-  "errors.invalidCredentials": "E-posta veya şifre hatalı.",
   "errors.emailTaken": "Bu e-posta adresiyle zaten bir hesap var. Bunun yerine giriş yapın.",
   "errors.signUpClosed": "Kayıt kapalı. Hesabınızı oluşturması için bir yöneticiye başvurun.",
   "errors.signUpInviteOnly": "Kayıt yalnızca davetle. Davetinizin gönderildiği e-posta adresini kullanın.",
-  "errors.tooManyAttempts": "Çok fazla deneme. Bir dakika bekleyip tekrar deneyin.",
-  "errors.busy": "Şu anda çok sayıda kişi giriş yapıyor. Birkaç saniye sonra tekrar deneyin.",
   "errors.untrustedForm": "Bu form güvenmediğimiz bir sayfadan gönderildi. Sayfayı yenileyip tekrar deneyin.",
   "errors.resetLinkIncomplete": "Bu sıfırlama bağlantısı eksik. Yeni bir bağlantı isteyin.",
   "errors.resetLinkInvalid":

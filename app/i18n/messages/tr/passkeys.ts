@@ -2,11 +2,8 @@
 export const tr = {
   "passkeys.signIn.button": "Geçiş anahtarıyla giriş yap",
   "passkeys.signIn.pending": "Geçiş anahtarınız bekleniyor…",
-  "passkeys.errors.cancelled":
-    "Geçiş anahtarı isteği iptal edildi veya zaman aşımına uğradı. Tekrar deneyin ya da başka bir yolla giriş yapın.",
   "passkeys.errors.unknownPasskey":
     "Bu geçiş anahtarı {tenant} üzerindeki bir hesaba ait değil. Burada oluşturduğunuz bir geçiş anahtarını kullanın ya da başka bir yolla giriş yapın.",
-  "passkeys.errors.failed": "Bu geçiş anahtarını doğrulayamadık. Tekrar deneyin ya da başka bir yolla giriş yapın.",
   "passkeys.errors.expired": "Geçiş anahtarı isteğinin süresi doldu. Tekrar deneyin.",
   "passkeys.errors.alreadyRegistered": "Bu cihazda hesabınız için zaten bir geçiş anahtarı var.",
   "passkeys.errors.reauthenticate": "Güvenliğiniz için geçiş anahtarı eklemeden önce tekrar giriş yapın.",

@@ -1,9 +1,5 @@
 /** sign-in-protection in tr; keys and placeholders as in ../sign-in-protection.ts. */
 export const tr = {
-  "signInProtection.throttled":
-    "Bu hesap için çok fazla deneme yapıldı. {seconds} saniye sonra tekrar deneyin veya bir bağlantıyla giriş yapın.",
-  "signInProtection.locked":
-    "Bu hesap için çok fazla başarısız deneme yapıldı: şifreyle giriş duraklatıldı. Bir bağlantı veya kodla giriş yapın ya da şifrenizi sıfırlayın.",
   "signInProtection.otherWays": "Diğer giriş yolları:",
   "signInProtection.resetPassword": "Şifrenizi sıfırlayın",
   "signInProtection.checkEmail": "E-postanızı kontrol edin",

@@ -2,7 +2,6 @@
 export const zhCN = {
   "emailMethods.signIn.magicLink": "通过邮件发送登录链接",
   "emailMethods.signIn.emailCode": "通过邮件发送验证码",
-  "emailMethods.signIn.unverified": "登录前请先验证您的电子邮箱：打开我们发送给您的链接。",
   "emailMethods.signIn.resendVerification": "发送新的验证链接",
   "emailMethods.verify.title": "验证您的电子邮箱",
   "emailMethods.verify.verifiedTitle": "您的电子邮箱已验证",

@@ -71,12 +71,9 @@ export const zhCN = {
   "errors.botCheckBudget":
     "您所在的网络在未启用 JavaScript 的情况下尝试次数过多。请启用 JavaScript，或在 15 分钟后重试。",
   "errors.passwordsDoNotMatch": "两次输入的密码不一致。",
-  "errors.invalidCredentials": "电子邮箱或密码不正确。",
   "errors.emailTaken": "该电子邮箱已注册账号。请直接登录。",
   "errors.signUpClosed": "注册已关闭。请联系管理员为您创建账号。",
   "errors.signUpInviteOnly": "仅限受邀注册。请使用接收邀请的电子邮箱。",
-  "errors.tooManyAttempts": "尝试次数过多。请稍等一分钟后重试。",
-  "errors.busy": "当前登录人数较多。请几秒钟后重试。",
   "errors.untrustedForm": "此表单来自我们不信任的页面。请刷新页面后重试。",
   "errors.resetLinkIncomplete": "此重置链接不完整。请重新申请。",
   "errors.resetLinkInvalid": "此重置链接无效、已过期或已被使用。请重新申请。",

@@ -2,10 +2,8 @@
 export const zhCN = {
   "passkeys.signIn.button": "使用通行密钥登录",
   "passkeys.signIn.pending": "正在等待您的通行密钥…",
-  "passkeys.errors.cancelled": "通行密钥请求已取消或超时。请重试，或使用其他方式登录。",
   "passkeys.errors.unknownPasskey":
     "此通行密钥不属于 {tenant} 的任何账号。请使用在此处创建的通行密钥，或使用其他方式登录。",
-  "passkeys.errors.failed": "无法验证此通行密钥。请重试，或使用其他方式登录。",
   "passkeys.errors.expired": "通行密钥请求已过期。请重试。",
   "passkeys.errors.alreadyRegistered": "此设备已有您账号的通行密钥。",
   "passkeys.errors.reauthenticate": "为了您的安全，请在添加通行密钥前重新登录。",

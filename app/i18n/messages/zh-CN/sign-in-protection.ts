@@ -1,7 +1,5 @@
 /** sign-in-protection in zh-CN; keys and placeholders as in ../sign-in-protection.ts. */
 export const zhCN = {
-  "signInProtection.throttled": "此账号的尝试次数过多。请在 {seconds} 秒后重试，或使用链接登录。",
-  "signInProtection.locked": "此账号的失败尝试次数过多：密码登录已暂停。请使用链接或验证码登录，或重置密码。",
   "signInProtection.otherWays": "其他登录方式：",
   "signInProtection.resetPassword": "重置密码",
   "signInProtection.checkEmail": "请查看您的邮箱",

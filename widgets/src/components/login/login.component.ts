@@ -7,16 +7,7 @@ import { loginStyles } from "./login.styles";
 
 type View = "sign-in" | "sign-up" | "forgot" | "magic-link" | "email-otp" | "email-otp-code" | "two-factor" | "sent";
 type SignInAnswer = { twoFactorRedirect?: boolean; url?: string; redirect?: boolean };
-type SocialProvider = { id: string; name: string };
-
-const PROVIDER_NAMES: Record<string, string> = {
-  google: "Google",
-  github: "GitHub",
-  microsoft: "Microsoft",
-  apple: "Apple",
-  discord: "Discord",
-  gitlab: "GitLab",
-};
+type SocialProvider = { id: string; displayName: string };
 
 let instances = 0;
 
@@ -36,6 +27,7 @@ let instances = 0;
  *
  * @csspart base - The outer wrapper.
  * @csspart title - The heading.
+ * @csspart provider-mark - A social provider's mark on its button.
  * @csspart error - The error alert.
  * @csspart notice - Confirmation messages (link or code sent).
  * @csspart methods - The other sign-in methods (passkey, social, email link or code).
@@ -71,6 +63,8 @@ export class AuthLogin extends PorticoElement {
   private readonly uid = `portico-${++instances}`;
   private readonly form: HTMLFormElement;
   private email = "";
+  /** Social providers' names and marks (loaded on demand): their buttons wait for it. */
+  private providers: typeof import("../../internal/provider-marks") | null = null;
 
   constructor() {
     super();
@@ -100,6 +94,11 @@ export class AuthLogin extends PorticoElement {
   protected willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has("start") || changed.has("config")) this.view = this.startView();
+    if (changed.has("config") && this.socialProviders.length > 0 && !this.providers)
+      void import("../../internal/provider-marks").then((providers) => {
+        this.providers = providers;
+        this.requestUpdate();
+      });
   }
 
   private startView(): View {
@@ -203,9 +202,11 @@ export class AuthLogin extends PorticoElement {
   }
 
   private showFormError(error: unknown): void {
-    const portico = error instanceof PorticoError ? error : null;
-    // A wrong password is the user's to fix in the form; anything else is the widget's error too.
-    if (portico && portico.status >= 400 && portico.status < 500 && portico.code !== "origin_not_allowed") {
+    const portico = error instanceof PorticoError ? this.worded(error) : null;
+    // A wrong password (or a dismissed passkey prompt) is the user's to fix in the form;
+    // anything else is the widget's error too.
+    const refused = portico && portico.status >= 400 && portico.status < 500 && portico.code !== "origin_not_allowed";
+    if (portico && (refused || portico.code === "passkey_cancelled")) {
       this.formError = portico.message;
       emit(this, "portico:error", { code: portico.code, message: portico.message });
       return;
@@ -262,7 +263,7 @@ export class AuthLogin extends PorticoElement {
       .filter(([, method]) => method?.category === "Social")
       .map(([id, method]) => ({
         id,
-        name: String(method!.settings.displayName || PROVIDER_NAMES[id] || id),
+        displayName: String(method!.settings.displayName || ""),
       }));
   }
 
@@ -359,18 +360,21 @@ export class AuthLogin extends PorticoElement {
           ${this.t("passkey")}
         </button>`,
       );
-    for (const provider of this.socialProviders)
-      buttons.push(
-        html`<button
-          class="btn"
-          part="method-button"
-          data-provider=${provider.id}
-          ?disabled=${this.busy}
-          @click=${() => this.social(provider.id)}
-        >
-          ${this.t("continueWith", { provider: provider.name })}
-        </button>`,
-      );
+    const providers = this.providers;
+    if (providers)
+      for (const provider of this.socialProviders)
+        buttons.push(
+          html`<button
+            class="btn"
+            part="method-button"
+            data-provider=${provider.id}
+            ?disabled=${this.busy}
+            @click=${() => this.social(provider.id)}
+          >
+            ${providers.providerMark(provider.id)}
+            ${this.t("continueWith", { provider: providers.providerName(provider.id, provider.displayName) })}
+          </button>`,
+        );
     if (m.magicLink && this.view === "sign-in")
       buttons.push(
         html`<button class="btn" part="method-button" @click=${() => this.go("magic-link")}>

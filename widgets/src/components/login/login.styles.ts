@@ -15,6 +15,9 @@ export const loginStyles = css`
     margin-top: 16px;
     font-size: 14px;
   }
+  [part~="provider-mark"] {
+    flex-shrink: 0;
+  }
   .loading {
     min-height: 120px;
   }

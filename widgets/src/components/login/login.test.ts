@@ -1,5 +1,6 @@
 import axe from "axe-core";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { providerMarkShapes } from "~/auth-methods/social/provider-mark-shapes";
 import { mount as mountTag, next, shadowText, until } from "../../../test/dom";
 import "./login";
 
@@ -59,8 +60,50 @@ describe("<auth-login>", () => {
     form.querySelector<HTMLInputElement>("input[type=password]")!.value = "not-her-password";
     const error = next(element, "portico:error");
     form.requestSubmit();
-    expect(await error).toEqual({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" });
+    expect(await error).toEqual({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Incorrect email or password." });
     const alert = await until(() => element.querySelector<HTMLElement>("form [role=alert]"));
-    expect(alert.textContent).toContain("Invalid email or password");
+    expect(alert.textContent).toContain("Incorrect email or password.");
+  });
+
+  it("words a wrong password as the hosted page does, in the widget's language", async () => {
+    const element = mount({ tenant: "acme", "base-url": backendUrl, lang: "de" });
+    await next(element, "portico:ready");
+    const form = await until(() => element.querySelector("form"));
+    form.querySelector<HTMLInputElement>("input[type=email]")!.value = "ada@example.com";
+    form.querySelector<HTMLInputElement>("input[type=password]")!.value = "nicht-ihr-passwort";
+    form.requestSubmit();
+    const alert = await until(() => element.querySelector<HTMLElement>("form [role=alert]"));
+    expect(alert.textContent?.trim()).toBe("E-Mail-Adresse oder Passwort ist falsch.");
+  });
+
+  it("shows each social provider's mark on its button, the hosted pages' shapes, and a lock for generic OIDC", async () => {
+    const element = mount({ tenant: "social", "base-url": backendUrl });
+    await next(element, "portico:ready");
+    const marks = await until(() => {
+      const found = element.shadowRoot!.querySelectorAll("button[data-provider] svg[data-mark]");
+      return found.length === 3 ? [...found] : null;
+    });
+    const drawn = marks.map((mark) => ({
+      button: mark.closest("button")!.textContent?.trim(),
+      mark: mark.getAttribute("data-mark"),
+      hidden: mark.getAttribute("aria-hidden"),
+      paths: [...mark.querySelectorAll("path")].map((path) => ({
+        fill: path.getAttribute("fill"),
+        d: path.getAttribute("d"),
+      })),
+    }));
+    expect(drawn).toEqual(
+      [
+        ["Continue with GitHub", "github"],
+        ["Continue with Microsoft", "microsoft"],
+        ["Continue with Contoso SSO", "oidc"],
+      ].map(([button, id]) => ({ button, mark: id, hidden: "true", paths: providerMarkShapes(id!) })),
+    );
+    // The Octocat, Microsoft's four squares and a lock: three different drawings.
+    expect(drawn[0]!.paths[0]!.d).toMatch(/^M12 \.297c-6\.63/);
+    expect(drawn[1]!.paths.map((path) => path.fill)).toEqual(["#F25022", "#7FBA00", "#00A4EF", "#FFB900"]);
+    expect(drawn[2]!.paths[0]!.d).toMatch(/^M12 2a5 5 0 0 1 5 5v2/);
+    const results = await axe.run(element);
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   });
 });

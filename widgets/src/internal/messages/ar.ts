@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { ar as authErrors } from "~/i18n/messages/ar/auth-errors";
 
 /** Arabic copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "تسجيل الدخول",
   signUpTitle: "أنشئ حسابك",
   forgotTitle: "إعادة تعيين كلمة المرور",

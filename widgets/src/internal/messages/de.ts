@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { de as authErrors } from "~/i18n/messages/de/auth-errors";
 
 /** German copy, loaded only when a widget renders in German. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "Anmelden",
   signUpTitle: "Konto erstellen",
   forgotTitle: "Passwort zurücksetzen",

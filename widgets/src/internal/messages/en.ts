@@ -1,5 +1,9 @@
+import { en as authErrors } from "~/i18n/messages/en/auth-errors";
+
 /** The widgets' English copy; its keys are every locale's keys (the other files type against it). */
 export const messages = {
+  // Why a sign-in failed: the hosted pages' sentences, from one source (app/i18n/auth-errors.ts).
+  ...authErrors,
   signInTitle: "Sign in",
   signUpTitle: "Create your account",
   forgotTitle: "Reset your password",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { es as authErrors } from "~/i18n/messages/es/auth-errors";
 
 /** Spanish copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "Iniciar sesión",
   signUpTitle: "Crea tu cuenta",
   forgotTitle: "Restablece tu contraseña",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { fr as authErrors } from "~/i18n/messages/fr/auth-errors";
 
 /** French copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "Se connecter",
   signUpTitle: "Créer votre compte",
   forgotTitle: "Réinitialiser votre mot de passe",

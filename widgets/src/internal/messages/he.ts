@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { he as authErrors } from "~/i18n/messages/he/auth-errors";
 
 /** Hebrew copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "התחברות",
   signUpTitle: "יצירת חשבון",
   forgotTitle: "איפוס הסיסמה",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { it as authErrors } from "~/i18n/messages/it/auth-errors";
 
 /** Italian copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "Accedi",
   signUpTitle: "Crea il tuo account",
   forgotTitle: "Reimposta la password",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { ja as authErrors } from "~/i18n/messages/ja/auth-errors";
 
 /** Japanese copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "ログイン",
   signUpTitle: "アカウントを作成",
   forgotTitle: "パスワードをリセット",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { ko as authErrors } from "~/i18n/messages/ko/auth-errors";
 
 /** Korean copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "로그인",
   signUpTitle: "계정 만들기",
   forgotTitle: "비밀번호 재설정",

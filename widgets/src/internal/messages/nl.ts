@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { nl as authErrors } from "~/i18n/messages/nl/auth-errors";
 
 /** Dutch copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "Inloggen",
   signUpTitle: "Maak je account aan",
   forgotTitle: "Je wachtwoord resetten",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { pl as authErrors } from "~/i18n/messages/pl/auth-errors";
 
 /** Polish copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "Zaloguj się",
   signUpTitle: "Utwórz konto",
   forgotTitle: "Zresetuj hasło",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { ptBR as authErrors } from "~/i18n/messages/pt-BR/auth-errors";
 
 /** Brazilian Portuguese copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "Entrar",
   signUpTitle: "Crie sua conta",
   forgotTitle: "Redefina sua senha",

@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { tr as authErrors } from "~/i18n/messages/tr/auth-errors";
 
 /** Turkish copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "Giriş yap",
   signUpTitle: "Hesabınızı oluşturun",
   forgotTitle: "Şifrenizi sıfırlayın",

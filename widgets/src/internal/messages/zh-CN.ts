@@ -1,7 +1,9 @@
 import type { MessageKey } from "./en";
+import { zhCN as authErrors } from "~/i18n/messages/zh-CN/auth-errors";
 
 /** Simplified Chinese copy, loaded only when a widget renders in it. */
 export const messages: Record<MessageKey, string> = {
+  ...authErrors,
   signInTitle: "登录",
   signUpTitle: "创建账号",
   forgotTitle: "重置密码",
