@@ -65,6 +65,8 @@ function minifyAndBudget(): Plugin {
 function compactCss(): Plugin {
   return {
     name: "portico-widgets-compact-css",
+    // Before esbuild strips the `/* css */` marker along with every other comment.
+    enforce: "pre",
     transform(code, id) {
       if (!id.includes("/widgets/src/")) return null;
       return code.replace(/(css|\/\* css \*\/ )`([^`]*)`/g, (_, tag: string, body: string) => {
