@@ -15,6 +15,7 @@ import { widgets } from "./widgets";
 import { privacy } from "./privacy";
 import { signInProtection } from "./sign-in-protection";
 import { oauth } from "./oauth";
+import { sso } from "./sso";
 
 /**
  * Every area's messages. Each area (hosted pages, emails, a sign-in method, …) keeps its own
@@ -37,6 +38,7 @@ const AREAS = [
   privacy,
   signInProtection,
   oauth,
+  sso,
 ] as const;
 
 type AreaKeys<Area> = Area extends { en: Record<infer Key, string> } ? Key : never;
