@@ -100,7 +100,8 @@ export async function acceptOidcCallback(
   // The callback URL as the provider was told it (the request may have come through a proxy).
   const callback = new URL(oidcRedirectUri(tenantSlug));
   callback.search = url.search;
-  let claims: oidc.IDToken | undefined;
+  let record: Record<string, unknown>;
+  let subject: string;
   try {
     const config = await configuration(connection);
     const tokens = await oidc.authorizationCodeGrant(config, callback, {
@@ -109,18 +110,23 @@ export async function acceptOidcCallback(
       expectedNonce: nonce,
       idTokenExpected: true,
     });
-    claims = tokens.claims();
+    const claims = tokens.claims()!;
+    subject = claims.sub;
+    // Providers may keep the scope's claims (email, name, groups) for the UserInfo endpoint
+    // (OIDC Core §5.4); its answer must be about the same subject (openid-client checks).
+    const userInfo = config.serverMetadata().userinfo_endpoint
+      ? await oidc.fetchUserInfo(config, tokens.access_token, subject)
+      : {};
+    record = { ...userInfo, ...claims };
   } catch (failure) {
     return { ok: false, code: "oidc_token", detail: failure instanceof Error ? failure.message : String(failure) };
   }
-  if (!claims) return { ok: false, code: "oidc_token", detail: "no ID token" };
   const mapping = connection.attributeMapping;
-  const record = claims as Record<string, unknown>;
   const groups = record[mapping.groups];
   return {
     ok: true,
     identity: {
-      subject: claims.sub,
+      subject,
       email: (claimString(record[mapping.email]) ?? "").toLowerCase(),
       name: claimString(record[mapping.name]),
       groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === "string") : [],
