@@ -41,7 +41,7 @@ const StatusSchema = z
         metadataUrl: z.string().optional().meta({ description: "SAML: the SP metadata to download." }),
         redirectUri: z.string().optional().meta({ description: "OIDC: the redirect URI to register." }),
       })
-      .nullable(),
+      .meta({ description: "What to give the IdP; SAML's values exist before the organization is connected." }),
     identityProvider: z
       .object({
         entityId: z.string().optional(),
@@ -72,13 +72,13 @@ const domainToApi = (domain: SsoDomain) => ({
 
 function toApi(status: SsoStatus) {
   const { connection, serviceProvider } = status;
-  const { protocol: _protocol, ...spValues } = serviceProvider ?? { protocol: null };
+  const { protocol: _protocol, ...spValues } = serviceProvider;
   return {
     organizationId: status.organization.id,
     connected: Boolean(connection),
     protocol: connection?.protocol ?? null,
     signInUrl: status.signInUrl,
-    serviceProvider: serviceProvider ? spValues : null,
+    serviceProvider: spValues,
     identityProvider: connection?.saml
       ? {
           entityId: connection.saml.idpEntityId,

@@ -19,8 +19,8 @@ type Organization = { id: string; slug: string; name: string };
 export type SsoStatus = {
   organization: Organization;
   connection: SsoConnection | null;
-  /** What the identity provider is told about Portico. */
-  serviceProvider: (SpUrls & { protocol: "saml" }) | { protocol: "oidc"; redirectUri: string } | null;
+  /** What the identity provider is told about Portico (SAML's values exist before connecting). */
+  serviceProvider: (SpUrls & { protocol: "saml" }) | { protocol: "oidc"; redirectUri: string };
   /** A link that starts the organization's SSO sign-in (for an IdP's app tile or a test). */
   signInUrl: string;
   domains: SsoDomain[];
@@ -42,11 +42,10 @@ export async function ssoStatus(live: LiveTenant, organization: Organization): P
   return {
     organization,
     connection,
-    serviceProvider: !connection
-      ? null
-      : connection.protocol === "saml"
-        ? { protocol: "saml", ...spUrls(slug, connection.id) }
-        : { protocol: "oidc", redirectUri: oidcRedirectUri(slug) },
+    serviceProvider:
+      connection?.protocol === "oidc"
+        ? { protocol: "oidc", redirectUri: oidcRedirectUri(slug) }
+        : { protocol: "saml", ...spUrls(slug, organization.id) },
     signInUrl: `${env.publicUrl.origin}/t/${slug}/sso?organization=${encodeURIComponent(organization.slug)}`,
     domains: await ssoDomains.list(live.tenant.id, organization.id),
   };

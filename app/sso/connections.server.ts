@@ -32,6 +32,15 @@ export type SsoConnectionInput = {
   attributeMapping: AttributeMapping;
 };
 
+/** A sign-in by a person, or an administrator's test of the connection (which signs nobody in). */
+export type LoginPurpose = "sign-in" | "test";
+export type LoginTarget = { redirectTo: string | null; test: boolean };
+
+const targetOf = (row: { redirectTo: string | null; purpose: string }): LoginTarget => ({
+  redirectTo: row.redirectTo,
+  test: row.purpose === "test",
+});
+
 /** How long the identity provider has to answer a sign-in we sent (node-saml's default is 8 hours). */
 export const LOGIN_REQUEST_TTL_MS = 10 * 60 * 1000;
 
@@ -74,13 +83,6 @@ export class SsoConnections {
     const db = await this.storage.control();
     const row = await db.ssoConnection.findUnique({ where: { tenantId_organizationId: { tenantId, organizationId } } });
     return row && toConnection(row);
-  }
-
-  /** A connection by its id, only if it is this tenant's. */
-  async getById(tenantId: string, id: string): Promise<SsoConnection | null> {
-    const db = await this.storage.control();
-    const row = await db.ssoConnection.findUnique({ where: { id: id.slice(0, 100) } });
-    return row && row.tenantId === tenantId ? toConnection(row) : null;
   }
 
   async listForTenant(tenantId: string): Promise<Map<string, SsoConnection>> {
@@ -141,12 +143,15 @@ export class SsoConnections {
   }
 
   /** Remembers a sign-in sent to the IdP; answers its id (the SAML request ID or OIDC state). */
-  async startLogin(connectionId: string, redirectTo: string | null, secret?: string): Promise<string> {
+  async startLogin(
+    connectionId: string,
+    { redirectTo, purpose, secret }: { redirectTo: string | null; purpose: LoginPurpose; secret?: string },
+  ): Promise<string> {
     const db = await this.storage.control();
     await db.ssoLoginRequest.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - LOGIN_REQUEST_TTL_MS) } } });
     // SAML IDs must start with a letter or underscore (xs:ID).
     const id = `_${randomBytes(20).toString("hex")}`;
-    await db.ssoLoginRequest.create({ data: { id, connectionId, redirectTo, secret } });
+    await db.ssoLoginRequest.create({ data: { id, connectionId, redirectTo, purpose, secret } });
     return id;
   }
 
@@ -154,10 +159,7 @@ export class SsoConnections {
    * Takes the answer to a sign-in: the request, once, if it is this connection's and recent.
    * A second answer to the same request (a replay, or another organization's) gets null.
    */
-  async consumeLogin(
-    connectionId: string,
-    id: string,
-  ): Promise<{ redirectTo: string | null; secret: string | null } | null> {
+  async consumeLogin(connectionId: string, id: string): Promise<(LoginTarget & { secret: string | null }) | null> {
     const db = await this.storage.control();
     const { count } = await db.ssoLoginRequest.updateMany({
       where: {
@@ -169,8 +171,8 @@ export class SsoConnections {
       data: { consumedAt: new Date() },
     });
     if (count === 0) return null;
-    const row = await db.ssoLoginRequest.findUnique({ where: { id }, select: { redirectTo: true, secret: true } });
-    return row && { redirectTo: row.redirectTo, secret: row.secret };
+    const row = await db.ssoLoginRequest.findUnique({ where: { id } });
+    return row && { ...targetOf(row), secret: row.secret };
   }
 
   /** The connection a sign-in (SAML request ID or OIDC state) was started for, if it is this tenant's. */
@@ -183,11 +185,11 @@ export class SsoConnections {
     return row && row.connection.tenantId === tenantId ? toConnection(row.connection) : null;
   }
 
-  /** Where the user goes after this (already consumed) sign-in. */
-  async loginRedirect(connectionId: string, id: string): Promise<string | null> {
+  /** What this (already consumed) sign-in was for: where the user goes, or a console test. */
+  async loginTarget(connectionId: string, id: string): Promise<LoginTarget> {
     const db = await this.storage.control();
     const row = await db.ssoLoginRequest.findUnique({ where: { id: id.slice(0, 100) } });
-    return row?.connectionId === connectionId ? row.redirectTo : null;
+    return row?.connectionId === connectionId ? targetOf(row) : { redirectTo: null, test: false };
   }
 
   /**

@@ -20,7 +20,11 @@ async function toIdentityProvider(
   loginHint?: string,
 ) {
   try {
-    return await redirectToIdentityProvider(live, connection, redirectParam(request, live), loginHint);
+    return await redirectToIdentityProvider(live, connection, {
+      redirectTo: redirectParam(request, live),
+      purpose: "sign-in",
+      loginHint,
+    });
   } catch {
     // The OIDC issuer's discovery document could not be read.
     return null;

@@ -9,7 +9,8 @@ export type IdpIdentity = {
 
 /** The identity provider's answer at the end of a sign-in: who, and where they were going; or why not. */
 export type IdpAnswer =
-  { ok: true; identity: IdpIdentity; redirectTo: string | null } | { ok: false; code: string; detail: string };
+  | { ok: true; identity: IdpIdentity; redirectTo: string | null; test: boolean }
+  | { ok: false; code: string; detail: string };
 
 /** The organization role a sign-in gives: the first mapped group the user is in, else the default. */
 export function roleFor(

@@ -2,7 +2,7 @@ import * as oidc from "openid-client";
 import { decryptSecret, encryptSecret } from "~/crypto/secrets.server";
 import { getPortico } from "~/context.server";
 import { allowPrivateWebhookTargets, refuseWebhookTarget } from "~/webhooks/ssrf.server";
-import type { SsoConnection } from "./connections.server";
+import type { LoginPurpose, SsoConnection } from "./connections.server";
 import type { IdpAnswer } from "./identity";
 
 /**
@@ -56,14 +56,13 @@ async function configuration(connection: SsoConnection): Promise<oidc.Configurat
 export async function oidcSignInUrl(
   tenantSlug: string,
   connection: SsoConnection,
-  redirectTo: string | null,
-  loginHint?: string,
+  login: { redirectTo: string | null; purpose: LoginPurpose; loginHint?: string },
 ): Promise<string> {
   const config = await configuration(connection);
   const verifier = oidc.randomPKCECodeVerifier();
   const nonce = oidc.randomNonce();
   const sealed = encryptSecret(getPortico().env.secret, LOGIN_SECRET_PURPOSE, JSON.stringify({ verifier, nonce }));
-  const state = await getPortico().sso.startLogin(connection.id, redirectTo, sealed);
+  const state = await getPortico().sso.startLogin(connection.id, { ...login, secret: sealed });
   return oidc
     .buildAuthorizationUrl(config, {
       redirect_uri: oidcRedirectUri(tenantSlug),
@@ -72,7 +71,7 @@ export async function oidcSignInUrl(
       nonce,
       code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
       code_challenge_method: "S256",
-      ...(loginHint ? { login_hint: loginHint } : {}),
+      ...(login.loginHint ? { login_hint: login.loginHint } : {}),
     })
     .toString();
 }
@@ -132,5 +131,6 @@ export async function acceptOidcCallback(
       groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === "string") : [],
     },
     redirectTo: login.redirectTo,
+    test: login.test,
   };
 }

@@ -1,7 +1,7 @@
 import { SAML, ValidateInResponseTo, type Profile } from "@node-saml/node-saml";
 import { parseDomFromString } from "@node-saml/node-saml/lib/xml";
 import { getPortico } from "~/context.server";
-import { LOGIN_REQUEST_TTL_MS, type SsoConnection } from "./connections.server";
+import { LOGIN_REQUEST_TTL_MS, type LoginPurpose, type SsoConnection } from "./connections.server";
 import type { IdpAnswer } from "./identity";
 
 /**
@@ -28,16 +28,20 @@ const CLOCK_SKEW_MS = 60_000;
 const ASSERTION_NS = "urn:oasis:names:tc:SAML:2.0:assertion";
 const UNSPECIFIED_NAME_ID = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified";
 
-/** The connection's SP values, on the deployment's public URL (what the IdP is configured with). */
-export function spUrls(tenantSlug: string, connectionId: string): SpUrls {
-  const base = `${getPortico().env.publicUrl.origin}/t/${tenantSlug}/api/sso/saml/${connectionId}`;
+/**
+ * The organization's SP values, on the deployment's public URL (what the IdP is configured
+ * with). They name the organization, not the connection: an administrator can copy them into
+ * the IdP before connecting, and replacing the connection keeps them.
+ */
+export function spUrls(tenantSlug: string, organizationId: string): SpUrls {
+  const base = `${getPortico().env.publicUrl.origin}/t/${tenantSlug}/api/sso/saml/${organizationId}`;
   return { entityId: `${base}/metadata`, metadataUrl: `${base}/metadata`, acsUrl: `${base}/acs` };
 }
 
 function serviceProvider(tenantSlug: string, connection: SsoConnection, requestId?: string): SAML {
   const saml = connection.saml;
   if (!saml) throw new Error(`SSO connection ${connection.id} is not a SAML connection.`);
-  const urls = spUrls(tenantSlug, connection.id);
+  const urls = spUrls(tenantSlug, connection.organizationId);
   return new SAML({
     issuer: urls.entityId,
     audience: urls.entityId,
@@ -64,8 +68,12 @@ export function spMetadata(tenantSlug: string, connection: SsoConnection): strin
 }
 
 /** Where to send the browser: the IdP's sign-in page with a fresh AuthnRequest, remembered for its answer. */
-export async function samlSignInUrl(tenantSlug: string, connection: SsoConnection, redirectTo: string | null) {
-  const requestId = await getPortico().sso.startLogin(connection.id, redirectTo);
+export async function samlSignInUrl(
+  tenantSlug: string,
+  connection: SsoConnection,
+  login: { redirectTo: string | null; purpose: LoginPurpose },
+) {
+  const requestId = await getPortico().sso.startLogin(connection.id, login);
   return serviceProvider(tenantSlug, connection, requestId).getAuthorizeUrlAsync(requestId, undefined, {});
 }
 
@@ -114,7 +122,7 @@ export async function acceptSamlResponse(
   form: { SAMLResponse?: string; RelayState?: string },
 ): Promise<IdpAnswer & ({ ok: true } | { ok: false; code: SamlRefusal })> {
   if (!form.SAMLResponse) return { ok: false, code: "saml_invalid", detail: "no SAMLResponse in the form" };
-  const urls = spUrls(tenantSlug, connection.id);
+  const urls = spUrls(tenantSlug, connection.organizationId);
   let doc: Document;
   try {
     doc = await parseDomFromString(Buffer.from(form.SAMLResponse, "base64").toString("utf8"));
@@ -159,9 +167,8 @@ export async function acceptSamlResponse(
       name: attributeValues(profile, mapping.name)[0] ?? null,
       groups: attributeValues(profile, mapping.groups),
     },
-    redirectTo:
-      typeof profile.inResponseTo === "string"
-        ? await getPortico().sso.loginRedirect(connection.id, profile.inResponseTo)
-        : null,
+    ...(typeof profile.inResponseTo === "string"
+      ? await getPortico().sso.loginTarget(connection.id, profile.inResponseTo)
+      : { redirectTo: null, test: false }),
   };
 }

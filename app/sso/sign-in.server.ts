@@ -3,8 +3,9 @@ import { cookiesForHost } from "~/auth/tenant-auth-calls.server";
 import { getPortico } from "~/context.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { TenantRequestContext } from "~/tenancy/request.server";
-import type { SsoConnection } from "./connections.server";
-import { emailDomain, type IdpAnswer } from "./identity";
+import type { LoginPurpose, SsoConnection } from "./connections.server";
+import type { LiveTenant } from "~/tenancy/registry.server";
+import { emailDomain, roleFor, type IdpAnswer } from "./identity";
 import { signInWithIdentity } from "./jit.server";
 import { oidcSignInUrl } from "./oidc.server";
 import { samlSignInUrl } from "./saml.server";
@@ -43,36 +44,42 @@ export async function tenantHasSso(live: TenantRequestContext): Promise<boolean>
 
 /** A redirect to the connection's identity provider, coming back to `redirectTo` once signed in. */
 export async function redirectToIdentityProvider(
-  live: TenantRequestContext,
+  live: LiveTenant,
   connection: SsoConnection,
-  redirectTo: string | null,
-  loginHint?: string,
+  login: { redirectTo: string | null; purpose: LoginPurpose; loginHint?: string },
 ) {
   const url =
     connection.protocol === "oidc"
-      ? await oidcSignInUrl(live.tenant.slug, connection, redirectTo, loginHint)
-      : await samlSignInUrl(live.tenant.slug, connection, redirectTo);
+      ? await oidcSignInUrl(live.tenant.slug, connection, login)
+      : await samlSignInUrl(live.tenant.slug, connection, login);
   return redirect(url);
 }
 
-/** Why a sign-in was refused, in the audit log, so an administrator setting SSO up sees the reason. */
-async function recordRefusal(
+/**
+ * A refused sign-in or a console test, in the audit log: an administrator setting SSO up sees
+ * the reason (`sso.sign_in_refused`) or what the IdP sent (`sso.test_succeeded`).
+ */
+async function recordOutcome(
   live: TenantRequestContext,
   request: Request,
   connection: SsoConnection,
-  code: string,
-  detail?: string,
+  type: "sso.sign_in_refused" | "sso.test_succeeded",
+  data: Record<string, unknown>,
 ) {
   await getPortico().audit.record({
     tenantId: live.tenant.id,
     actor: { type: "anonymous" },
     ipAddress: request.headers.get(CLIENT_IP_HEADER),
     userAgent: request.headers.get("user-agent"),
-    type: "sso.sign_in_refused",
+    type,
     target: { type: "organization", id: connection.organizationId, label: connection.organizationId },
-    data: { connectionId: connection.id, protocol: connection.protocol, code, detail: detail?.slice(0, 500) },
+    data: { connectionId: connection.id, protocol: connection.protocol, ...data },
   });
 }
+
+/** The console's SSO page of the connection's organization, where a test comes back to. */
+export const consoleSsoPath = (tenantSlug: string, organizationId: string) =>
+  `/admin/${tenantSlug}/organizations/${organizationId}/sso`;
 
 export async function finishSsoSignIn(
   live: TenantRequestContext,
@@ -82,12 +89,24 @@ export async function finishSsoSignIn(
 ) {
   const errorPage = (code: string) => redirect(`${live.basePath}/sign-in/error?error=${code}`);
   if (!answer.ok) {
-    await recordRefusal(live, request, connection, answer.code, answer.detail);
+    await recordOutcome(live, request, connection, "sso.sign_in_refused", {
+      code: answer.code,
+      detail: answer.detail.slice(0, 500),
+    });
     return errorPage(answer.code);
+  }
+  if (answer.test) {
+    // An administrator's test: what the IdP sent and the role it would give; nobody is signed in.
+    const { role } = roleFor(answer.identity.groups, connection.attributeMapping, connection.defaultRole);
+    await recordOutcome(live, request, connection, "sso.test_succeeded", { ...answer.identity, role });
+    return redirect(`${consoleSsoPath(live.tenant.slug, connection.organizationId)}?tested=1`);
   }
   const result = await signInWithIdentity(live, request, connection, answer.identity);
   if (!result.ok) {
-    await recordRefusal(live, request, connection, result.code, answer.identity.email);
+    await recordOutcome(live, request, connection, "sso.sign_in_refused", {
+      code: result.code,
+      detail: answer.identity.email,
+    });
     return errorPage(result.code);
   }
   const headers = new Headers();

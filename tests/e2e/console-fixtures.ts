@@ -132,3 +132,22 @@ export const test = base.extend<ConsoleFixtures>({
     await Promise.all(contexts.map((context) => context.close()));
   },
 });
+
+/** Creates an organization in the tenant through the management API; answers its id. */
+export async function createOrganization(
+  request: APIRequestContext,
+  tenantSlug: string,
+  name: string,
+): Promise<string> {
+  const apiKey = await withControlDb(`
+    const { ApiKeyService } = await import("./app/api-keys/keys.server.ts");
+    const tenant = await tenants.requireBySlug(${JSON.stringify(tenantSlug)});
+    const { key } = await new ApiKeyService(storage).create({ tenant, name: "e2e", scopes: ["organizations:write"], createdById: null });
+    process.stdout.write(key);`);
+  const created = await request.post("/api/v1/organizations", {
+    headers: { authorization: `Bearer ${apiKey}` },
+    data: { name, slug: name.toLowerCase() },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}

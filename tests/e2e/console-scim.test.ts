@@ -4,26 +4,9 @@
  * the recent requests; rotating and revoking refuse the old token at once.
  */
 import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext } from "@playwright/test";
-import { withControlDb } from "./fixtures";
-import { expect, test } from "./console-fixtures";
+import { createOrganization, expect, test } from "./console-fixtures";
 
 test.describe.configure({ timeout: 90_000 });
-
-/** Creates an organization in the tenant through the management API; answers its id. */
-async function createOrganization(request: APIRequestContext, tenantSlug: string, name: string): Promise<string> {
-  const apiKey = await withControlDb(`
-    const { ApiKeyService } = await import("./app/api-keys/keys.server.ts");
-    const tenant = await tenants.requireBySlug(${JSON.stringify(tenantSlug)});
-    const { key } = await new ApiKeyService(storage).create({ tenant, name: "e2e", scopes: ["organizations:write"], createdById: null });
-    process.stdout.write(key);`);
-  const created = await request.post("/api/v1/organizations", {
-    headers: { authorization: `Bearer ${apiKey}` },
-    data: { name, slug: name.toLowerCase() },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
-}
 
 test("an admin connects an organization to SCIM and sees its requests", async ({ page, ownedTenant, baseURL }) => {
   await createOrganization(page.request, ownedTenant.slug, "Contoso");

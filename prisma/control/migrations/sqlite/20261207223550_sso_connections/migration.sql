@@ -21,6 +21,7 @@ CREATE TABLE "sso_login_request" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "connectionId" TEXT NOT NULL,
     "redirectTo" TEXT,
+    "purpose" TEXT NOT NULL DEFAULT 'sign-in',
     "secret" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "consumedAt" DATETIME,

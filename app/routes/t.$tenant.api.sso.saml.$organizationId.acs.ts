@@ -13,7 +13,7 @@ import { requireTenant } from "~/tenancy/request.server";
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
-  const connection = await samlConnectionOf(live, params.connectionId);
+  const connection = await samlConnectionOf(live, params.organizationId);
   if (!connection) return jsonError(404, "not_found", "There is no SAML connection with this id.");
   const form = await readForm(request);
   const field = (name: string) => {

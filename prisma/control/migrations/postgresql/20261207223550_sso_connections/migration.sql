@@ -23,6 +23,7 @@ CREATE TABLE "sso_login_request" (
     "id" TEXT NOT NULL,
     "connectionId" TEXT NOT NULL,
     "redirectTo" TEXT,
+    "purpose" TEXT NOT NULL DEFAULT 'sign-in',
     "secret" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "consumedAt" TIMESTAMP(3),
