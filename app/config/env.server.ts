@@ -100,7 +100,7 @@ const EnvSchema = z.object({
 
 /**
  * Every environment variable the server reads: the validated ones above plus those read where
- * they are used (server.ts, SMS gateway, bot protection, webhooks) and the OpenTelemetry SDK's. Deployment files (compose,
+ * they are used (server.ts, SMS gateway, bot protection, webhooks, SSO domains) and the OpenTelemetry SDK's. Deployment files (compose,
  * Helm chart) are checked against this list, so a misspelt or unsupported variable fails a test.
  */
 export const ENVIRONMENT_VARIABLES: readonly string[] = [
