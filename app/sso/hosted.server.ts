@@ -54,6 +54,13 @@ export async function startFromEmail(live: TenantRequestContext, request: Reques
   );
 }
 
+/** The widget's discovery (`?email=`): the IdP's sign-in URL when the email's domain uses SSO, else null. */
+export async function startForWidget(live: TenantRequestContext, request: Request): Promise<string | null> {
+  const email = (new URL(request.url).searchParams.get("email") ?? "").trim().slice(0, 320);
+  const redirect = await ssoRedirectForEmail(live, request, email);
+  return redirect?.headers.get("Location") ?? null;
+}
+
 /** Home-realm discovery on the password form: the IdP's redirect when the email's domain uses SSO. */
 export async function ssoRedirectForEmail(live: TenantRequestContext, request: Request, email: string) {
   const connection = emailDomain(email) ? await connectionForEmail(live, email) : null;

@@ -7,12 +7,14 @@
  * the sign-in error page without a session.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
+import { CustomerSite } from "../support/customer-site";
 import { startSamlIdp, type Tampering, type TestSamlIdp } from "../support/saml-idp";
 import { baseURL, createTenant, expect, patchTenantConfig, test, uniqueSlug, withControlDb } from "./fixtures";
 
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 let idp: TestSamlIdp;
+let site: CustomerSite;
 let slug: string;
 let apiKey: string;
 const orgs: Record<"acme" | "globex", { id: string; spMetadataUrl: string; acsUrl: string }> = {} as never;
@@ -23,9 +25,13 @@ async function api(request: APIRequestContext, method: "get" | "post" | "put", p
 
 test.beforeAll(async ({ playwright }) => {
   idp = await startSamlIdp();
+  site = await CustomerSite.start();
   slug = uniqueSlug("sso");
   const tenant = await createTenant(slug);
-  await patchTenantConfig(slug, { authMethods: { organizations: { enabled: true } } });
+  await patchTenantConfig(slug, {
+    trustedOrigins: [site.crossSiteOrigin],
+    authMethods: { organizations: { enabled: true }, bearer: { enabled: true } },
+  });
   apiKey = await withControlDb(`
     const { ApiKeyService } = await import("./app/api-keys/keys.server.ts");
     const tenant = await tenants.requireBySlug(${JSON.stringify(tenant.slug)});
@@ -51,6 +57,7 @@ test.beforeAll(async ({ playwright }) => {
 
 test.afterAll(async () => {
   await idp?.close();
+  await site?.stop();
 });
 
 /** Starts Acme's SSO sign-in in the browser and signs in at the IdP as `email`. */
@@ -131,4 +138,35 @@ test("an assertion made for another organization's connection is refused", async
   // The sign-in started for Acme; the IdP answers as if for Globex (its audience and ACS).
   await signInAtIdp(page, "mallory@acme.test", { forServiceProvider: orgs.globex.spMetadataUrl });
   await expectRefused(page, "saml_unsolicited");
+});
+
+test("<auth-login> on a customer's site sends an address at Acme's verified domain to Acme's IdP and back", async ({
+  browser,
+  request,
+}) => {
+  // The TXT check itself is proven in sso-oidc-domains.test.ts; here the domain is marked verified.
+  const claimed = await api(request, "post", `/organizations/${orgs.acme.id}/sso/domains`, { domain: "acme.test" });
+  expect(claimed.status(), await claimed.text()).toBe(201);
+  await withControlDb(
+    `await db.ssoDomain.updateMany({ where: { domain: "acme.test" }, data: { verifiedAt: new Date() } });`,
+  );
+  // A customer's page sends no extra headers (they would make every cross-origin request
+  // preflighted, see widgets.test.ts).
+  const context = await browser.newContext({ extraHTTPHeaders: {} });
+  const page = await context.newPage();
+  const path = `/${uniqueSlug("page")}`;
+  site.page(path, { portico: baseURL, body: `<auth-login tenant="${slug}"></auth-login>` });
+  await page.goto(`${site.crossSiteOrigin}${path}`);
+  await page.getByLabel("Email").fill("linus@acme.test");
+  await page.getByLabel("Password").fill("not-used-with-sso");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Test IdP sign-in" })).toBeVisible();
+  await page.getByLabel("Email").fill("linus@acme.test");
+  await page.getByRole("button", { name: "Sign in to the IdP" }).click();
+  await expect(page).toHaveURL(`${site.crossSiteOrigin}${path}`);
+  const session = (await (await context.request.get(`${baseURL}/t/${slug}/api/auth/get-session`)).json()) as {
+    user: { email: string };
+  };
+  expect(session.user.email).toBe("linus@acme.test");
+  await context.close();
 });
