@@ -294,6 +294,7 @@ export type SsoConnection = {
   protocol: ("saml" | "oidc") | null;
   /** Starts the organization's SSO sign-in (IdP app tile, test). */
   signInUrl: string;
+  /** What to give the IdP; SAML's values exist before the organization is connected. */
   serviceProvider: {
     /** SAML: the SP entity id (Audience URI). */
     entityId?: string;
@@ -303,7 +304,7 @@ export type SsoConnection = {
     metadataUrl?: string;
     /** OIDC: the redirect URI to register. */
     redirectUri?: string;
-  } | null;
+  };
   identityProvider: {
     entityId?: string;
     ssoUrl?: string;
