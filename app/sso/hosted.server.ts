@@ -3,6 +3,7 @@ import { redirectParam } from "~/auth/hosted-pages.server";
 import { message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
 import { emailDomain } from "./identity";
+import { allowSsoStart } from "./rate-limit.server";
 import { connectionForEmail, connectionForOrganization, redirectToIdentityProvider } from "./sign-in.server";
 import type { SsoConnection } from "./connections.server";
 
@@ -19,6 +20,7 @@ async function toIdentityProvider(
   connection: SsoConnection,
   loginHint?: string,
 ) {
+  if (!(await allowSsoStart(live.tenant.id, request))) return "limited" as const;
   try {
     return await redirectToIdentityProvider(live, connection, {
       redirectTo: redirectParam(request, live),
@@ -27,7 +29,7 @@ async function toIdentityProvider(
     });
   } catch {
     // The OIDC issuer's discovery document could not be read.
-    return null;
+    return "unavailable" as const;
   }
 }
 
@@ -36,7 +38,8 @@ export async function startFromLink(live: TenantRequestContext, request: Request
   const slug = new URL(request.url).searchParams.get("organization");
   if (!slug) return null;
   const connection = await connectionForOrganization(live, slug);
-  return connection ? toIdentityProvider(live, request, connection) : null;
+  const started = connection ? await toIdentityProvider(live, request, connection) : null;
+  return started instanceof Response ? started : null;
 }
 
 /** The form's answer: off to the IdP, or a field error (400) naming what to change. */
@@ -49,9 +52,10 @@ export async function startFromEmail(live: TenantRequestContext, request: Reques
   if (!emailDomain(email)) return refuse({ email: message("sso.invalidEmail") });
   const connection = await connectionForEmail(live, email);
   if (!connection) return refuse({ email: message("sso.noConnection") });
-  return (
-    (await toIdentityProvider(live, request, connection, email)) ?? refuse({ form: message("sso.unavailable") }, 502)
-  );
+  const started = await toIdentityProvider(live, request, connection, email);
+  if (started instanceof Response) return started;
+  // Over the rate limit, or the IdP unreachable: "try again in a moment" either way.
+  return refuse({ form: message("sso.unavailable") }, started === "limited" ? 429 : 502);
 }
 
 /** The widget's discovery (`?email=`): the IdP's sign-in URL when the email's domain uses SSO, else null. */
@@ -64,5 +68,6 @@ export async function startForWidget(live: TenantRequestContext, request: Reques
 /** Home-realm discovery on the password form: the IdP's redirect when the email's domain uses SSO. */
 export async function ssoRedirectForEmail(live: TenantRequestContext, request: Request, email: string) {
   const connection = emailDomain(email) ? await connectionForEmail(live, email) : null;
-  return connection ? toIdentityProvider(live, request, connection, email) : null;
+  const started = connection ? await toIdentityProvider(live, request, connection, email) : null;
+  return started instanceof Response ? started : null;
 }

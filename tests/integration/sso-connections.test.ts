@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Provider } from "~/db/paths.server";
 import { SsoConnections } from "~/sso/connections.server";
 import { SsoDomains, systemTxtLookup } from "~/sso/domains.server";
+import { allowSsoStart, SSO_STARTS_PER_MINUTE } from "~/sso/rate-limit.server";
+import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { AttributeMappingSchema } from "~/sso/settings";
 import { startDnsServer, type TestDnsServer } from "../support/dns-server";
 import { createTestStorage, testProviders, type TestStorage } from "../support/storage";
@@ -101,5 +103,16 @@ describe.each(testProviders())("SSO connections on %s", (provider: Provider) => 
     dns.txt.set(claimed.domain.recordName, ["portico-verification=someone-elses-token"]);
     expect((await domains.verify(tenantId, "acme", "acme.example"))?.verifiedAt).toBeNull();
     delete process.env.PORTICO_DNS_SERVER;
+  });
+});
+
+describe("SSO starts", () => {
+  it("are limited per client address and tenant", async () => {
+    const from = (ip: string) => new Request("http://portico.test/t/acme/sso", { headers: { [CLIENT_IP_HEADER]: ip } });
+    const tenant = `t-${randomUUID()}`;
+    for (let i = 0; i < SSO_STARTS_PER_MINUTE; i++) expect(await allowSsoStart(tenant, from("203.0.113.9"))).toBe(true);
+    expect(await allowSsoStart(tenant, from("203.0.113.9"))).toBe(false);
+    expect(await allowSsoStart(tenant, from("203.0.113.10"))).toBe(true);
+    expect(await allowSsoStart(`other-${tenant}`, from("203.0.113.9"))).toBe(true);
   });
 });
