@@ -1,6 +1,8 @@
 import { MembershipService } from "~/admin/memberships.server";
 import { ApiKeyService } from "~/api-keys/keys.server";
 import { ScimConnections } from "~/scim/connections.server";
+import { SsoConnections } from "~/sso/connections.server";
+import { SsoDomains } from "~/sso/domains.server";
 import { AuditLog } from "~/audit/audit.server";
 import { auditOfAuthEvent } from "~/auth/auth-events";
 import { getEnv, type Env } from "~/config/env.server";
@@ -58,6 +60,10 @@ export type Portico = {
   apiKeys: ApiKeyService;
   /** Organizations' SCIM provisioning connections (hashed tokens, request log). */
   scim: ScimConnections;
+  /** Enterprise SSO connections per organization (app/sso). */
+  sso: SsoConnections;
+  /** Organizations' verified email domains (home-realm discovery). */
+  ssoDomains: SsoDomains;
   /** What the webhook modules need: storage, the secret, and the outbox for owners' notices. */
   webhooks: WebhookDeps;
   /** Tenants' themes (draft, published, history) and branding uploads. */
@@ -134,6 +140,8 @@ export function getPortico(): Portico {
       memberships: new MembershipService(storage),
       apiKeys: new ApiKeyService(storage),
       scim: new ScimConnections(storage),
+      sso: new SsoConnections(storage, env.secret),
+      ssoDomains: new SsoDomains(storage),
       themes,
       webhooks: { ...queueing, notices: { outbox, publicUrl: env.publicUrl, appName: env.appName } },
       retention: new RetentionJob({ storage, tenants, audit }),

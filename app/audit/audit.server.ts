@@ -20,6 +20,8 @@ export type AuditActor =
   | { type: "api_key"; id: string; label: string }
   /** An organization's SCIM connection (app/scim); the label is `scim:<organization slug>`. */
   | { type: "scim"; id: string; label: string }
+  /** An organization's SSO connection (app/sso) provisioning at sign-in; the label is `sso:<organization slug>`. */
+  | { type: "sso"; id: string; label: string }
   | { type: "anonymous"; label?: string }
   | { type: "system"; label?: string };
 

@@ -100,7 +100,7 @@ const EnvSchema = z.object({
 
 /**
  * Every environment variable the server reads: the validated ones above plus those read where
- * they are used (server.ts, SMS gateway, bot protection, webhooks) and the OpenTelemetry SDK's. Deployment files (compose,
+ * they are used (server.ts, SMS gateway, bot protection, webhooks, SSO domains) and the OpenTelemetry SDK's. Deployment files (compose,
  * Helm chart) are checked against this list, so a misspelt or unsupported variable fails a test.
  */
 export const ENVIRONMENT_VARIABLES: readonly string[] = [
@@ -116,6 +116,7 @@ export const ENVIRONMENT_VARIABLES: readonly string[] = [
   "PORTICO_METRICS_TENANTS",
   "PORTICO_METRICS_TENANT_LIMIT",
   "PORTICO_WEBHOOKS_ALLOW_PRIVATE",
+  "PORTICO_DNS_SERVER",
   "PORTICO_ALLOW_OUTBOUND",
   "PORTICO_HIBP_RANGE_URL",
   "PORTICO_CAPTCHA_VERIFY_URL",

@@ -206,6 +206,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   "Import and export": "Move users in (with their password hashes) and out.",
   Organizations: "Organizations and their members.",
   SCIM: "An organization's SCIM 2.0 provisioning connection: its token, last sync and recent requests (docs/enterprise-sso.md).",
+  SSO: "An organization's enterprise single sign-on: its SAML 2.0 or OpenID Connect connection and its verified email domains (docs/enterprise-sso.md).",
   Webhooks: "Endpoints that receive the tenant's events, and their delivery log.",
   Config: "The tenant's configuration.",
   "Email templates":

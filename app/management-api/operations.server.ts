@@ -6,6 +6,7 @@ import type { Operation } from "./operation.server";
 import { OAUTH_CLIENT_OPERATIONS } from "./oauth-clients.server";
 import { ORGANIZATION_OPERATIONS } from "./organizations.server";
 import { SCIM_OPERATIONS } from "./scim.server";
+import { SSO_OPERATIONS } from "./sso.server";
 import { TOKEN_OPERATIONS } from "./tokens.server";
 import { USER_OPERATIONS } from "./users.server";
 import { WEBHOOK_OPERATIONS } from "./webhooks.server";
@@ -16,6 +17,7 @@ export const OPERATIONS: Operation[] = [
   ...USER_OPERATIONS,
   ...ORGANIZATION_OPERATIONS,
   ...SCIM_OPERATIONS,
+  ...SSO_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...CONFIG_OPERATIONS,
   ...EMAIL_TEMPLATE_OPERATIONS,

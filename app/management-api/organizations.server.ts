@@ -194,7 +194,7 @@ export const ORGANIZATION_OPERATIONS = [
     path: "/organizations/{organizationId}",
     tag: TAG,
     summary: "Delete an organization",
-    description: "With its memberships, invitations, teams and SCIM connection.",
+    description: "With its memberships, invitations, teams, SCIM and SSO connections and SSO domains.",
     scope: "organizations:write",
     params: OrgParams,
     errors: [404],
@@ -203,6 +203,7 @@ export const ORGANIZATION_OPERATIONS = [
       const org = await requireOrg(ctx.live.db, params.organizationId);
       await ctx.live.db.organization.delete({ where: { id: org.id } });
       await getPortico().scim.forgetOrganization(ctx.live.tenant.id, org.id);
+      await getPortico().sso.forgetOrganization(ctx.live.tenant.id, org.id);
       await record(ctx, "admin.organization.deleted", org);
       return null;
     },

@@ -38,6 +38,11 @@ export default function OrganizationScim() {
         </Link>
       </p>
       <PageHeader title={organization.name} description={`Slug ${organization.slug} · id ${organization.id}`} />
+      <p className="mb-4 text-sm">
+        <Link to="sso" relative="path" className="underline">
+          Single sign-on (SAML, OpenID Connect) and email domains
+        </Link>
+      </p>
       {issued?.token ? (
         <SecretOnce
           title={issued.rotated ? "Your new SCIM token (the old one no longer works)" : "Your SCIM token"}

@@ -20,6 +20,8 @@ import { AddAccountNotice, ADD_ACCOUNT_PARAM } from "~/sessions/ui/signed-in-acc
 import { oauthLoginHint } from "~/oauth-provider/hosted-flow.server";
 import { requireTenant } from "~/tenancy/request.server";
 import { readForm } from "~/http/read-form.server";
+import { ssoRedirectForEmail } from "~/sso/hosted.server";
+import { tenantHasSso } from "~/sso/sign-in.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     botCheck: await signInBotCheckView(live, request),
     // An application's authorization request may name who signs in (OpenID Connect `login_hint`).
     loginHint: await oauthLoginHint(live, request),
+    sso: await tenantHasSso(live),
   };
 }
 
@@ -46,7 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const live = await requireTenant(request, params.tenant);
   if (!isTrustedFormPost(request, live))
     throw new Response("This form was sent from a page we do not trust.", { status: 403 });
-  const result = await signInWithPassword(live, request, await readForm(request));
+  const form = await readForm(request);
+  // Home-realm discovery: an address at a domain an organization verified goes to its IdP.
+  const sso = await ssoRedirectForEmail(live, request, String(form.get("email") ?? ""));
+  if (sso) return sso;
+  const result = await signInWithPassword(live, request, form);
   // A refused sign-in may have crossed the failure threshold: the answer brings the check along
   // (Remix does not re-run the loader after a 4xx action).
   if (!result.ok)
@@ -73,6 +80,7 @@ export default function SignIn() {
     addAccount,
     botCheck,
     loginHint,
+    sso,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
@@ -126,6 +134,13 @@ export default function SignIn() {
         <SubmitButton pending={pending}>{t("signIn.submit")}</SubmitButton>
       </Form>
       <EmailSignInLinks offered={emailLinks} basePath={basePath} redirectTo={redirectTo} />
+      {sso ? (
+        <p className="mt-2 text-center text-sm">
+          <Link to={`${basePath}/sso${query}`} className="text-primary underline-offset-4 hover:underline">
+            {t("sso.link")}
+          </Link>
+        </p>
+      ) : null}
       {alternatives.phone ? (
         <p className="mt-2 text-center text-sm">
           <Link to={`${basePath}/phone${query}`} className="text-primary underline-offset-4 hover:underline">

@@ -24,7 +24,8 @@ export async function listOrganizationsForConsole(access: ConsoleAccess) {
   }));
 }
 
-async function requireOrganization(access: ConsoleAccess, organizationId: string | undefined) {
+/** The tenant's organization a console page names, or a thrown 404 (also used by app/sso's page). */
+export async function requireConsoleOrganization(access: ConsoleAccess, organizationId: string | undefined) {
   const live = await requireLiveTenant(access);
   const organization = organizationId ? await findOrganization(live, organizationId) : null;
   if (!organization) throw new Response("There is no such organization in this tenant.", { status: 404 });
@@ -32,7 +33,7 @@ async function requireOrganization(access: ConsoleAccess, organizationId: string
 }
 
 export async function organizationScimPage(access: ConsoleAccess, organizationId: string | undefined) {
-  const { live, organization } = await requireOrganization(access, organizationId);
+  const { live, organization } = await requireConsoleOrganization(access, organizationId);
   return scimStatus(live, organization);
 }
 
@@ -42,7 +43,7 @@ export async function organizationScimAction(
   request: Request,
   organizationId: string | undefined,
 ) {
-  const { live, organization } = await requireOrganization(access, organizationId);
+  const { live, organization } = await requireConsoleOrganization(access, organizationId);
   const form = await readForm(request);
   const actor = adminActor(access, request);
   switch (form.get("intent")) {

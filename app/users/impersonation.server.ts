@@ -1,6 +1,5 @@
-import { createHmac } from "node:crypto";
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
-import { type TenantAuth } from "~/auth/tenant-auth.server";
+import { expiredSessionCookies, sessionCookies } from "~/auth/session-cookies.server";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import { getPortico } from "~/context.server";
 import type { LiveTenant } from "~/tenancy/registry.server";
@@ -15,59 +14,6 @@ import type { TenantUser } from "./tenant-users.server";
  * the tenant's session cookie for it in the admin's browser.
  */
 export const IMPERSONATION_SECONDS = 60 * 60;
-
-type CookieAttributes = {
-  path?: string;
-  domain?: string;
-  httpOnly?: boolean;
-  secure?: boolean;
-  sameSite?: string;
-  maxAge?: number;
-};
-
-function serializeCookie(name: string, value: string, attributes: CookieAttributes): string {
-  const parts = [`${name}=${value}`];
-  if (attributes.maxAge !== undefined) parts.push(`Max-Age=${attributes.maxAge}`);
-  if (attributes.domain) parts.push(`Domain=${attributes.domain}`);
-  if (attributes.path) parts.push(`Path=${attributes.path}`);
-  if (attributes.httpOnly) parts.push("HttpOnly");
-  if (attributes.secure) parts.push("Secure");
-  if (attributes.sameSite)
-    parts.push(`SameSite=${attributes.sameSite[0]!.toUpperCase()}${attributes.sameSite.slice(1)}`);
-  return parts.join("; ");
-}
-
-/** better-call's signCookieValue: `value.base64(HMAC-SHA256(secret, value))`, URI-encoded. */
-function signCookieValue(value: string, secret: string): string {
-  return encodeURIComponent(`${value}.${createHmac("sha256", secret).update(value).digest("base64")}`);
-}
-
-/**
- * The Set-Cookie lines of a session, as better-auth's setSessionCookie writes them for a
- * "don't remember me" sign-in: the dont_remember cookie stops getSession from extending the
- * session past its hour.
- */
-async function impersonationCookies(auth: TenantAuth, token: string): Promise<string[]> {
-  const { authCookies, secret } = await auth.$context;
-  return [
-    serializeCookie(authCookies.sessionToken.name, signCookieValue(token, secret), {
-      ...authCookies.sessionToken.attributes,
-      maxAge: IMPERSONATION_SECONDS,
-    }),
-    serializeCookie(
-      authCookies.dontRememberToken.name,
-      signCookieValue("true", secret),
-      authCookies.dontRememberToken.attributes,
-    ),
-  ];
-}
-
-async function expiredSessionCookies(auth: TenantAuth): Promise<string[]> {
-  const { authCookies } = await auth.$context;
-  return [authCookies.sessionToken, authCookies.sessionData, authCookies.dontRememberToken].map((cookie) =>
-    serializeCookie(cookie.name, "", { ...cookie.attributes, maxAge: 0 }),
-  );
-}
 
 export async function startImpersonation(
   access: ConsoleAccess,
@@ -96,7 +42,10 @@ export async function startImpersonation(
     target: { type: "user", id: user.id, label: user.email },
     data: { sessionId: session.id, expiresAt: expiresAt.toISOString() },
   });
-  return { ok: true, setCookies: await impersonationCookies(live.auth, session.token) };
+  return {
+    ok: true,
+    setCookies: await sessionCookies(live.auth, session.token, { maxAge: IMPERSONATION_SECONDS, dontRemember: true }),
+  };
 }
 
 /** The banner's facts when the signed-in session is an impersonation, else null. */

@@ -160,3 +160,4 @@ export const test = base.extend<ConsoleFixtures>({
     await Promise.all(contexts.map((context) => context.close()));
   },
 });
+

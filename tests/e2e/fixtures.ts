@@ -170,11 +170,11 @@ type Fixtures = {
 };
 
 /**
- * Runs a snippet against the e2e server's storage, with `env`, `storage`, `tenants` and the
+ * Runs a snippet against the e2e server's storage (or, given its `env`, a test's own server's), with `env`, `storage`, `tenants` and the
  * control-plane client `db` in scope, and returns what it prints. Only for test set-up no page
  * can do (moving an expiry into the past, reading raw audit rows).
  */
-export async function withControlDb(snippet: string): Promise<string> {
+export async function withControlDb(snippet: string, env: NodeJS.ProcessEnv = e2eStorageEnv()): Promise<string> {
   const code = `
     const { readEnv } = await import("./app/config/env.server.ts");
     const { createStorage } = await import("./app/db/index.server.ts");
@@ -190,7 +190,7 @@ export async function withControlDb(snippet: string): Promise<string> {
   const { stdout } = await execFileAsync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
     cwd: repoRoot,
     timeout: 30_000,
-    env: e2eStorageEnv(),
+    env,
   });
   return stdout;
 }

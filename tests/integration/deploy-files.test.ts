@@ -67,6 +67,7 @@ describe("the list of environment variables Portico reads", () => {
       read("app/sms/config.server.ts"),
       read("app/bot-protection/deployment.server.ts"),
       read("app/webhooks/ssrf.server.ts"),
+      read("app/sso/domains.server.ts"),
       read("app/ops/log.server.ts"),
       read("app/ops/tenant-labels.server.ts"),
       read("app/ops/tracing.server.ts"),

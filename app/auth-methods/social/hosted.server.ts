@@ -72,6 +72,9 @@ export function socialErrorKind(code: string | null): SocialErrorKind {
     case "please_restart_the_process":
     case "invalid_callback_request":
     case "no_callback_url":
+    // Enterprise SSO (app/sso): the answer came too late or to no sign-in we started.
+    case "saml_expired":
+    case "saml_unsolicited":
       return "state";
     case "access_denied":
     case "consent_required":
@@ -82,15 +85,18 @@ export function socialErrorKind(code: string | null): SocialErrorKind {
     case "unable_to_link_account":
     case "email_does_not_match":
     case "account_already_linked_to_different_user":
+    case "sso_account_exists":
       return "notLinked";
     case "email_not_found":
     case "email_not_verified":
+    case "sso_no_email":
       return "noEmail";
     case "signup_disabled":
       return "signUpClosed";
     case "provider_unavailable":
     case "oauth_provider_not_found":
     case "rate_limited":
+    case "sso_unavailable":
       return "unavailable";
     default:
       return "other";

@@ -16,6 +16,7 @@ import { privacy } from "./privacy";
 import { signInProtection } from "./sign-in-protection";
 import { oauth } from "./oauth";
 import { authErrors } from "./auth-errors";
+import { sso } from "./sso";
 
 /**
  * Every area's messages. Each area (hosted pages, emails, a sign-in method, …) keeps its own
@@ -39,6 +40,7 @@ const AREAS = [
   signInProtection,
   oauth,
   authErrors,
+  sso,
 ] as const;
 
 type AreaKeys<Area> = Area extends { en: Record<infer Key, string> } ? Key : never;

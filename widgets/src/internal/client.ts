@@ -120,6 +120,17 @@ export class PorticoClient {
     }
   }
 
+  /**
+   * Home-realm discovery: the sign-in page of the identity provider of the organization that
+   * verified this email's domain (coming back to `redirectTo`), or null to sign in here.
+   */
+  async ssoSignInUrl(email: string, redirectTo: string): Promise<string | null> {
+    const url = new URL(`${this.tenantUrl}/api/sso/discover`);
+    url.search = new URLSearchParams({ email, redirectTo }).toString();
+    const answer = await this.fetchJson<{ url?: unknown }>(url.toString(), { credentials: "omit" });
+    return typeof answer.url === "string" ? answer.url : null;
+  }
+
   /** `GET /t/<tenant>/config.json`, once per page. */
   config(): Promise<PublicTenantConfig> {
     this.configPromise ??= this.fetchJson<PublicTenantConfig>(`${this.tenantUrl}/config.json`, {

@@ -288,6 +288,106 @@ export type ScimToken = {
   connection: ScimConnection;
 };
 
+export type SsoConnection = {
+  organizationId: string;
+  connected: boolean;
+  protocol: ("saml" | "oidc") | null;
+  /** Starts the organization's SSO sign-in (IdP app tile, test). */
+  signInUrl: string;
+  /** What to give the IdP; SAML's values exist before the organization is connected. */
+  serviceProvider: {
+    /** SAML: the SP entity id (Audience URI). */
+    entityId?: string;
+    /** SAML: the assertion consumer service (Reply URL). */
+    acsUrl?: string;
+    /** SAML: the SP metadata to download. */
+    metadataUrl?: string;
+    /** OIDC: the redirect URI to register. */
+    redirectUri?: string;
+  };
+  identityProvider: {
+    entityId?: string;
+    ssoUrl?: string;
+    certificateCount?: number;
+    issuer?: string;
+    clientId?: string;
+  } | null;
+  defaultRole: string | null;
+  attributeMapping: SsoAttributeMapping | null;
+  domains: SsoDomain[];
+  updatedAt: string | null;
+};
+
+export type SsoAttributeMapping = {
+  /** The attribute (SAML) or claim (OIDC) holding the email. */
+  email: string;
+  /** The attribute or claim holding the display name. */
+  name: string;
+  /** The attribute or claim listing the user's groups. */
+  groups: string;
+  /** Group name → organization role; the first group listed here that the user is in wins. */
+  groupRoles: {
+    [key: string]: string;
+  };
+};
+
+export type SsoDomain = {
+  domain: string;
+  /** Create a TXT record with this name… */
+  recordName: string;
+  /** …and this value, then verify. */
+  recordValue: string;
+  verified: boolean;
+  verifiedAt: string | null;
+  lastCheckedAt: string | null;
+};
+
+export type SamlConnectionSettings = {
+  protocol: "saml";
+  /** Where the identity provider publishes its SAML metadata. */
+  idpMetadataUrl?: string;
+  /** The identity provider's SAML metadata, uploaded. */
+  idpMetadataXml?: string;
+  /** The IdP's entity id (Issuer). */
+  idpEntityId?: string;
+  /** The IdP's single sign-on URL (HTTP-Redirect binding). */
+  idpSsoUrl?: string;
+  /** The IdP's signing certificate (PEM or base64). */
+  idpCertificate?: string;
+  /** The organization role of a user created at their first sign-in, unless a group maps to another. */
+  defaultRole?: string;
+  attributeMapping?: SsoAttributeMappingInput;
+};
+
+export type SsoAttributeMappingInput = {
+  /** The attribute (SAML) or claim (OIDC) holding the email. */
+  email?: string;
+  /** The attribute or claim holding the display name. */
+  name?: string;
+  /** The attribute or claim listing the user's groups. */
+  groups?: string;
+  /** Group name → organization role; the first group listed here that the user is in wins. */
+  groupRoles?: {
+    [key: string]: string;
+  };
+};
+
+export type OidcConnectionSettings = {
+  protocol: "oidc";
+  /** The issuer; its /.well-known/openid-configuration names the endpoints. */
+  issuer: string;
+  clientId: string;
+  /** Stored encrypted; never shown again. */
+  clientSecret: string;
+  /** The organization role of a user created at their first sign-in, unless a group maps to another. */
+  defaultRole?: string;
+  attributeMapping?: SsoAttributeMappingInput;
+};
+
+export type AddSsoDomain = {
+  domain: string;
+};
+
 export type WebhookEndpoint = {
   id: string;
   url: string;
@@ -1273,6 +1373,74 @@ export type Operations = {
     body: never;
     response: void;
   };
+  getSsoConnection: {
+    method: "GET";
+    path: "/organizations/{organizationId}/sso";
+    scope: "organizations:read";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: SsoConnection;
+  };
+  putSsoConnection: {
+    method: "PUT";
+    path: "/organizations/{organizationId}/sso";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: SamlConnectionSettings | OidcConnectionSettings;
+    response: SsoConnection;
+  };
+  deleteSsoConnection: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/sso";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
+  addSsoDomain: {
+    method: "POST";
+    path: "/organizations/{organizationId}/sso/domains";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: AddSsoDomain;
+    response: SsoDomain;
+  };
+  verifySsoDomain: {
+    method: "POST";
+    path: "/organizations/{organizationId}/sso/domains/{domain}/verify";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      domain: string;
+    };
+    query: never;
+    body: never;
+    response: SsoDomain;
+  };
+  removeSsoDomain: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/sso/domains/{domain}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      domain: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
   listWebhookEndpoints: {
     method: "GET";
     path: "/webhooks/endpoints";
@@ -1578,6 +1746,12 @@ export const operations = {
   getScimConnection: { method: "GET", path: "/organizations/{organizationId}/scim" },
   issueScimToken: { method: "POST", path: "/organizations/{organizationId}/scim" },
   revokeScimConnection: { method: "DELETE", path: "/organizations/{organizationId}/scim" },
+  getSsoConnection: { method: "GET", path: "/organizations/{organizationId}/sso" },
+  putSsoConnection: { method: "PUT", path: "/organizations/{organizationId}/sso" },
+  deleteSsoConnection: { method: "DELETE", path: "/organizations/{organizationId}/sso" },
+  addSsoDomain: { method: "POST", path: "/organizations/{organizationId}/sso/domains" },
+  verifySsoDomain: { method: "POST", path: "/organizations/{organizationId}/sso/domains/{domain}/verify" },
+  removeSsoDomain: { method: "DELETE", path: "/organizations/{organizationId}/sso/domains/{domain}" },
   listWebhookEndpoints: { method: "GET", path: "/webhooks/endpoints" },
   createWebhookEndpoint: { method: "POST", path: "/webhooks/endpoints" },
   getWebhookEndpoint: { method: "GET", path: "/webhooks/endpoints/{endpointId}" },

@@ -147,6 +147,9 @@ export class AuthLogin extends PorticoElement {
     const post = <T>(path: string, body: unknown) => client.auth<T>(path, { method: "POST", body });
     switch (view) {
       case "sign-in": {
+        // An address at a domain an organization verified signs in at that organization's IdP.
+        const sso = values.email ? await client.ssoSignInUrl(values.email, this.redirectTo || location.href) : null;
+        if (sso) return location.assign(sso);
         const answer = await post<SignInAnswer>("/sign-in/email", { email: values.email, password: values.password });
         return this.afterSignIn(answer);
       }
