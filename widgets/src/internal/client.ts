@@ -127,8 +127,9 @@ export class PorticoClient {
   async ssoSignInUrl(email: string, redirectTo: string): Promise<string | null> {
     const url = new URL(`${this.tenantUrl}/api/sso/discover`);
     url.search = new URLSearchParams({ email, redirectTo }).toString();
-    const answer = await this.fetchJson<{ url?: unknown }>(url.toString(), { credentials: "omit" });
-    return typeof answer.url === "string" ? answer.url : null;
+    // Best effort: when the lookup fails, the address signs in with its password as before.
+    const answer = await this.fetchJson<{ url?: unknown }>(url.toString(), { credentials: "omit" }).catch(() => null);
+    return typeof answer?.url === "string" ? answer.url : null;
   }
 
   /** `GET /t/<tenant>/config.json`, once per page. */

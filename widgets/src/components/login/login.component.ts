@@ -5,8 +5,7 @@ import { emit } from "../../events";
 import { adoptLightDomStyles, baseStyles } from "../../internal/styles";
 import { loginStyles } from "./login.styles";
 
-type View = "sign-in" | "sign-up" | "forgot" | "magic-link" | "email-otp" | "email-otp-code" | "two-factor" | "sent";
-type SignInAnswer = { twoFactorRedirect?: boolean; url?: string; redirect?: boolean };
+import type { SignInAnswer, View } from "./login-steps";
 type SocialProvider = { id: string; displayName: string };
 
 let instances = 0;
@@ -134,57 +133,29 @@ export class AuthLogin extends PorticoElement {
     this.busy = true;
     this.formError = "";
     try {
-      await this.run(this.view, values);
+      const { runStep } = await import("./login-steps");
+      await runStep(this.view, values, {
+        client: this.store.client,
+        redirectTo: this.redirectTo,
+        email: this.email,
+        useBackupCode: this.useBackupCode,
+        t: (key, params) => this.t(key, params),
+        sent: (message) => this.sent(message),
+        codeSent: () => {
+          this.go("email-otp-code");
+          this.notice = this.t("codeSent", { email: this.email });
+        },
+        afterSignIn: (answer) => this.afterSignIn(answer),
+        needPassword: () => {
+          const input = this.form.querySelector<HTMLInputElement>("input[name=password]");
+          if (input) input.required = true;
+          input?.reportValidity();
+        },
+      });
     } catch (error) {
       this.showFormError(error);
     } finally {
       this.busy = false;
-    }
-  }
-
-  private async run(view: View, values: Record<string, string>): Promise<void> {
-    const client = this.store!.client;
-    const post = <T>(path: string, body: unknown) => client.auth<T>(path, { method: "POST", body });
-    switch (view) {
-      case "sign-in": {
-        // An address at a domain an organization verified signs in at that organization's IdP.
-        const sso = values.email ? await client.ssoSignInUrl(values.email, this.redirectTo || location.href) : null;
-        if (sso) return location.assign(sso);
-        const answer = await post<SignInAnswer>("/sign-in/email", { email: values.email, password: values.password });
-        return this.afterSignIn(answer);
-      }
-      case "sign-up": {
-        const answer = await post<{ token?: string | null }>("/sign-up/email", {
-          name: values.name,
-          email: values.email,
-          password: values.password,
-        });
-        // No session: the tenant confirms emails first or protects against account enumeration.
-        if (!answer.token) return this.sent(this.t("signUpSent", { email: values.email! }));
-        return this.afterSignIn({});
-      }
-      case "forgot":
-        await post("/request-password-reset", {
-          email: values.email,
-          redirectTo: `${client.tenantUrl}/reset-password`,
-        });
-        return this.sent(this.t("resetSent", { email: values.email! }));
-      case "magic-link":
-        await post("/sign-in/magic-link", { email: values.email, callbackURL: this.redirectTo || location.href });
-        return this.sent(this.t("linkSent", { email: values.email! }));
-      case "email-otp":
-        await post("/email-otp/send-verification-otp", { email: values.email, type: "sign-in" });
-        this.go("email-otp-code");
-        this.notice = this.t("codeSent", { email: this.email });
-        return;
-      case "email-otp-code":
-        await post("/sign-in/email-otp", { email: this.email, otp: values.code });
-        return this.afterSignIn({});
-      case "two-factor": {
-        const path = this.useBackupCode ? "/two-factor/verify-backup-code" : "/two-factor/verify-totp";
-        await post(path, { code: values.code });
-        return this.afterSignIn({});
-      }
     }
   }
 
@@ -283,7 +254,7 @@ export class AuthLogin extends PorticoElement {
     label: string,
     type: string,
     autocomplete: string,
-    extra: Partial<{ value: string; minlength: number; hint: string }> = {},
+    extra: Partial<{ value: string; minlength: number; hint: string; optional: boolean }> = {},
   ): TemplateResult {
     const id = `${this.uid}-${name}`;
     const describedBy = [extra.hint ? `${id}-hint` : "", this.formError ? `${this.uid}-error` : ""]
@@ -298,7 +269,7 @@ export class AuthLogin extends PorticoElement {
         autocomplete=${autocomplete}
         .value=${extra.value ?? ""}
         minlength=${extra.minlength ?? nothing}
-        ?required=${true}
+        ?required=${!extra.optional}
         aria-invalid=${this.formError ? "true" : "false"}
         aria-describedby=${describedBy || nothing}
         inputmode=${type === "text" && name === "code" ? "numeric" : nothing}
@@ -319,7 +290,8 @@ export class AuthLogin extends PorticoElement {
     switch (this.view) {
       case "sign-in":
         if (!this.methods.emailPassword) return null;
-        return html`${email()}${this.field("password", this.t("password"), "password", "current-password")}${submit(this.t("signIn"))}`;
+        // An address at a verified domain signs in at its IdP without a password (home-realm discovery).
+        return html`${email()}${this.field("password", this.t("password"), "password", "current-password", { optional: true })}${submit(this.t("signIn"))}`;
       case "sign-up":
         return html`${this.field("name", this.t("name"), "text", "name")}${email()}${this.field("password", this.t("password"), "password", "new-password", { minlength: policy.minLength })}${submit(this.t("signUp"))}`;
       case "forgot":

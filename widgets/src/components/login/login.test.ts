@@ -65,6 +65,20 @@ describe("<auth-login>", () => {
     expect(alert.textContent).toContain("Incorrect email or password.");
   });
 
+  it("takes an address alone (it may belong to an SSO domain), then asks for the password when it does not", async () => {
+    const element = mount({ tenant: "acme", "base-url": backendUrl });
+    await next(element, "portico:ready");
+    const form = await until(() => element.querySelector("form"));
+    const password = form.querySelector<HTMLInputElement>("input[type=password]")!;
+    expect(password.required).toBe(false);
+    form.querySelector<HTMLInputElement>("input[type=email]")!.value = "ada@example.com";
+    form.requestSubmit();
+    // No SSO for this address: the password becomes required and the browser points at it.
+    await until(() => password.required);
+    expect(password.validity.valueMissing).toBe(true);
+    expect(element.querySelector("form [role=alert]")).toBeNull();
+  });
+
   it("words a wrong password as the hosted page does, in the widget's language", async () => {
     const element = mount({ tenant: "acme", "base-url": backendUrl, lang: "de" });
     await next(element, "portico:ready");
