@@ -56,7 +56,10 @@ export function GettingStartedCard({
           <section aria-labelledby="checklist-title">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 id="checklist-title" className="font-semibold">
-                Checklist <span className="text-sm font-normal text-muted">({done} of {steps.length} done)</span>
+                Checklist{" "}
+                <span className="text-sm font-normal text-muted">
+                  ({done} of {steps.length} done)
+                </span>
               </h3>
               {canDismiss ? (
                 <Form method="post">
@@ -81,7 +84,10 @@ export function GettingStartedCard({
                       {step.done ? "✓" : ""}
                     </span>
                     <span className="min-w-0">
-                      <Link to={`/admin/${slug}/${copy.to}`} className={`font-medium underline ${step.done ? "text-muted line-through" : ""}`}>
+                      <Link
+                        to={`/admin/${slug}/${copy.to}`}
+                        className={`font-medium underline ${step.done ? "text-muted line-through" : ""}`}
+                      >
                         {copy.label}
                       </Link>
                       <span className="block text-sm text-muted">{copy.hint}</span>

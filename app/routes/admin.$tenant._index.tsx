@@ -33,8 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "admin");
   const form = await request.formData();
-  if (form.get("intent") !== "dismiss-getting-started")
-    throw new Response("Unknown action.", { status: 400 });
+  if (form.get("intent") !== "dismiss-getting-started") throw new Response("Unknown action.", { status: 400 });
   await dismissGettingStarted(access, request);
   return { dismissed: true };
 }

@@ -5,25 +5,7 @@ import { readForm } from "~/http/read-form.server";
 import { requireLiveTenant } from "~/users/tenant-users.server";
 import { findOrganization, issueScimToken, revokeScimConnection, scimStatus } from "./connection-actions.server";
 
-/** The console's organization pages: the list (with SCIM status) and one organization's SCIM panel. */
-export async function listOrganizationsForConsole(access: ConsoleAccess) {
-  const live = await requireLiveTenant(access);
-  const [organizations, connections] = await Promise.all([
-    live.db.organization.findMany({
-      orderBy: { slug: "asc" },
-      take: 500,
-      select: { id: true, name: true, slug: true, createdAt: true, _count: { select: { members: true } } },
-    }),
-    getPortico().scim.listForTenant(access.tenant.id),
-  ]);
-  return organizations.map(({ _count, ...organization }) => ({
-    ...organization,
-    members: _count.members,
-    scimLastUsedAt: connections.get(organization.id)?.lastUsedAt ?? null,
-    scimConnected: connections.has(organization.id),
-  }));
-}
-
+/** The console's SCIM panel of one organization. */
 async function requireOrganization(access: ConsoleAccess, organizationId: string | undefined) {
   const live = await requireLiveTenant(access);
   const organization = organizationId ? await findOrganization(live, organizationId) : null;
