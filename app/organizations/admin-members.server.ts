@@ -77,7 +77,7 @@ export async function recordOrgChange(who: OrgActor, type: string, org: OrgRow, 
 }
 
 /** Built-in roles, and the organization's own (dynamic access control); better-auth stores several comma-separated. */
-async function requireRoleExists(db: TenantDb, organizationId: string, role: string) {
+export async function requireRoleExists(db: TenantDb, organizationId: string, role: string) {
   const roles = role.split(",");
   const custom = roles.filter((name) => !(BUILT_IN_ROLE_NAMES as string[]).includes(name));
   if (custom.length === 0) return;

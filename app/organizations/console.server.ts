@@ -100,6 +100,23 @@ export async function requireConsoleOrganization(access: ConsoleAccess, organiza
   }
 }
 
+/** What every action of an organization's tab starts with: the organization, the posted form, who acts, where to go back. */
+export async function organizationForm(
+  access: ConsoleAccess,
+  request: Request,
+  organizationId: string | undefined,
+  tab: string,
+) {
+  const { live, organization } = await requireConsoleOrganization(access, organizationId);
+  return {
+    live,
+    organization,
+    form: await readForm(request),
+    who: adminActor(access, request),
+    page: `/admin/${access.tenant.slug}/organizations/${organization.id}/${tab}`,
+  };
+}
+
 /** The built-in roles and the organization's own, as a role picker lists them. */
 export async function roleNamesOf(access: ConsoleAccess, organizationId: string) {
   const live = await requireLiveTenant(access);
@@ -135,10 +152,7 @@ export async function organizationMembersAction(
   request: Request,
   organizationId: string | undefined,
 ) {
-  const { live, organization } = await requireConsoleOrganization(access, organizationId);
-  const form = await readForm(request);
-  const who = adminActor(access, request);
-  const page = `/admin/${access.tenant.slug}/organizations/${organization.id}/members`;
+  const { live, organization, form, who, page } = await organizationForm(access, request, organizationId, "members");
   const memberId = text(form, "memberId", 100);
   switch (form.get("intent")) {
     case "add": {

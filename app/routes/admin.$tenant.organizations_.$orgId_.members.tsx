@@ -4,11 +4,12 @@ import { requireTenantRole } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
 import { consoleDay } from "~/components/console-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, FormField } from "~/components/form-field";
+import { FormError } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
 import { Card, EmptyState, Table } from "~/components/ui/layout";
 import { SelectField } from "~/components/ui/select-field";
 import { organizationMembersAction, organizationMembersPage } from "~/organizations/console.server";
+import { ConsoleEmailRoleForm } from "~/organizations/ui/console-email-role-form";
 import { ConsoleOrganizationHeader } from "~/organizations/ui/console-organization-header";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -99,30 +100,14 @@ export default function OrganizationMembers() {
       </Card>
       {canManage ? (
         <Card title="Add a member" className="mt-6">
-          <Form method="post" className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
-            <input type="hidden" name="intent" value="add" />
-            {failure?.intent === "add" && errors.form ? (
-              <div className="sm:col-span-3">
-                <FormError message={errors.form} />
-              </div>
-            ) : null}
-            <FormField
-              label="Email of an existing user"
-              name="email"
-              type="email"
-              required
-              defaultValue={failure?.intent === "add" ? failure.values?.email : undefined}
-              error={failure?.intent === "add" ? errors.email : undefined}
-            />
-            <SelectField
-              label="Role"
-              name="role"
-              options={roleOptions}
-              defaultValue="member"
-              error={failure?.intent === "add" ? errors.role : undefined}
-            />
-            <Button disabled={pending}>Add member</Button>
-          </Form>
+          <ConsoleEmailRoleForm
+            intent="add"
+            emailLabel="Email of an existing user"
+            submitLabel="Add member"
+            roles={roles}
+            failure={failure}
+            disabled={pending}
+          />
           <p className="mt-3 text-sm text-muted">
             Someone without an account yet? Invite them by email on the Invitations tab.
           </p>
