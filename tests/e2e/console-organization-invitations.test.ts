@@ -31,12 +31,14 @@ async function createOrganizationWithOwner(page: Page, slug: string, owner: stri
   return page.url().replace(/\/members$/, "");
 }
 
-test("an admin invites by email, resends and revokes; the emailed link joins the organization", async ({
+test("an admin invites by email, resends and revokes; the emailed link joins the organization; roles list what each may do", async ({
   page,
   ownedTenant,
   apiSignUp,
   uniqueEmail,
   browser,
+  playwright,
+  baseURL,
 }) => {
   const { slug } = ownedTenant;
   await patchTenantConfig(slug, {
@@ -117,4 +119,38 @@ test("an admin invites by email, resends and revokes; the emailed link joins the
   await page.goto(`/admin/${slug}/audit?type=admin.organization.`);
   for (const type of ["sent", "resent", "revoked"])
     await expect(page.getByText(`admin.organization.invitation_${type}`).first()).toBeVisible();
+
+  // Roles: the built-in ones with what they may do and who holds them, then a custom role the
+  // owner defines through the plugin (dynamic access control), which invitations then offer.
+  await page.goto(`${orgUrl}/roles`);
+  const roles = page.getByRole("table", { name: "Roles" });
+  await expect(roles.getByRole("row", { name: /^owner built-in/ })).toContainText("organization: update, delete");
+  await expect(
+    roles
+      .getByRole("row", { name: /^owner built-in/ })
+      .getByRole("cell")
+      .last(),
+  ).toHaveText("1");
+  await expect(
+    roles
+      .getByRole("row", { name: /^admin built-in/ })
+      .getByRole("cell")
+      .last(),
+  ).toHaveText("1");
+  await expect(roles.getByRole("row", { name: /^member built-in/ })).not.toContainText("member: create");
+  const ownerApi = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  const signedIn = await ownerApi.post(`/t/${slug}/api/auth/sign-in/email`, {
+    data: { email: owner, password: PASSWORD },
+  });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
+  const organizationId = orgUrl.split("/").at(-1)!;
+  const created = await ownerApi.post(`/t/${slug}/api/auth/organization/create-role`, {
+    data: { organizationId, role: "auditor", permission: { invitation: ["cancel"] } },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  await ownerApi.dispose();
+  await page.reload();
+  await expect(roles.getByRole("row", { name: /^auditor custom/ })).toContainText("invitation: cancel");
+  await page.goto(`${orgUrl}/invitations`);
+  await expect(page.getByLabel("Role", { exact: true }).getByRole("option", { name: "auditor" })).toBeAttached();
 });
