@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { getOrgAdapter } from "better-auth/plugins/organization";
-import type { OrganizationOptions } from "better-auth/plugins";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { OrganizationError, orgNotFound, parseOrgInput, type OrgActor } from "./admin-errors.server";
+import { requirePlugin } from "./admin-plugin.server";
 import { MemberRole, recordOrgChange, requireOrganizationRow, requireRoleExists } from "./admin-members.server";
 
 /**
@@ -27,23 +26,6 @@ const Invite = z.strictObject({
   role: MemberRole.default("member"),
 });
 const InvitationRef = z.strictObject({ organizationId: Ref, invitationId: Ref });
-
-type OrganizationPlugin = { id: "organization"; options: OrganizationOptions };
-
-/** The plugin as the tenant's auth runs it, or a refusal while the tenant has organizations off. */
-async function requirePlugin(live: LiveTenant) {
-  const context = await live.auth.$context;
-  const plugin = context.options.plugins?.find((p): p is OrganizationPlugin & typeof p => p.id === "organization");
-  if (!plugin)
-    throw new OrganizationError(
-      "organizations_off",
-      "Invitations are accepted on the hosted pages, which need Organizations switched on (Auth methods).",
-    );
-  // The tenant's auth is built from options only known at run time, so its context is wider
-  // than the adapter's parameter type; it is the same object the plugin's endpoints use.
-  const adapter = getOrgAdapter(context as unknown as Parameters<typeof getOrgAdapter>[0], plugin.options);
-  return { options: plugin.options, adapter };
-}
 
 /** The owner an invitation is sent in the name of. */
 async function requireInviter(live: LiveTenant, organizationId: string) {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireTenantRole } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
 import { consoleTime } from "~/components/console-time";
@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { Badge, Card, EmptyState, Table } from "~/components/ui/layout";
 import { organizationInvitationsAction, organizationInvitationsPage } from "~/organizations/console-invitations.server";
 import { ConsoleEmailRoleForm } from "~/organizations/ui/console-email-role-form";
-import { ConsoleOrganizationHeader } from "~/organizations/ui/console-organization-header";
+import { ConsoleOrganizationHeader, NeedsAuthMethodNote } from "~/organizations/ui/console-organization-header";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "viewer");
@@ -35,13 +35,10 @@ export default function OrganizationInvitations() {
     <>
       <ConsoleOrganizationHeader slug={slug} organization={organization} />
       {!organizationsOn ? (
-        <p role="note" className="mb-6 rounded-theme border border-border p-3 text-sm">
-          Invitations are accepted on the hosted pages, which need Organizations switched on in{" "}
-          <Link to={`/admin/${slug}/auth-methods`} className="underline">
-            Auth methods
-          </Link>
-          .
-        </p>
+        <NeedsAuthMethodNote
+          slug={slug}
+          what="Invitations are accepted on the hosted pages, which need Organizations on for this tenant."
+        />
       ) : null}
       <Card title="Pending invitations">
         {failure?.intent === "invitations" ? <FormError message={errors.form} /> : null}

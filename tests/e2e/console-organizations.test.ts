@@ -108,3 +108,72 @@ test("an admin creates an organization and manages its members within the plugin
   await expect(viewer.page.getByRole("button", { name: "Add member" })).toHaveCount(0);
   await expect(viewer.page.getByRole("button", { name: `Remove ${ada}` })).toHaveCount(0);
 });
+
+test("teams: switched on from the tab's hint, created, filled within the limit, renamed and deleted", async ({
+  page,
+  ownedTenant,
+  apiSignUp,
+  uniqueEmail,
+}) => {
+  const { slug } = ownedTenant;
+  const [ada, bo] = [uniqueEmail("ada"), uniqueEmail("bo")];
+  await apiSignUp(slug, { name: "Ada", email: ada });
+  await apiSignUp(slug, { name: "Bo", email: bo });
+  await page.goto(`/admin/${slug}/organizations`);
+  await page.getByLabel("Organization name").fill("Moon Base");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page.getByRole("status")).toContainText("Moon Base was created.");
+  for (const [email, role] of [
+    [ada, "owner"],
+    [bo, "member"],
+  ] as const) {
+    await page.getByLabel("Email of an existing user").fill(email);
+    await page.getByLabel("Role", { exact: true }).selectOption(role);
+    await page.getByRole("button", { name: "Add member" }).click();
+    await expect(page.getByRole("status")).toContainText(`${email} is now a ${role} of Moon Base.`);
+  }
+  const teamsUrl = page.url().replace(/\/members$/, "/teams");
+
+  await page.goto(teamsUrl);
+  await expect(page.getByRole("note")).toContainText("Teams are off for this tenant.");
+  await expect(page.getByRole("button", { name: "Create team" })).toHaveCount(0);
+  await patchTenantConfig(slug, {
+    authMethods: { organizations: { enabled: true }, teams: { enabled: true, maximumMembersPerTeam: 1 } },
+  });
+  await page.reload();
+  await expect(page.getByRole("note")).toHaveCount(0);
+
+  await page.getByLabel("Team name").fill("Rocketry");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("status")).toContainText("Team Rocketry was created.");
+  await page.getByLabel("Team name").fill("Rocketry");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByLabel("Team name")).toHaveAccessibleDescription(
+    "Another team of this organization has this name.",
+  );
+
+  const team = page.getByRole("region", { name: "Team Rocketry" });
+  await team.getByLabel("Add to Rocketry").selectOption({ label: ada });
+  await team.getByRole("button", { name: "Add to team" }).click();
+  await expect(page.getByRole("status")).toContainText(`${ada} joined Rocketry.`);
+  await expect(team.getByRole("list", { name: "Members of Rocketry" })).toContainText(ada);
+  // One member per team here: the plugin's limit refuses Bo.
+  await team.getByLabel("Add to Rocketry").selectOption({ label: bo });
+  await team.getByRole("button", { name: "Add to team" }).click();
+  await expect(team.getByRole("alert")).toContainText("This team is full: the tenant allows 1 per team");
+
+  await team.getByLabel("New name for Rocketry").fill("Propulsion");
+  await team.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByRole("status")).toContainText("The team is now called Propulsion.");
+  const renamed = page.getByRole("region", { name: "Team Propulsion" });
+  await renamed.getByRole("button", { name: `Remove ${ada} from Propulsion` }).click();
+  await expect(page.getByRole("status")).toContainText(`${ada} left Propulsion.`);
+  await expect(renamed.getByText("No members yet.")).toBeVisible();
+  await renamed.getByRole("button", { name: "Delete team Propulsion" }).click();
+  await expect(page.getByRole("status")).toContainText("Team Propulsion was deleted.");
+  await expect(page.getByText("No teams yet")).toBeVisible();
+
+  await page.goto(`/admin/${slug}/audit?type=admin.organization.`);
+  for (const type of ["team_created", "team_members_changed", "team_renamed", "team_deleted"])
+    await expect(page.getByText(`admin.organization.${type}`).first()).toBeVisible();
+});

@@ -50,3 +50,16 @@ export function ConsoleOrganizationHeader({
     </>
   );
 }
+
+/** A tab's explanation of what must be switched on first, with the way to Auth methods. */
+export function NeedsAuthMethodNote({ slug, what }: { slug: string; what: string }) {
+  return (
+    <p role="note" className="mb-6 rounded-theme border border-border p-3 text-sm">
+      {what} Switch it on in{" "}
+      <Link to={`/admin/${slug}/auth-methods`} className="underline">
+        Auth methods
+      </Link>
+      .
+    </p>
+  );
+}
