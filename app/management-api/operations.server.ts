@@ -3,6 +3,7 @@ import { FORWARD_AUTH_OPERATIONS } from "./forward-auth.server";
 import { IMPORT_EXPORT_OPERATIONS } from "./import-export.server";
 import type { Operation } from "./operation.server";
 import { OAUTH_CLIENT_OPERATIONS } from "./oauth-clients.server";
+import { ORGANIZATION_INVITATION_OPERATIONS } from "./organization-invitations.server";
 import { ORGANIZATION_OPERATIONS } from "./organizations.server";
 import { SCIM_OPERATIONS } from "./scim.server";
 import { TOKEN_OPERATIONS } from "./tokens.server";
@@ -14,6 +15,7 @@ export const OPERATIONS: Operation[] = [
   ...IMPORT_EXPORT_OPERATIONS,
   ...USER_OPERATIONS,
   ...ORGANIZATION_OPERATIONS,
+  ...ORGANIZATION_INVITATION_OPERATIONS,
   ...SCIM_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...CONFIG_OPERATIONS,

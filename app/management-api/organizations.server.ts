@@ -50,7 +50,7 @@ type OrgRow = { id: string; name: string; slug: string; logo: string | null; met
 const toApiOrg = (row: OrgRow) => ({ ...row, metadata: parseMetadata(row.metadata) });
 
 /** Runs an organization capability, answering its refusals as the rest of the API does (fields named). */
-async function asApi<T>(call: () => Promise<T>): Promise<T> {
+export async function asApi<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

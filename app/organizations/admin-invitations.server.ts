@@ -25,6 +25,8 @@ const Invite = z.strictObject({
     .pipe(z.email("Enter a valid email address, like name@example.com.")),
   role: MemberRole.default("member"),
 });
+/** An invitation as the API's body takes it (the organization is in the path). */
+export const InvitationBody = Invite.omit({ organizationId: true });
 const InvitationRef = z.strictObject({ organizationId: Ref, invitationId: Ref });
 
 /** The owner an invitation is sent in the name of. */
@@ -43,7 +45,7 @@ async function requireInviter(live: LiveTenant, organizationId: string) {
   return owner;
 }
 
-type Sent = { id: string; email: string; role: string; expiresAt: Date };
+type Sent = { id: string; email: string; role: string; status: string; expiresAt: Date };
 
 async function send(live: LiveTenant, organizationId: string, invitation: Sent & Record<string, unknown>) {
   const { options } = await requirePlugin(live);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleAccess } from "~/admin/access.server";
+import { organizationInvitationsAction } from "~/organizations/console-invitations.server";
 import { createOrganizationFromConsole, organizationMembersAction } from "~/organizations/console.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 import { startHarness, type ApiAnswer, type Harness } from "./management-api-harness";
@@ -132,7 +133,7 @@ const ROWS: Row[] = [
 beforeAll(async () => {
   h = await startHarness("organization-surfaces");
   acme = await h.createTenant("acme");
-  key = (await h.createKey(acme, ["users:read", "users:write", "organizations:read", "organizations:write"])).key;
+  key = (await h.createKey(acme, ["users:read", "users:write", "organizations:read", "organizations:write", "config:write"])).key;
   access = {
     user: { id: "platform-admin-1", name: "Olive", email: "olive@console.test", emailVerified: true },
     tenant: acme,
@@ -201,6 +202,75 @@ describe("the console and /api/v1 give the same result", () => {
     expect(apiAgain.status).toBe(409);
     expect(apiAgain.body.error.details).toEqual([
       { field: "slug", message: "Another organization already uses this slug." },
+    ]);
+  });
+
+  it("invites, refuses a second invitation, resends and revokes alike, with the email in the tenant's outbox", async () => {
+    expect((await h.api(key, "PATCH", "/config", { authMethods: { organizations: { enabled: true } } })).status).toBe(
+      200,
+    );
+    const org = await newOrg();
+    const invitePath = `/organizations/${org.id}/invitations`;
+    const consoleForm = async (fields: Record<string, string>) => {
+      const request = new Request(`${h.baseUrl}/admin/acme/organizations/${org.id}/invitations`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+      });
+      const result = await organizationInvitationsAction(access, request, org.id);
+      return result instanceof Response
+        ? { status: result.status, errors: undefined }
+        : { status: result.init?.status, errors: result.data.errors };
+    };
+    expect((await consoleForm({ intent: "invite", email: "Viv@Example.com", role: "admin" })).status).toBe(302);
+    expect((await h.api(key, "POST", invitePath, { email: "wes@example.com", role: "admin" })).status).toBe(201);
+
+    const listed = await h.api(key, "GET", invitePath);
+    expect(listed.body.data.map((i: { email: string; role: string }) => `${i.email}:${i.role}`).sort()).toEqual([
+      "viv@example.com:admin",
+      "wes@example.com:admin",
+    ]);
+    const { getPortico } = await import("~/context.server");
+    const outbox = await (
+      await getPortico().storage.control()
+    ).emailMessage.findMany({
+      where: { tenantId: acme.id, to: { in: ["viv@example.com", "wes@example.com"] } },
+      select: { to: true, subject: true },
+    });
+    expect(outbox.map((mail) => mail.to).sort()).toEqual(["viv@example.com", "wes@example.com"]);
+    expect(outbox.every((mail) => mail.subject.includes("Parity"))).toBe(true);
+
+    // The same address twice: refused on the email field by both.
+    const again = await consoleForm({ intent: "invite", email: "wes@example.com", role: "member" });
+    expect(again).toEqual({
+      status: 409,
+      errors: { email: "This person has a pending invitation: resend it instead." },
+    });
+    const apiAgain = await h.api(key, "POST", invitePath, { email: "viv@example.com" });
+    expect(apiAgain.status).toBe(409);
+    expect(apiAgain.body.error).toMatchObject({ code: "already_invited" });
+
+    const [viv, wes] = ["viv@example.com", "wes@example.com"].map(
+      (email) => listed.body.data.find((i: { email: string }) => i.email === email).id as string,
+    );
+    expect((await consoleForm({ intent: "resend", invitationId: viv! })).status).toBe(302);
+    expect((await h.api(key, "POST", `${invitePath}/${wes}/resend`)).status).toBe(200);
+    expect((await consoleForm({ intent: "revoke", invitationId: viv! })).status).toBe(302);
+    expect((await h.api(key, "DELETE", `${invitePath}/${wes}`)).status).toBe(204);
+    expect((await h.api(key, "GET", invitePath)).body.data).toEqual([]);
+    expect((await h.api(key, "DELETE", `${invitePath}/${wes}`)).status).toBe(404);
+
+    const types = (await getPortico().audit.list({ tenantId: acme.id, type: "admin.organization.", limit: 50 }))
+      .filter((event) => event.targetId === org.id && event.type.includes("invitation"))
+      .map((event) => event.type)
+      .sort();
+    expect(types).toEqual([
+      "admin.organization.invitation_resent",
+      "admin.organization.invitation_resent",
+      "admin.organization.invitation_revoked",
+      "admin.organization.invitation_revoked",
+      "admin.organization.invitation_sent",
+      "admin.organization.invitation_sent",
     ]);
   });
 });

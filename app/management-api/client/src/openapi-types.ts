@@ -263,6 +263,19 @@ export type UpdateOrganizationMember = {
   role: string;
 };
 
+export type OrganizationInvitation = {
+  id: string;
+  email: string;
+  role: string;
+  status: string;
+  expiresAt: string;
+};
+
+export type CreateOrganizationInvitation = {
+  email: string;
+  role?: string;
+};
+
 export type ScimConnection = {
   organizationId: string;
   /** The SCIM base URL to paste into Entra ID (Tenant URL) or Okta. */
@@ -1193,6 +1206,54 @@ export type Operations = {
     body: never;
     response: void;
   };
+  listOrganizationInvitations: {
+    method: "GET";
+    path: "/organizations/{organizationId}/invitations";
+    scope: "organizations:read";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      data: OrganizationInvitation[];
+    };
+  };
+  createOrganizationInvitation: {
+    method: "POST";
+    path: "/organizations/{organizationId}/invitations";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: CreateOrganizationInvitation;
+    response: OrganizationInvitation;
+  };
+  resendOrganizationInvitation: {
+    method: "POST";
+    path: "/organizations/{organizationId}/invitations/{invitationId}/resend";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      invitationId: string;
+    };
+    query: never;
+    body: never;
+    response: OrganizationInvitation;
+  };
+  revokeOrganizationInvitation: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/invitations/{invitationId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      invitationId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
   getScimConnection: {
     method: "GET";
     path: "/organizations/{organizationId}/scim";
@@ -1504,6 +1565,16 @@ export const operations = {
   addOrganizationMember: { method: "POST", path: "/organizations/{organizationId}/members" },
   updateOrganizationMember: { method: "PATCH", path: "/organizations/{organizationId}/members/{memberId}" },
   removeOrganizationMember: { method: "DELETE", path: "/organizations/{organizationId}/members/{memberId}" },
+  listOrganizationInvitations: { method: "GET", path: "/organizations/{organizationId}/invitations" },
+  createOrganizationInvitation: { method: "POST", path: "/organizations/{organizationId}/invitations" },
+  resendOrganizationInvitation: {
+    method: "POST",
+    path: "/organizations/{organizationId}/invitations/{invitationId}/resend",
+  },
+  revokeOrganizationInvitation: {
+    method: "DELETE",
+    path: "/organizations/{organizationId}/invitations/{invitationId}",
+  },
   getScimConnection: { method: "GET", path: "/organizations/{organizationId}/scim" },
   issueScimToken: { method: "POST", path: "/organizations/{organizationId}/scim" },
   revokeScimConnection: { method: "DELETE", path: "/organizations/{organizationId}/scim" },
