@@ -4,6 +4,7 @@ import { IMPORT_EXPORT_OPERATIONS } from "./import-export.server";
 import type { Operation } from "./operation.server";
 import { OAUTH_CLIENT_OPERATIONS } from "./oauth-clients.server";
 import { ORGANIZATION_INVITATION_OPERATIONS } from "./organization-invitations.server";
+import { ORGANIZATION_TEAM_OPERATIONS } from "./organization-teams.server";
 import { ORGANIZATION_OPERATIONS } from "./organizations.server";
 import { SCIM_OPERATIONS } from "./scim.server";
 import { TOKEN_OPERATIONS } from "./tokens.server";
@@ -16,6 +17,7 @@ export const OPERATIONS: Operation[] = [
   ...USER_OPERATIONS,
   ...ORGANIZATION_OPERATIONS,
   ...ORGANIZATION_INVITATION_OPERATIONS,
+  ...ORGANIZATION_TEAM_OPERATIONS,
   ...SCIM_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
   ...CONFIG_OPERATIONS,

@@ -11,7 +11,7 @@ import { requirePlugin } from "./admin-plugin.server";
  */
 
 const Ref = z.string().min(1).max(100);
-const TeamName = z
+export const TeamName = z
   .string({ error: "Enter a team name." })
   .trim()
   .min(1, "Enter a team name.")

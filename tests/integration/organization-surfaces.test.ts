@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleAccess } from "~/admin/access.server";
 import { organizationInvitationsAction } from "~/organizations/console-invitations.server";
+import { organizationTeamsAction } from "~/organizations/console-teams.server";
 import { createOrganizationFromConsole, organizationMembersAction } from "~/organizations/console.server";
 import type { Tenant } from "~/tenancy/tenants.server";
 import { startHarness, type ApiAnswer, type Harness } from "./management-api-harness";
@@ -133,7 +134,9 @@ const ROWS: Row[] = [
 beforeAll(async () => {
   h = await startHarness("organization-surfaces");
   acme = await h.createTenant("acme");
-  key = (await h.createKey(acme, ["users:read", "users:write", "organizations:read", "organizations:write", "config:write"])).key;
+  key = (
+    await h.createKey(acme, ["users:read", "users:write", "organizations:read", "organizations:write", "config:write"])
+  ).key;
   access = {
     user: { id: "platform-admin-1", name: "Olive", email: "olive@console.test", emailVerified: true },
     tenant: acme,
@@ -272,5 +275,81 @@ describe("the console and /api/v1 give the same result", () => {
       "admin.organization.invitation_sent",
       "admin.organization.invitation_sent",
     ]);
+  });
+
+  it("creates, fills, renames, empties and deletes a team alike", async () => {
+    const on = await h.api(key, "PATCH", "/config", {
+      authMethods: { organizations: { enabled: true }, teams: { enabled: true, maximumMembersPerTeam: 1 } },
+    });
+    expect(on.status).toBe(200);
+    const [viaConsole, viaApi] = [await newOrg(), await newOrg()];
+    const post = async (org: Org, fields: Record<string, string>) => {
+      const request = new Request(`${h.baseUrl}/admin/acme/organizations/${org.id}/teams`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields),
+      });
+      const result = await organizationTeamsAction(access, request, org.id);
+      return result instanceof Response ? result.status : [result.init?.status, result.data.errors];
+    };
+    const userIds = async (org: Org) => {
+      const members = (await h.api(key, "GET", `/organizations/${org.id}/members`)).body.data as {
+        userId: string;
+        role: string;
+      }[];
+      const of = (role: string) => members.find((m) => m.role === role)!.userId;
+      return { member: of("member"), owner: of("owner") };
+    };
+    const teamsOf = async (org: Org) =>
+      (await h.api(key, "GET", `/organizations/${org.id}/teams`)).body.data.map(
+        (team: { name: string; memberUserIds: string[] }) => ({ name: team.name, members: team.memberUserIds.length }),
+      );
+
+    expect(await post(viaConsole, { intent: "create", name: "Rocketry" })).toBe(302);
+    const created = await h.api(key, "POST", `/organizations/${viaApi.id}/teams`, { name: "Rocketry" });
+    expect(created.status).toBe(201);
+    const consoleTeam = (await h.api(key, "GET", `/organizations/${viaConsole.id}/teams`)).body.data[0].id as string;
+    const { member: consoleMember, owner: consoleOwner } = await userIds(viaConsole);
+    const { member: apiMember, owner: apiOwner } = await userIds(viaApi);
+    const teamPath = `/organizations/${viaApi.id}/teams/${created.body.id}`;
+
+    expect(await post(viaConsole, { intent: "add-member", teamId: consoleTeam, userId: consoleMember })).toBe(302);
+    expect((await h.api(key, "PUT", `${teamPath}/members/${apiMember}`)).status).toBe(204);
+    // One member per team: the plugin's limit refuses the second on both.
+    expect(await post(viaConsole, { intent: "add-member", teamId: consoleTeam, userId: consoleOwner })).toEqual([
+      403,
+      { form: "This team is full: the tenant allows 1 per team (Members per team)." },
+    ]);
+    const full = await h.api(key, "PUT", `${teamPath}/members/${apiOwner}`);
+    expect([full.status, full.body.error.code]).toEqual([403, "team_limit_reached"]);
+    // Someone outside the organization is refused.
+    expect((await h.api(key, "PUT", `${teamPath}/members/${viaConsole.outsider.id}`)).status).toBe(422);
+    expect(await teamsOf(viaConsole)).toEqual([{ name: "Rocketry", members: 1 }]);
+    expect(await teamsOf(viaApi)).toEqual(await teamsOf(viaConsole));
+
+    expect(await post(viaConsole, { intent: "rename", teamId: consoleTeam, name: "Propulsion" })).toBe(302);
+    expect((await h.api(key, "PATCH", teamPath, { name: "Propulsion" })).status).toBe(204);
+    expect(await post(viaConsole, { intent: "remove-member", teamId: consoleTeam, userId: consoleMember })).toBe(302);
+    expect((await h.api(key, "DELETE", `${teamPath}/members/${apiMember}`)).status).toBe(204);
+    expect(await teamsOf(viaConsole)).toEqual([{ name: "Propulsion", members: 0 }]);
+    expect(await teamsOf(viaApi)).toEqual(await teamsOf(viaConsole));
+    expect(await post(viaConsole, { intent: "delete", teamId: consoleTeam })).toBe(302);
+    expect((await h.api(key, "DELETE", teamPath)).status).toBe(204);
+    expect(await teamsOf(viaConsole)).toEqual([]);
+    expect(await teamsOf(viaApi)).toEqual([]);
+
+    const { getPortico } = await import("~/context.server");
+    const typesOf = async (org: Org) =>
+      (await getPortico().audit.list({ tenantId: acme.id, type: "admin.organization.", limit: 50 }))
+        .filter((event) => event.targetId === org.id && event.type.includes(".team_"))
+        .map((event) => event.type)
+        .sort();
+    expect(await typesOf(viaConsole)).toEqual(await typesOf(viaApi));
+    expect(await typesOf(viaApi)).toHaveLength(5);
+
+    const off = await h.api(key, "PATCH", "/config", { authMethods: { teams: { enabled: false } } });
+    expect(off.status).toBe(200);
+    const refused = await h.api(key, "POST", `/organizations/${viaApi.id}/teams`, { name: "Late" });
+    expect([refused.status, refused.body.error.code]).toEqual([409, "teams_off"]);
   });
 });

@@ -276,6 +276,20 @@ export type CreateOrganizationInvitation = {
   role?: string;
 };
 
+export type OrganizationTeam = {
+  id: string;
+  name: string;
+  memberUserIds: string[];
+};
+
+export type CreateOrganizationTeam = {
+  name: string;
+};
+
+export type RenameOrganizationTeam = {
+  name: string;
+};
+
 export type ScimConnection = {
   organizationId: string;
   /** The SCIM base URL to paste into Entra ID (Tenant URL) or Okta. */
@@ -1254,6 +1268,80 @@ export type Operations = {
     body: never;
     response: void;
   };
+  listOrganizationTeams: {
+    method: "GET";
+    path: "/organizations/{organizationId}/teams";
+    scope: "organizations:read";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      data: OrganizationTeam[];
+    };
+  };
+  createOrganizationTeam: {
+    method: "POST";
+    path: "/organizations/{organizationId}/teams";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: CreateOrganizationTeam;
+    response: OrganizationTeam;
+  };
+  renameOrganizationTeam: {
+    method: "PATCH";
+    path: "/organizations/{organizationId}/teams/{teamId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      teamId: string;
+    };
+    query: never;
+    body: RenameOrganizationTeam;
+    response: void;
+  };
+  deleteOrganizationTeam: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/teams/{teamId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      teamId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
+  addOrganizationTeamMember: {
+    method: "PUT";
+    path: "/organizations/{organizationId}/teams/{teamId}/members/{userId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      teamId: string;
+      userId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
+  removeOrganizationTeamMember: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/teams/{teamId}/members/{userId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      teamId: string;
+      userId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
   getScimConnection: {
     method: "GET";
     path: "/organizations/{organizationId}/scim";
@@ -1574,6 +1662,15 @@ export const operations = {
   revokeOrganizationInvitation: {
     method: "DELETE",
     path: "/organizations/{organizationId}/invitations/{invitationId}",
+  },
+  listOrganizationTeams: { method: "GET", path: "/organizations/{organizationId}/teams" },
+  createOrganizationTeam: { method: "POST", path: "/organizations/{organizationId}/teams" },
+  renameOrganizationTeam: { method: "PATCH", path: "/organizations/{organizationId}/teams/{teamId}" },
+  deleteOrganizationTeam: { method: "DELETE", path: "/organizations/{organizationId}/teams/{teamId}" },
+  addOrganizationTeamMember: { method: "PUT", path: "/organizations/{organizationId}/teams/{teamId}/members/{userId}" },
+  removeOrganizationTeamMember: {
+    method: "DELETE",
+    path: "/organizations/{organizationId}/teams/{teamId}/members/{userId}",
   },
   getScimConnection: { method: "GET", path: "/organizations/{organizationId}/scim" },
   issueScimToken: { method: "POST", path: "/organizations/{organizationId}/scim" },
