@@ -135,7 +135,11 @@ test("teams: switched on from the tab's hint, created, filled within the limit, 
   const teamsUrl = page.url().replace(/\/members$/, "/teams");
 
   await page.goto(teamsUrl);
-  await expect(page.getByRole("note")).toContainText("Teams are off for this tenant.");
+  const note = page.getByRole("note");
+  await expect(note).toHaveText(
+    "Teams are off for this tenant (they need Organizations on too). Switch it on in Auth methods.",
+  );
+  await expect(note.getByRole("link", { name: "Auth methods" })).toHaveAttribute("href", `/admin/${slug}/auth-methods`);
   await expect(page.getByRole("button", { name: "Create team" })).toHaveCount(0);
   await patchTenantConfig(slug, {
     authMethods: { organizations: { enabled: true }, teams: { enabled: true, maximumMembersPerTeam: 1 } },
