@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { LiveTenant } from "~/tenancy/registry.server";
 import { OrganizationError, orgNotFound, parseOrgInput, type OrgActor } from "./admin-errors.server";
 import { requirePlugin } from "./admin-plugin.server";
-import { MemberRole, recordOrgChange, requireOrganizationRow, requireRoleExists } from "./admin-members.server";
+import {
+  isOwner,
+  MemberRole,
+  recordOrgChange,
+  requireOrganizationRow,
+  requireRoleExists,
+} from "./admin-members.server";
 
 /**
  * An administrator's invitations to an organization (decision 0031). The invitation is written
@@ -31,11 +37,13 @@ const InvitationRef = z.strictObject({ organizationId: Ref, invitationId: Ref })
 
 /** The owner an invitation is sent in the name of. */
 async function requireInviter(live: LiveTenant, organizationId: string) {
-  const owner = await live.db.member.findFirst({
+  // "owner" among the member's roles (better-auth keeps several comma-separated), not a custom role containing it.
+  const candidates = await live.db.member.findMany({
     where: { organizationId, role: { contains: "owner" } },
     orderBy: { createdAt: "asc" },
     select: { id: true, role: true, organizationId: true, userId: true, createdAt: true, user: true },
   });
+  const owner = candidates.find((member) => isOwner(member.role));
   if (!owner)
     throw new OrganizationError(
       "no_owner",

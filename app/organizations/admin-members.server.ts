@@ -86,7 +86,7 @@ export async function requireRoleExists(db: TenantDb, organizationId: string, ro
     throw new OrganizationError("invalid_input", "This organization has no such role.", "role");
 }
 
-const isOwner = (role: string) => role.split(",").includes("owner");
+export const isOwner = (role: string) => role.split(",").some((name) => name.trim() === "owner");
 
 async function ownerCount(db: TenantDb, organizationId: string) {
   const roles = await db.member.findMany({ where: { organizationId }, select: { role: true } });
