@@ -1,26 +1,24 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { getPortico } from "~/context.server";
-import type { TenantDb } from "~/db/clients.server";
+import { ORGANIZATION_ERROR_STATUS, OrganizationError } from "~/organizations/admin-errors.server";
 import {
-  Cursor,
-  decodeCursor,
-  encodeCursor,
-  Id,
-  Metadata,
-  PageLimit,
-  pageOf,
-  parseMetadata,
-  Timestamp,
-} from "./common.server";
-import { ApiError, conflict, notFound } from "./errors.server";
-import { defineOperation, type ApiContext } from "./operation.server";
+  addOrganizationMember,
+  changeOrganizationMemberRole,
+  createOrganizationAsAdmin,
+  CreateOrganizationInput,
+  deleteOrganizationAsAdmin,
+  MEMBER_SELECT,
+  MemberRole,
+  removeOrganizationMember,
+  requireOrganizationRow,
+} from "~/organizations/admin-members.server";
+import { Cursor, decodeCursor, encodeCursor, Id, PageLimit, pageOf, parseMetadata, Timestamp } from "./common.server";
+import { ApiError } from "./errors.server";
+import { defineOperation } from "./operation.server";
 
 /**
- * Organizations and their members, in the tenant's organization tables (the ones the
- * organization plugin uses). They are written directly rather than through the plugin's
- * endpoints, which act on behalf of a signed-in member and exist only while the tenant has
- * organizations switched on; the API manages them either way.
+ * Organizations and their members. Every change runs the same capability as the console
+ * (app/organizations/admin-members.server.ts, decision 0031); the API works whether or not the
+ * tenant has organizations switched on for its users.
  */
 const OrganizationSchema = z
   .object({
@@ -44,40 +42,25 @@ const MemberSchema = z
   })
   .meta({ id: "OrganizationMember" });
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const Role = z
-  .string({ error: "role must be a string." })
-  .regex(/^[a-z][a-z0-9_-]{0,31}$/, "role is a lower-case name such as owner, admin or member.")
-  .meta({ description: "owner, admin, member, or one of the organization's custom roles." });
-
 const OrgParams = z.strictObject({ organizationId: Id });
 const MemberParams = z.strictObject({ organizationId: Id, memberId: Id });
+const Role = MemberRole.meta({ description: "owner, admin, member, or one of the organization's custom roles." });
 
 type OrgRow = { id: string; name: string; slug: string; logo: string | null; metadata: string | null; createdAt: Date };
 const toApiOrg = (row: OrgRow) => ({ ...row, metadata: parseMetadata(row.metadata) });
 
-const MEMBER_SELECT = {
-  id: true,
-  organizationId: true,
-  userId: true,
-  role: true,
-  createdAt: true,
-  user: { select: { id: true, email: true, name: true } },
-} as const;
-
-async function requireOrg(db: TenantDb, id: string) {
-  const org = await db.organization.findUnique({ where: { id } });
-  if (!org) throw notFound("organization");
-  return org;
-}
-
-async function record(ctx: ApiContext, type: string, org: OrgRow, data?: Record<string, unknown>) {
-  await getPortico().audit.record({
-    ...ctx.audit,
-    type,
-    target: { type: "organization", id: org.id, label: org.slug },
-    data: { organizationId: org.id, slug: org.slug, ...data },
-  });
+/** Runs an organization capability, answering its refusals as the rest of the API does (fields named). */
+export async function asApi<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof OrganizationError)) throw error;
+    if (error.code === "not_found") throw new ApiError(404, "not_found", error.message);
+    const code = error.code === "invalid_input" ? "validation_failed" : error.code;
+    const message = error.field ? `${error.field}: ${error.message}` : error.message;
+    const details = error.field ? [{ field: error.field, message: error.message }] : undefined;
+    throw new ApiError(ORGANIZATION_ERROR_STATUS[error.code], code, message, details);
+  }
 }
 
 const TAG = "Organizations";
@@ -120,61 +103,14 @@ export const ORGANIZATION_OPERATIONS = [
     summary: "Create an organization",
     description: "Optionally with its first member, as owner. Fires `organization.created`.",
     scope: "organizations:write",
-    body: z
-      .strictObject({
-        name: z
-          .string({ error: "Enter a name." })
-          .trim()
-          .min(1, "Enter a name.")
-          .max(100, "Use at most 100 characters."),
-        slug: z
-          .string({ error: "Enter a slug." })
-          .max(64, "Use at most 64 characters.")
-          .regex(SLUG, "A slug is lower-case letters, digits and single hyphens, like acme-inc."),
-        logo: z
-          .url({ protocol: /^https?$/, error: "logo must be an http(s) URL." })
-          .max(2000)
-          .optional(),
-        metadata: Metadata.optional(),
-        ownerUserId: Id.optional().meta({ description: "A user of the tenant who becomes the owner." }),
-      })
-      .meta({ id: "CreateOrganization" }),
+    body: CreateOrganizationInput.extend({
+      ownerUserId: Id.optional().meta({ description: "A user of the tenant who becomes the owner." }),
+    }).meta({ id: "CreateOrganization" }),
     idempotent: true,
     errors: [409, 413, 415, 422],
     requestExample: { name: "Acme Inc", slug: "acme-inc", ownerUserId: "usr_123" },
     success: { status: 201, description: "The new organization.", schema: OrganizationSchema },
-    run: async (ctx, { body }) => {
-      const { db } = ctx.live;
-      if (await db.organization.findUnique({ where: { slug: body.slug }, select: { id: true } }))
-        throw conflict("slug_taken", "Another organization already uses this slug.", "slug");
-      if (body.ownerUserId && !(await db.user.findUnique({ where: { id: body.ownerUserId }, select: { id: true } })))
-        throw new ApiError(422, "validation_failed", "ownerUserId: There is no such user in this tenant.", [
-          { field: "ownerUserId", message: "There is no such user in this tenant." },
-        ]);
-      const id = randomUUID();
-      const now = new Date();
-      const [org] = await db.$transaction([
-        db.organization.create({
-          data: {
-            id,
-            name: body.name,
-            slug: body.slug,
-            logo: body.logo ?? null,
-            metadata: body.metadata ? JSON.stringify(body.metadata) : null,
-            createdAt: now,
-          },
-        }),
-        ...(body.ownerUserId
-          ? [
-              db.member.create({
-                data: { id: randomUUID(), organizationId: id, userId: body.ownerUserId, role: "owner", createdAt: now },
-              }),
-            ]
-          : []),
-      ]);
-      await record(ctx, "admin.organization.created", org, { name: org.name, ownerUserId: body.ownerUserId ?? null });
-      return toApiOrg(org);
-    },
+    run: async (ctx, { body }) => toApiOrg(await asApi(() => createOrganizationAsAdmin(ctx.live, ctx.audit, body))),
   }),
   defineOperation({
     operationId: "getOrganization",
@@ -186,7 +122,8 @@ export const ORGANIZATION_OPERATIONS = [
     params: OrgParams,
     errors: [404],
     success: { status: 200, description: "The organization.", schema: OrganizationSchema },
-    run: async (ctx, { params }) => toApiOrg(await requireOrg(ctx.live.db, params.organizationId)),
+    run: async (ctx, { params }) =>
+      toApiOrg(await asApi(() => requireOrganizationRow(ctx.live.db, params.organizationId))),
   }),
   defineOperation({
     operationId: "deleteOrganization",
@@ -200,11 +137,7 @@ export const ORGANIZATION_OPERATIONS = [
     errors: [404],
     success: { status: 204, description: "Deleted." },
     run: async (ctx, { params }) => {
-      const org = await requireOrg(ctx.live.db, params.organizationId);
-      await ctx.live.db.organization.delete({ where: { id: org.id } });
-      await getPortico().scim.forgetOrganization(ctx.live.tenant.id, org.id);
-      await getPortico().sso.forgetOrganization(ctx.live.tenant.id, org.id);
-      await record(ctx, "admin.organization.deleted", org);
+      await asApi(() => deleteOrganizationAsAdmin(ctx.live, ctx.audit, params.organizationId));
       return null;
     },
   }),
@@ -220,7 +153,7 @@ export const ORGANIZATION_OPERATIONS = [
     errors: [404],
     success: { status: 200, description: "The members.", schema: z.object({ data: z.array(MemberSchema) }) },
     run: async (ctx, { params }) => {
-      const org = await requireOrg(ctx.live.db, params.organizationId);
+      const org = await asApi(() => requireOrganizationRow(ctx.live.db, params.organizationId));
       const members = await ctx.live.db.member.findMany({
         where: { organizationId: org.id },
         select: MEMBER_SELECT,
@@ -245,36 +178,8 @@ export const ORGANIZATION_OPERATIONS = [
     errors: [403, 404, 409, 413, 415, 422],
     requestExample: { userId: "usr_123", role: "admin" },
     success: { status: 201, description: "The membership.", schema: MemberSchema },
-    run: async (ctx, { params, body }) => {
-      const { db } = ctx.live;
-      const org = await requireOrg(db, params.organizationId);
-      const user = await db.user.findUnique({ where: { id: body.userId }, select: { id: true, email: true } });
-      if (!user)
-        throw new ApiError(422, "validation_failed", "userId: There is no such user in this tenant.", [
-          { field: "userId", message: "There is no such user in this tenant." },
-        ]);
-      if (await db.member.findFirst({ where: { organizationId: org.id, userId: user.id }, select: { id: true } }))
-        throw conflict("already_member", "This user is already a member of the organization.", "userId");
-      // better-auth's organization plugin refuses the same (its addMember checks this count).
-      const limit = ctx.live.tenant.config.authMethods.organizations.membershipLimit;
-      if ((await db.member.count({ where: { organizationId: org.id } })) >= limit)
-        throw new ApiError(
-          403,
-          "membership_limit_reached",
-          `This organization already has ${limit} members, the most this tenant allows (Members per organization).`,
-        );
-      const member = await db.member.create({
-        data: { id: randomUUID(), organizationId: org.id, userId: user.id, role: body.role, createdAt: new Date() },
-        select: MEMBER_SELECT,
-      });
-      await record(ctx, "admin.organization.member_added", org, {
-        userId: user.id,
-        email: user.email,
-        role: body.role,
-        memberId: member.id,
-      });
-      return member;
-    },
+    run: async (ctx, { params, body }) =>
+      asApi(() => addOrganizationMember(ctx.live, ctx.audit, { ...body, organizationId: params.organizationId })),
   }),
   defineOperation({
     operationId: "updateOrganizationMember",
@@ -282,32 +187,16 @@ export const ORGANIZATION_OPERATIONS = [
     path: "/organizations/{organizationId}/members/{memberId}",
     tag: TAG,
     summary: "Change a member's role",
+    description:
+      "The role is owner, admin, member or one of the organization's custom roles (422 otherwise). Refused with 409 `last_owner` when it would leave the organization without an owner, as the organization plugin refuses it.",
     scope: "organizations:write",
     params: MemberParams,
     body: z.strictObject({ role: Role }).meta({ id: "UpdateOrganizationMember" }),
-    errors: [404, 413, 415, 422],
+    errors: [404, 409, 413, 415, 422],
     requestExample: { role: "admin" },
     success: { status: 200, description: "The membership.", schema: MemberSchema },
-    run: async (ctx, { params, body }) => {
-      const { db } = ctx.live;
-      const org = await requireOrg(db, params.organizationId);
-      const existing = await db.member.findFirst({
-        where: { id: params.memberId, organizationId: org.id },
-        select: { id: true, role: true },
-      });
-      if (!existing) throw notFound("organization member");
-      const member = await db.member.update({
-        where: { id: existing.id },
-        data: { role: body.role },
-        select: MEMBER_SELECT,
-      });
-      await record(ctx, "admin.organization.member_role_changed", org, {
-        memberId: member.id,
-        from: existing.role,
-        to: body.role,
-      });
-      return member;
-    },
+    run: async (ctx, { params, body }) =>
+      asApi(() => changeOrganizationMemberRole(ctx.live, ctx.audit, { ...params, ...body })),
   }),
   defineOperation({
     operationId: "removeOrganizationMember",
@@ -315,25 +204,14 @@ export const ORGANIZATION_OPERATIONS = [
     path: "/organizations/{organizationId}/members/{memberId}",
     tag: TAG,
     summary: "Remove a member",
-    description: "Fires `organization.member_removed`.",
+    description:
+      "Also takes them out of the organization's teams. Fires `organization.member_removed`. Refused with 409 `last_owner` for the organization's only owner.",
     scope: "organizations:write",
     params: MemberParams,
-    errors: [404],
+    errors: [404, 409],
     success: { status: 204, description: "Removed." },
     run: async (ctx, { params }) => {
-      const { db } = ctx.live;
-      const org = await requireOrg(db, params.organizationId);
-      const member = await db.member.findFirst({
-        where: { id: params.memberId, organizationId: org.id },
-        select: MEMBER_SELECT,
-      });
-      if (!member) throw notFound("organization member");
-      await db.member.delete({ where: { id: member.id } });
-      await record(ctx, "admin.organization.member_removed", org, {
-        userId: member.userId,
-        email: member.user.email,
-        memberId: member.id,
-      });
+      await asApi(() => removeOrganizationMember(ctx.live, ctx.audit, params));
       return null;
     },
   }),

@@ -39,3 +39,19 @@ export function permissionRecord(names: readonly string[]): Record<string, strin
   }
   return record;
 }
+
+/** A custom role's stored permissions (JSON, resource → actions) as names, e.g. ["invitation:create"]. */
+export function permissionNames(stored: string): string[] {
+  try {
+    const record = JSON.parse(stored) as Record<string, string[]>;
+    return Object.entries(record).flatMap(([resource, actions]) => actions.map((action) => `${resource}:${action}`));
+  } catch {
+    return [];
+  }
+}
+
+/** What a built-in role may do, as permission names. */
+export function builtInPermissions(role: BuiltInRole): string[] {
+  const statements = BUILT_IN_ROLES[role].statements as Record<string, readonly string[]>;
+  return Object.entries(statements).flatMap(([resource, actions]) => actions.map((action) => `${resource}:${action}`));
+}

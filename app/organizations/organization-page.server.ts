@@ -3,7 +3,7 @@ import { callTenantAuth } from "~/auth/tenant-auth-calls.server";
 import { EmailField, formValues } from "~/http/forms";
 import { fieldMessages, message, type Message } from "~/i18n/message";
 import type { TenantRequestContext } from "~/tenancy/request.server";
-import { BUILT_IN_ROLE_NAMES, GRANTABLE_PERMISSIONS, permissionRecord } from "./access.server";
+import { BUILT_IN_ROLE_NAMES, GRANTABLE_PERMISSIONS, permissionNames, permissionRecord } from "./access.server";
 import { orgFailure, type OrgFailure } from "./auth-errors.server";
 import { activeOrganizationIdOf } from "./organizations.server";
 
@@ -122,15 +122,6 @@ export async function loadOrganizationPage(
 
 function isOwner(role: string): boolean {
   return role.split(",").some((name) => name.trim() === "owner");
-}
-
-function permissionNames(stored: string): string[] {
-  try {
-    const record = JSON.parse(stored) as Record<string, string[]>;
-    return Object.entries(record).flatMap(([resource, actions]) => actions.map((action) => `${resource}:${action}`));
-  } catch {
-    return [];
-  }
 }
 
 const RoleField = z.string().trim().min(1, "organizations.error.chooseRole").max(50);

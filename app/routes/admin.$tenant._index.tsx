@@ -1,6 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireTenantRole } from "~/admin/access.server";
+import { GettingStartedCard } from "~/admin/getting-started";
+import { dismissGettingStarted, gettingStarted } from "~/admin/getting-started.server";
+import { roleAtLeast } from "~/admin/roles";
 import { ACTIVITY_SERIES, getTenantOverview } from "~/analytics/overview.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BarChart, type ChartSeries } from "~/components/ui/bar-chart";
@@ -8,16 +11,31 @@ import { Card, PageHeader } from "~/components/ui/layout";
 import { getPortico } from "~/context.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { tenant } = await requireTenantRole(request, params.tenant, "viewer");
+  const access = await requireTenantRole(request, params.tenant, "viewer");
+  const { tenant } = access;
   const { audit, registry } = getPortico();
   const resolved = await registry.resolve({ slug: tenant.slug });
-  const overview = await getTenantOverview({
-    audit,
-    tenantId: tenant.id,
-    db: resolved.status === "ok" ? resolved.db : null,
-  });
+  const [overview, start] = await Promise.all([
+    getTenantOverview({ audit, tenantId: tenant.id, db: resolved.status === "ok" ? resolved.db : null }),
+    gettingStarted(access),
+  ]);
   const range = new URL(request.url).searchParams.get("range") === "24h" ? "24h" : "30d";
-  return { slug: tenant.slug, overview, range, seriesLabels: ACTIVITY_SERIES.map((s) => s.label) };
+  return {
+    slug: tenant.slug,
+    overview,
+    range,
+    seriesLabels: ACTIVITY_SERIES.map((s) => s.label),
+    gettingStarted: start,
+    canDismiss: roleAtLeast(access.role, "admin"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireTenantRole(request, params.tenant, "admin");
+  const form = await request.formData();
+  if (form.get("intent") !== "dismiss-getting-started") throw new Response("Unknown action.", { status: 400 });
+  await dismissGettingStarted(access, request);
+  return { dismissed: true };
 }
 
 const TONES: ChartSeries["tone"][] = ["primary", "success", "danger"];
@@ -28,7 +46,7 @@ const RANGES = [
 ] as const;
 
 export default function TenantOverview() {
-  const { slug, overview, range, seriesLabels } = useLoaderData<typeof loader>();
+  const { slug, overview, range, seriesLabels, gettingStarted, canDismiss } = useLoaderData<typeof loader>();
   const current = range === "24h" ? overview.last24Hours : overview.last30Days;
   const series = seriesLabels.map((label, i) => ({ label, tone: TONES[i]! }));
   const rangeLabel = RANGES.find((r) => r.value === range)!.label;
@@ -38,6 +56,7 @@ export default function TenantOverview() {
   return (
     <>
       <PageHeader title="Overview" description="Users, sessions and sign-in activity for this tenant." />
+      <GettingStartedCard slug={slug} data={gettingStarted} canDismiss={canDismiss} />
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat label="Users" value={overview.users} />
         <Stat label="Active sessions" value={overview.activeSessions} />

@@ -1,17 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireTenantRole } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { CopyField } from "~/components/ui/copy-field";
-import { Badge, Card, EmptyState, PageHeader, Table } from "~/components/ui/layout";
+import { Badge, Card, EmptyState, Table } from "~/components/ui/layout";
+import { ConsoleOrganizationHeader } from "~/organizations/ui/console-organization-header";
 import { SecretOnce } from "~/components/ui/secret-once";
 import { organizationScimAction, organizationScimPage } from "~/scim/console.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "viewer");
-  return { canManage: roleAtLeast(access.role, "admin"), ...(await organizationScimPage(access, params.orgId)) };
+  return {
+    slug: access.tenant.slug,
+    canManage: roleAtLeast(access.role, "admin"),
+    ...(await organizationScimPage(access, params.orgId)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,23 +31,13 @@ function When({ value, empty }: { value: string | Date | null; empty: string }) 
 }
 
 export default function OrganizationScim() {
-  const { canManage, organization, baseUrl, connection } = useLoaderData<typeof loader>();
+  const { slug, canManage, organization, baseUrl, connection } = useLoaderData<typeof loader>();
   const issued = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
   const [search] = useSearchParams();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to=".." relative="path" className="underline">
-          Organizations
-        </Link>
-      </p>
-      <PageHeader title={organization.name} description={`Slug ${organization.slug} · id ${organization.id}`} />
-      <p className="mb-4 text-sm">
-        <Link to="sso" relative="path" className="underline">
-          Single sign-on (SAML, OpenID Connect) and email domains
-        </Link>
-      </p>
+      <ConsoleOrganizationHeader slug={slug} organization={organization} />
       {issued?.token ? (
         <SecretOnce
           title={issued.rotated ? "Your new SCIM token (the old one no longer works)" : "Your SCIM token"}

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireTenantRole } from "~/admin/access.server";
 import { roleAtLeast } from "~/admin/roles";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/form-field";
 import { Button } from "~/components/ui/button";
-import { Badge, Card, PageHeader } from "~/components/ui/layout";
+import { Badge, Card } from "~/components/ui/layout";
+import { ConsoleOrganizationHeader } from "~/organizations/ui/console-organization-header";
 import { organizationSsoAction, organizationSsoPage } from "~/sso/console.server";
 import { oidcRedirectUri } from "~/sso/oidc.server";
 import { ConnectionForm, DomainsPanel, RecentEvents, ServiceProviderValues } from "~/sso/ui/console-panels";
@@ -13,6 +14,7 @@ import { ConnectionForm, DomainsPanel, RecentEvents, ServiceProviderValues } fro
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireTenantRole(request, params.tenant, "viewer");
   return {
+    slug: access.tenant.slug,
     canManage: roleAtLeast(access.role, "admin"),
     oidcRedirectUri: oidcRedirectUri(access.tenant.slug),
     ...(await organizationSsoPage(access, params.orgId)),
@@ -30,18 +32,10 @@ export default function OrganizationSso() {
   const pending = useNavigation().state === "submitting";
   const [search] = useSearchParams();
   const errors = result && "errors" in result ? result.errors : {};
-  const { organization, connection, canManage } = data;
+  const { slug, organization, connection, canManage } = data;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link to=".." relative="path" className="underline">
-          {organization.name}
-        </Link>
-      </p>
-      <PageHeader
-        title={`${organization.name}: single sign-on`}
-        description={`Slug ${organization.slug} · id ${organization.id}`}
-      />
+      <ConsoleOrganizationHeader slug={slug} organization={organization} />
       {search.get("tested") ? (
         <p role="status" className="mb-4 rounded-theme border border-border px-3 py-2 text-sm">
           The identity provider answered; what it sent is under Recent tests. Nobody was signed in.

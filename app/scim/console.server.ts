@@ -1,28 +1,8 @@
 import { adminActor, type ConsoleAccess } from "~/admin/access.server";
-import { getPortico } from "~/context.server";
 import { redirectWithToast } from "~/http/toast.server";
 import { readForm } from "~/http/read-form.server";
 import { requireLiveTenant } from "~/users/tenant-users.server";
 import { findOrganization, issueScimToken, revokeScimConnection, scimStatus } from "./connection-actions.server";
-
-/** The console's organization pages: the list (with SCIM status) and one organization's SCIM panel. */
-export async function listOrganizationsForConsole(access: ConsoleAccess) {
-  const live = await requireLiveTenant(access);
-  const [organizations, connections] = await Promise.all([
-    live.db.organization.findMany({
-      orderBy: { slug: "asc" },
-      take: 500,
-      select: { id: true, name: true, slug: true, createdAt: true, _count: { select: { members: true } } },
-    }),
-    getPortico().scim.listForTenant(access.tenant.id),
-  ]);
-  return organizations.map(({ _count, ...organization }) => ({
-    ...organization,
-    members: _count.members,
-    scimLastUsedAt: connections.get(organization.id)?.lastUsedAt ?? null,
-    scimConnected: connections.has(organization.id),
-  }));
-}
 
 /** The tenant's organization a console page names, or a thrown 404 (also used by app/sso's page). */
 export async function requireConsoleOrganization(access: ConsoleAccess, organizationId: string | undefined) {

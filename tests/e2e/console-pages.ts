@@ -40,6 +40,31 @@ export const CONSOLE_PAGES: ConsolePage[] = [
     name: "organization",
     path: ({ slug, orgId }) => `/admin/${slug}/organizations/${orgId}`,
   },
+  {
+    route: "admin.$tenant.organizations_.$orgId_.members.tsx",
+    name: "organization-members",
+    path: ({ slug, orgId }) => `/admin/${slug}/organizations/${orgId}/members`,
+  },
+  {
+    route: "admin.$tenant.organizations_.$orgId_.invitations.tsx",
+    name: "organization-invitations",
+    path: ({ slug, orgId }) => `/admin/${slug}/organizations/${orgId}/invitations`,
+  },
+  {
+    route: "admin.$tenant.organizations_.$orgId_.roles.tsx",
+    name: "organization-roles",
+    path: ({ slug, orgId }) => `/admin/${slug}/organizations/${orgId}/roles`,
+  },
+  {
+    route: "admin.$tenant.organizations_.$orgId_.teams.tsx",
+    name: "organization-teams",
+    path: ({ slug, orgId }) => `/admin/${slug}/organizations/${orgId}/teams`,
+  },
+  {
+    route: "admin.$tenant.organizations_.$orgId_.sso.tsx",
+    name: "organization-sso",
+    path: ({ slug, orgId }) => `/admin/${slug}/organizations/${orgId}/sso`,
+  },
   { route: "admin.$tenant.members.tsx", name: "members", path: ({ slug }) => `/admin/${slug}/members` },
   {
     route: "admin.$tenant.auth-methods.tsx",

@@ -17,6 +17,8 @@ test("an admin connects an organization to SCIM and sees its requests", async ({
   await expect(page.getByRole("row", { name: /Contoso/ })).toContainText("not connected");
   await page.getByRole("link", { name: "Contoso" }).click();
   await expect(page.getByRole("heading", { name: "Contoso" })).toBeVisible();
+  // An organization opens on its members; SCIM is one of its tabs.
+  await page.getByRole("navigation", { name: "Organization sections" }).getByRole("link", { name: "SCIM" }).click();
 
   const baseUrl = `${new URL(baseURL!).origin}/t/${ownedTenant.slug}/api/scim/v2`;
   await expect(page.getByRole("textbox", { name: "SCIM base URL (Tenant URL)" })).toHaveValue(baseUrl);

@@ -263,6 +263,33 @@ export type UpdateOrganizationMember = {
   role: string;
 };
 
+export type OrganizationInvitation = {
+  id: string;
+  email: string;
+  role: string;
+  status: string;
+  expiresAt: string;
+};
+
+export type CreateOrganizationInvitation = {
+  email: string;
+  role?: string;
+};
+
+export type OrganizationTeam = {
+  id: string;
+  name: string;
+  memberUserIds: string[];
+};
+
+export type CreateOrganizationTeam = {
+  name: string;
+};
+
+export type RenameOrganizationTeam = {
+  name: string;
+};
+
 export type ScimConnection = {
   organizationId: string;
   /** The SCIM base URL to paste into Entra ID (Tenant URL) or Okta. */
@@ -1340,6 +1367,128 @@ export type Operations = {
     body: never;
     response: void;
   };
+  listOrganizationInvitations: {
+    method: "GET";
+    path: "/organizations/{organizationId}/invitations";
+    scope: "organizations:read";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      data: OrganizationInvitation[];
+    };
+  };
+  createOrganizationInvitation: {
+    method: "POST";
+    path: "/organizations/{organizationId}/invitations";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: CreateOrganizationInvitation;
+    response: OrganizationInvitation;
+  };
+  resendOrganizationInvitation: {
+    method: "POST";
+    path: "/organizations/{organizationId}/invitations/{invitationId}/resend";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      invitationId: string;
+    };
+    query: never;
+    body: never;
+    response: OrganizationInvitation;
+  };
+  revokeOrganizationInvitation: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/invitations/{invitationId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      invitationId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
+  listOrganizationTeams: {
+    method: "GET";
+    path: "/organizations/{organizationId}/teams";
+    scope: "organizations:read";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      data: OrganizationTeam[];
+    };
+  };
+  createOrganizationTeam: {
+    method: "POST";
+    path: "/organizations/{organizationId}/teams";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+    };
+    query: never;
+    body: CreateOrganizationTeam;
+    response: OrganizationTeam;
+  };
+  renameOrganizationTeam: {
+    method: "PATCH";
+    path: "/organizations/{organizationId}/teams/{teamId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      teamId: string;
+    };
+    query: never;
+    body: RenameOrganizationTeam;
+    response: void;
+  };
+  deleteOrganizationTeam: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/teams/{teamId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      teamId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
+  addOrganizationTeamMember: {
+    method: "PUT";
+    path: "/organizations/{organizationId}/teams/{teamId}/members/{userId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      teamId: string;
+      userId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
+  removeOrganizationTeamMember: {
+    method: "DELETE";
+    path: "/organizations/{organizationId}/teams/{teamId}/members/{userId}";
+    scope: "organizations:write";
+    params: {
+      organizationId: string;
+      teamId: string;
+      userId: string;
+    };
+    query: never;
+    body: never;
+    response: void;
+  };
   getScimConnection: {
     method: "GET";
     path: "/organizations/{organizationId}/scim";
@@ -1743,6 +1892,25 @@ export const operations = {
   addOrganizationMember: { method: "POST", path: "/organizations/{organizationId}/members" },
   updateOrganizationMember: { method: "PATCH", path: "/organizations/{organizationId}/members/{memberId}" },
   removeOrganizationMember: { method: "DELETE", path: "/organizations/{organizationId}/members/{memberId}" },
+  listOrganizationInvitations: { method: "GET", path: "/organizations/{organizationId}/invitations" },
+  createOrganizationInvitation: { method: "POST", path: "/organizations/{organizationId}/invitations" },
+  resendOrganizationInvitation: {
+    method: "POST",
+    path: "/organizations/{organizationId}/invitations/{invitationId}/resend",
+  },
+  revokeOrganizationInvitation: {
+    method: "DELETE",
+    path: "/organizations/{organizationId}/invitations/{invitationId}",
+  },
+  listOrganizationTeams: { method: "GET", path: "/organizations/{organizationId}/teams" },
+  createOrganizationTeam: { method: "POST", path: "/organizations/{organizationId}/teams" },
+  renameOrganizationTeam: { method: "PATCH", path: "/organizations/{organizationId}/teams/{teamId}" },
+  deleteOrganizationTeam: { method: "DELETE", path: "/organizations/{organizationId}/teams/{teamId}" },
+  addOrganizationTeamMember: { method: "PUT", path: "/organizations/{organizationId}/teams/{teamId}/members/{userId}" },
+  removeOrganizationTeamMember: {
+    method: "DELETE",
+    path: "/organizations/{organizationId}/teams/{teamId}/members/{userId}",
+  },
   getScimConnection: { method: "GET", path: "/organizations/{organizationId}/scim" },
   issueScimToken: { method: "POST", path: "/organizations/{organizationId}/scim" },
   revokeScimConnection: { method: "DELETE", path: "/organizations/{organizationId}/scim" },
