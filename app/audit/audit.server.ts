@@ -156,7 +156,10 @@ export class AuditLog {
 
   private webhookFor(event: AuditEventInput) {
     try {
-      return webhookMessageFor(event, { strict: this.webhooks?.strictPayloads ?? true });
+      const message = webhookMessageFor(event, { strict: this.webhooks?.strictPayloads ?? true });
+      if (message?.mismatch)
+        log.error({ event: event.type, mismatch: message.mismatch }, "Event data does not match the catalog");
+      return message;
     } catch (error) {
       log.error({ event: event.type, err: errorField(error) }, "Event data does not match the catalog");
       throw error;

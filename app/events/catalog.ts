@@ -84,10 +84,7 @@ export const WEBHOOK_EVENT_PAYLOADS = {
   "api_key.revoked": z.object({ targetId: z.string(), target: z.string().optional(), actor }).loose(),
   "oauth_client.created": oauthClientEvent(),
   "oauth_client.updated": oauthClientEvent({
-    fields: z
-      .array(z.string())
-      .optional()
-      .meta({ description: "What changed; absent when the secret was rotated." }),
+    fields: z.array(z.string()).optional().meta({ description: "What changed; absent when the secret was rotated." }),
   }),
   "oauth_client.deleted": oauthClientEvent(),
   "tenant.config_updated": z
@@ -171,19 +168,21 @@ export class EventPayloadError extends Error {
 /**
  * The webhook message an audited event becomes, or null when receivers do not hear about it.
  * A payload that does not match its schema throws outside production, so a test fails
- * instead of a customer's receiver; in production the mismatch is reported by the caller's
- * log and the message still goes out (a missing webhook is worse than an extra field).
+ * instead of a customer's receiver; in production the message still goes out with the
+ * mismatch named for the caller to log (a missing webhook is worse than an odd field).
  */
 export function webhookMessageFor(
   event: PublishableEvent,
   { strict }: { strict: boolean },
-): { type: WebhookEventType; data: Record<string, unknown> } | null {
+): { type: WebhookEventType; data: Record<string, unknown>; mismatch?: string } | null {
   const type = CATALOG_TYPES.has(event.type) ? (event.type as WebhookEventType) : WEBHOOK_EVENT_FOR_AUDIT[event.type];
   if (!type) return null;
   const data = webhookData(event);
   const checked = WEBHOOK_EVENT_PAYLOADS[type].safeParse(data);
-  if (!checked.success && strict) throw new EventPayloadError(type, z.prettifyError(checked.error));
-  return { type, data };
+  if (checked.success) return { type, data };
+  const mismatch = z.prettifyError(checked.error);
+  if (strict) throw new EventPayloadError(type, mismatch);
+  return { type, data, mismatch };
 }
 
 /**
@@ -192,9 +191,15 @@ export function webhookMessageFor(
  */
 function webhookData({ actor, target, data }: PublishableEvent): Record<string, unknown> {
   if (actor.type === "user" || actor.type === "anonymous") {
-    return { userId: target?.id, email: target?.label ?? (actor.type === "anonymous" ? actor.label : undefined), ...data };
+    return {
+      userId: target?.id,
+      email: target?.label ?? (actor.type === "anonymous" ? actor.label : undefined),
+      ...data,
+    };
   }
   const subject =
-    target?.type === "user" ? { userId: target.id, email: target.label } : { targetId: target?.id, target: target?.label };
+    target?.type === "user"
+      ? { userId: target.id, email: target.label }
+      : { targetId: target?.id, target: target?.label };
   return { ...subject, ...data, actor: actor.label ?? actor.type };
 }

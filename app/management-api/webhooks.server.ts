@@ -166,7 +166,10 @@ export const WEBHOOK_OPERATIONS = [
     success: { status: 200, description: "The updated endpoint.", schema: EndpointSchema },
     run: (ctx, { params, body }) =>
       translated(() =>
-        changeWebhookEndpoint(changeBy(ctx), params.endpointId, { ...body, disabledReason: "Disabled through the API." }),
+        changeWebhookEndpoint(changeBy(ctx), params.endpointId, {
+          ...body,
+          disabledReason: "Disabled through the API.",
+        }),
       ),
   }),
   defineOperation({

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TenantAuthEvent } from "~/auth/auth-events";
+import { auditOfAuthEvent, type TenantAuthEvent } from "~/auth/auth-events";
+import { webhookMessageFor } from "~/events/catalog";
 import { CLIENT_IP_HEADER } from "~/http/client-ip";
 import type { Provider } from "~/db/paths.server";
 import { TenantRegistry } from "~/tenancy/registry.server";
@@ -114,7 +115,11 @@ describe.each(testProviders())("organizations on a live tenant (%s)", (provider:
     expect(events.find((event) => event.type === "organization.created")?.data).toMatchObject({
       organizationId,
       organizationName: "Acme Labs",
+      slug: "acme-labs",
       organizationSlug: "acme-labs",
     });
+    // Each becomes a webhook whose data matches the event catalog (strict: a mismatch throws).
+    for (const event of events.filter((e) => e.type.startsWith("organization.")))
+      expect(webhookMessageFor(auditOfAuthEvent("tenant", event), { strict: true })?.type).toBe(event.type);
   });
 });

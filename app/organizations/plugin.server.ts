@@ -19,7 +19,10 @@ function eventFrom(type: TenantAuthEvent["type"], { organization, user, member }
     userId: user.id,
     email: user.email,
     data: {
+      // `organizationId` and `slug` are the catalog's names (app/events/catalog.ts); the
+      // organization-prefixed names are kept for receivers written against them.
       organizationId: organization.id,
+      slug: organization.slug,
       organizationName: organization.name,
       organizationSlug: organization.slug,
       memberId: member.id,

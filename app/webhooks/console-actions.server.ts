@@ -134,7 +134,11 @@ async function replaySinceAction(access: ConsoleAccess, request: Request, form: 
   const parsed = ReplaySinceSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return failure("replay-since", { window: "Choose a time window." }, 400);
   const since = new Date(Date.now() - REPLAY_WINDOWS[parsed.data.window]);
-  const { endpoint, deliveries } = await replayWebhookMessagesSince(changeBy(access, request), parsed.data.endpointId, since);
+  const { endpoint, deliveries } = await replayWebhookMessagesSince(
+    changeBy(access, request),
+    parsed.data.endpointId,
+    since,
+  );
   return redirectWithToast(pagePath(access, endpoint.id), {
     type: "success",
     message: deliveries === 1 ? "1 message queued again." : `${deliveries} messages queued again.`,

@@ -54,7 +54,11 @@ test("killing the app mid-burst of sign-ups loses neither an audit entry nor a w
         const response = await fetch(`${origin}/t/burst/api/auth/sign-up/email`, {
           method: "POST",
           headers: { origin, "content-type": "application/json", "x-forwarded-for": `10.9.${n >> 8}.${n & 255}` },
-          body: JSON.stringify({ email: `burst-${n}@example.com`, password: "correct horse battery", name: `Burst ${n}` }),
+          body: JSON.stringify({
+            email: `burst-${n}@example.com`,
+            password: "correct horse battery",
+            name: `Burst ${n}`,
+          }),
         }).catch(() => null);
         if (response?.ok) created++;
       }

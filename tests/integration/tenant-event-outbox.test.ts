@@ -28,7 +28,11 @@ describe.each(testProviders())("the tenant event outbox on %s", (provider: Provi
   beforeAll(async () => {
     test = await createTestStorage(provider);
     tenants = new TenantService(test.storage, SECRET);
-    tenant = await tenants.create({ slug: "relay", name: "Outbox", config: { signInProtection: { enumerationProtection: false } } as never });
+    tenant = await tenants.create({
+      slug: "relay",
+      name: "Outbox",
+      config: { signInProtection: { enumerationProtection: false } } as never,
+    });
     audit = new AuditLog(test.storage, { strictPayloads: true });
     const deps = { storage: test.storage, deploymentSecret: SECRET };
     await createEndpoint(tenant.id, { url: "https://receiver.example/hook", description: "", eventTypes: ["*"] }, deps);
@@ -49,7 +53,9 @@ describe.each(testProviders())("the tenant event outbox on %s", (provider: Provi
   }
 
   async function signUp(email: string) {
-    const response = await (await live()).auth.handler(
+    const response = await (
+      await live()
+    ).auth.handler(
       new Request(`${PUBLIC_URL}/t/relay/api/auth/sign-up/email`, {
         method: "POST",
         headers: { origin: PUBLIC_URL, "content-type": "application/json", [CLIENT_IP_HEADER]: "10.1.2.3" },
@@ -62,10 +68,12 @@ describe.each(testProviders())("the tenant event outbox on %s", (provider: Provi
 
   async function published(userId: string) {
     const control = await test.storage.control();
-    const rows = await control.auditEvent.findMany({ where: { tenantId: tenant.id, type: "user.created", targetId: userId } });
-    const messages = (await control.webhookMessage.findMany({ where: { tenantId: tenant.id, type: "user.created" } })).filter(
-      (message) => JSON.parse(message.payload).data.userId === userId,
-    );
+    const rows = await control.auditEvent.findMany({
+      where: { tenantId: tenant.id, type: "user.created", targetId: userId },
+    });
+    const messages = (
+      await control.webhookMessage.findMany({ where: { tenantId: tenant.id, type: "user.created" } })
+    ).filter((message) => JSON.parse(message.payload).data.userId === userId);
     return {
       audit: rows.length,
       webhooks: messages.length,
@@ -83,16 +91,31 @@ describe.each(testProviders())("the tenant event outbox on %s", (provider: Provi
   it("publishes what a dead process left when the tenant is next opened, once, and drops intents whose change never happened", async () => {
     const { db } = await live();
     // A process died after the user row was written but before publishing: the intent is still there.
-    const user = await db.user.create({ data: { id: "left-behind-user", email: "left@example.com", name: "Left", emailVerified: false } });
+    const user = await db.user.create({
+      data: { id: "left-behind-user", email: "left@example.com", name: "Left", emailVerified: false },
+    });
     const event = { type: "user.created" as const, userId: user.id, email: user.email };
-    await db.porticoEvent.create({ data: { id: crypto.randomUUID(), type: event.type, subjectId: user.id, event: JSON.stringify(event) } });
+    await db.porticoEvent.create({
+      data: { id: crypto.randomUUID(), type: event.type, subjectId: user.id, event: JSON.stringify(event) },
+    });
     // Another died before its user row was written: long ago, and a moment ago (maybe still in flight).
     const ghost = { type: "user.created" as const, userId: "never-created", email: "ghost@example.com" };
     await db.porticoEvent.create({
-      data: { id: crypto.randomUUID(), type: ghost.type, subjectId: ghost.userId, event: JSON.stringify(ghost), createdAt: new Date(Date.now() - 120_000) },
+      data: {
+        id: crypto.randomUUID(),
+        type: ghost.type,
+        subjectId: ghost.userId,
+        event: JSON.stringify(ghost),
+        createdAt: new Date(Date.now() - 120_000),
+      },
     });
     await db.porticoEvent.create({
-      data: { id: crypto.randomUUID(), type: ghost.type, subjectId: "in-flight", event: JSON.stringify({ ...ghost, userId: "in-flight" }) },
+      data: {
+        id: crypto.randomUUID(),
+        type: ghost.type,
+        subjectId: "in-flight",
+        event: JSON.stringify({ ...ghost, userId: "in-flight" }),
+      },
     });
 
     const outbox = new TenantEventOutbox(db, (e, options) => audit.record(auditOfAuthEvent(tenant.id, e), options));

@@ -44,10 +44,14 @@ async function stateOf(endpoint: Endpoint) {
 
 async function lastAuditOf(endpoint: Endpoint) {
   const { getPortico } = await import("~/context.server");
-  const [entry] = (await getPortico().audit.list({ tenantId: acme.id, type: "admin.webhook_endpoint.", limit: 200 })).filter(
-    (event) => event.targetId === endpoint.id,
-  );
-  return { type: entry?.type, target: entry?.targetLabel === endpoint.url, dataKeys: Object.keys(entry?.data ?? {}).sort() };
+  const [entry] = (
+    await getPortico().audit.list({ tenantId: acme.id, type: "admin.webhook_endpoint.", limit: 200 })
+  ).filter((event) => event.targetId === endpoint.id);
+  return {
+    type: entry?.type,
+    target: entry?.targetLabel === endpoint.url,
+    dataKeys: Object.keys(entry?.data ?? {}).sort(),
+  };
 }
 
 async function consolePost(fields: Record<string, string>) {
@@ -58,7 +62,7 @@ async function consolePost(fields: Record<string, string>) {
   });
   const result = await webhookAction(access, request);
   // Success is a redirect with a toast, or the new secret to show once; a refusal would be errors.
-  const status = result instanceof Response ? result.status : result.init?.status ?? 200;
+  const status = result instanceof Response ? result.status : (result.init?.status ?? 200);
   expect([200, 302], JSON.stringify(result)).toContain(status);
 }
 

@@ -5,7 +5,8 @@ import type { MessageKey } from "../../internal/messages";
  * What each view of `<auth-login>` sends when its form is submitted. Loaded on the first
  * submit, so the requests stay out of the module every page loads before any widget is used.
  */
-export type View = "sign-in" | "sign-up" | "forgot" | "magic-link" | "email-otp" | "email-otp-code" | "two-factor" | "sent";
+export type View =
+  "sign-in" | "sign-up" | "forgot" | "magic-link" | "email-otp" | "email-otp-code" | "two-factor" | "sent";
 export type SignInAnswer = { twoFactorRedirect?: boolean; url?: string; redirect?: boolean };
 
 /** The parts of the widget a step reads and moves on. */
